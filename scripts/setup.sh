@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything Veche needs to build, test and run the demo on Debian 12:
+# the Debian packages (only those missing) and the web client's npm packages.
+# Needs no input; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config ninja-build git ca-certificates
+  clang libclang-rt-14-dev
+  libboost1.81-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libssl-dev libutf8proc-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  ffmpeg chromium python3 procps
+)
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "setup: Debian packages already installed"
+fi
+
+if [ ! -d web-client/node_modules ] || [ web-client/package-lock.json -nt web-client/node_modules/.package-lock.json ]; then
+  echo "setup: installing the web client's npm packages"
+  (cd web-client && npm ci --no-audit --no-fund)
+else
+  echo "setup: npm packages already installed"
+fi
