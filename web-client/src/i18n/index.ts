@@ -1,0 +1,102 @@
+import { en } from './en';
+import type { Messages } from './messages';
+import { ru } from './ru';
+
+export type { Messages } from './messages';
+
+/** Interface languages, in the order their switch buttons appear. Russian first: it is the default. */
+export const LANGS = ['ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'ru';
+
+export const MESSAGES: Record<Lang, Messages> = { ru, en };
+
+/** localStorage key of the participant's language choice */
+export const LANG_STORAGE_KEY = 'veche.lang';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+
+function defaultStorage(): StorageLike | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Access itself throws when storage is disabled (some private modes).
+    return null;
+  }
+}
+
+/** The saved language, or Russian. Never throws: storage may be missing or locked. */
+export function loadLang(storage: StorageLike | null = defaultStorage()): Lang {
+  try {
+    const saved = storage?.getItem(LANG_STORAGE_KEY);
+    return isLang(saved) ? saved : DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
+}
+
+/** Remembers the choice; losing it (full or disabled storage) is not an error worth showing. */
+export function saveLang(lang: Lang, storage: StorageLike | null = defaultStorage()): void {
+  try {
+    storage?.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    /* the choice lasts until the page is closed */
+  }
+}
+
+function browserLanguages(): readonly string[] {
+  const nav = globalThis.navigator;
+  if (!nav) return [];
+  if (nav.languages && nav.languages.length > 0) return nav.languages;
+  return nav.language ? [nav.language] : [];
+}
+
+/**
+ * The locale for dates and times: the browser's own preference within the
+ * chosen language (so an en-US reader gets "1:05 PM", an en-GB one "13:05"),
+ * else the language's default.
+ */
+export function resolveLocale(lang: Lang, preferred: readonly string[] = browserLanguages()): string {
+  const match = preferred.find((tag) => tag.toLowerCase() === lang || tag.toLowerCase().startsWith(`${lang}-`));
+  if (match) {
+    try {
+      // Reject tags Intl does not understand rather than throw later while rendering.
+      return Intl.DateTimeFormat.supportedLocalesOf([match])[0] ?? MESSAGES[lang].defaultLocale;
+    } catch {
+      return MESSAGES[lang].defaultLocale;
+    }
+  }
+  return MESSAGES[lang].defaultLocale;
+}
+
+/** The translated label of a session kind; an unknown kind is shown as sent, readable. */
+export function kindLabel(t: Messages, kind: string): string {
+  if (Object.prototype.hasOwnProperty.call(t.kinds, kind)) return t.kinds[kind] as string;
+  return kind.replace(/_/g, ' ');
+}
+
+export function sessionStateLabel(t: Messages, state: string): string | null {
+  switch (state) {
+    case 'scheduled':
+    case 'live':
+    case 'ended':
+      return t.sessionState[state];
+    default:
+      return null;
+  }
+}
+
+export function streamStatusLabel(t: Messages, status: string): string | null {
+  switch (status) {
+    case 'live':
+    case 'slate':
+    case 'offline':
+      return t.streamStatus[status];
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,8 @@
+import '../styles/fonts.css';
+import '../styles/base.css';
+import '../styles/agenda.css';
+import { render } from 'preact';
+import { ParticipantApp } from './ParticipantApp';
+
+const root = document.getElementById('app');
+if (root) render(<ParticipantApp />, root);
