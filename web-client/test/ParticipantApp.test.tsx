@@ -9,6 +9,9 @@ import { demoEvent } from './fixtures';
 
 type Loader = (options: FetchEventOptions) => Promise<ForumEvent>;
 
+/** The event title as shown: typeset with a non-breaking space before the dash. */
+const SHOWN_TITLE = 'Малая родина\u00a0— сила России';
+
 function renderApp(loadEvent: Loader) {
   return render(<ParticipantApp loadEvent={loadEvent} timeZone="Europe/Moscow" locale={undefined} />);
 }
@@ -38,7 +41,7 @@ describe('the agenda page', () => {
   it('lists every hall with its sessions in start order', async () => {
     renderApp(async () => demoEvent());
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Малая родина — сила России' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: SHOWN_TITLE })).toBeTruthy();
     const main = screen.getByRole('region', { name: 'Главная сцена' });
     const titles = within(main)
       .getAllByRole('heading', { level: 3 })
@@ -106,7 +109,7 @@ describe('the agenda page', () => {
 
   it('sets the document title from the event', async () => {
     renderApp(async () => demoEvent());
-    await screen.findByRole('heading', { level: 1, name: 'Малая родина — сила России' });
+    await screen.findByRole('heading', { level: 1, name: SHOWN_TITLE });
     await waitFor(() => expect(document.title).toBe('Малая родина — сила России — Программа'));
   });
 });
@@ -126,8 +129,9 @@ describe('the language switch', () => {
     expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getAllByText('Panel discussion').length).toBeGreaterThan(0);
     expect(screen.getByText('Live now')).toBeTruthy();
-    // Server texts are not translated.
-    expect(screen.getByRole('heading', { name: 'Сила в людях' })).toBeTruthy();
+    // Server texts are not translated, and say they are Russian.
+    expect(screen.getByRole('heading', { name: 'Сила в людях' }).getAttribute('lang')).toBe('ru');
+    expect(screen.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ru');
 
     fireEvent.click(screen.getByRole('button', { name: 'Русский' }));
     await screen.findByRole('navigation', { name: 'Залы' });

@@ -1,5 +1,6 @@
 import type { ForumEvent } from '../api/types';
 import { useI18n } from '../i18n/context';
+import { langAttr, typeset } from '../lib/text';
 import { formatDateRange, timeZoneLabel } from '../lib/time';
 import { HallSection } from './HallSection';
 import { eventSpan, groupByHall, spansSeveralDays } from './model';
@@ -10,7 +11,7 @@ interface Props {
 
 /** The forum's programme: a header with the event, a jump list of halls, then each hall's sessions. */
 export function AgendaView({ event }: Props) {
-  const { t, locale, timeZone } = useI18n();
+  const { t, lang, locale, timeZone } = useI18n();
   const fmt = { locale, timeZone };
   const groups = groupByHall(event);
   const span = eventSpan(event.sessions);
@@ -26,7 +27,9 @@ export function AgendaView({ event }: Props) {
               <time dateTime={span.start}>{formatDateRange(span.start, span.end, fmt)}</time>
             </p>
           )}
-          <h1 class="event-header__title">{event.title}</h1>
+          <h1 class="event-header__title" lang={langAttr(event.title, lang)}>
+            {typeset(event.title)}
+          </h1>
           <p class="event-header__summary">{t.agenda.summary(event.halls.length, event.sessions.length)}</p>
         </div>
       </div>
@@ -37,7 +40,11 @@ export function AgendaView({ event }: Props) {
             <ul class="hall-nav__list">
               {groups.map((group, index) => (
                 <li key={anchors[index]}>
-                  <a class="hall-nav__link" href={`#${anchors[index]}`}>
+                  <a
+                    class="hall-nav__link"
+                    href={`#${anchors[index]}`}
+                    lang={group.hall ? langAttr(group.hall.name, lang) : undefined}
+                  >
                     {group.hall?.name ?? t.agenda.otherHall}
                   </a>
                 </li>

@@ -1,5 +1,6 @@
 import { streamStatusLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
+import { langAttr, typeset } from '../lib/text';
 import type { HallAgenda } from './model';
 import { SessionItem } from './SessionItem';
 
@@ -11,7 +12,8 @@ interface Props {
 }
 
 export function HallSection({ group, anchor, showDates }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const name = group.hall?.name ?? t.agenda.otherHall;
   const headingId = `${anchor}-title`;
   const status = group.hall?.stream?.status ?? null;
   const statusLabel = status === null ? null : streamStatusLabel(t, status);
@@ -19,8 +21,8 @@ export function HallSection({ group, anchor, showDates }: Props) {
   return (
     <section class="hall" id={anchor} aria-labelledby={headingId} data-hall-id={group.hall?.id}>
       <header class="hall__header">
-        <h2 class="hall__name" id={headingId}>
-          {group.hall?.name ?? t.agenda.otherHall}
+        <h2 class="hall__name" id={headingId} lang={langAttr(name, lang)}>
+          {typeset(name)}
         </h2>
         {statusLabel !== null && (
           <span class={`stream-status stream-status--${status}`}>

@@ -1,6 +1,7 @@
 import type { ForumSession } from '../api/types';
 import { kindLabel, sessionStateLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
+import { langAttr, typeset } from '../lib/text';
 import { durationMinutes, formatShortDay, formatTime } from '../lib/time';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 }
 
 export function SessionItem({ session, showDate, domId }: Props) {
-  const { t, locale, timeZone } = useI18n();
+  const { t, lang, locale, timeZone } = useI18n();
   const fmt = { locale, timeZone };
   const start = formatTime(session.starts_at, fmt);
   const end = formatTime(session.ends_at, fmt);
@@ -43,15 +44,21 @@ export function SessionItem({ session, showDate, domId }: Props) {
         </div>
         <div class="session__body">
           {session.kind !== '' && <p class="session__kind">{kindLabel(t, session.kind)}</p>}
-          <h3 class="session__title" id={titleId}>
-            {session.title}
+          <h3 class="session__title" id={titleId} lang={langAttr(session.title, lang)}>
+            {typeset(session.title)}
           </h3>
           {session.speakers.length > 0 && (
             <ul class="speakers" aria-label={t.agenda.speakers}>
               {session.speakers.map((speaker, index) => (
                 <li class="speaker" key={index}>
-                  <span class="speaker__name">{speaker.name}</span>
-                  {speaker.title !== '' && <span class="speaker__title">{speaker.title}</span>}
+                  <span class="speaker__name" lang={langAttr(speaker.name, lang)}>
+                    {speaker.name}
+                  </span>
+                  {speaker.title !== '' && (
+                    <span class="speaker__title" lang={langAttr(speaker.title, lang)}>
+                      {typeset(speaker.title)}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
