@@ -32,9 +32,14 @@ else
   echo "setup: Debian packages already installed"
 fi
 
-if [ ! -d web-client/node_modules ] || [ web-client/package-lock.json -nt web-client/node_modules/.package-lock.json ]; then
-  echo "setup: installing the web client's npm packages"
-  (cd web-client && npm ci --no-audit --no-fund)
-else
-  echo "setup: npm packages already installed"
-fi
+# npm packages: the web client (web-client/) and its browser tests (tests/web/,
+# playwright-core driving Debian's Chromium; no browser is ever downloaded).
+# `npm ci` runs only when node_modules is missing or older than the lock file.
+for dir in web-client tests/web; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "setup: installing the npm packages of $dir"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "setup: npm packages of $dir already installed"
+  fi
+done

@@ -1,0 +1,63 @@
+// Debian's Chromium driven by playwright-core. Playwright gives every
+// launch() a fresh temporary profile (a --user-data-dir of its own), so no
+// state leaks between runs.
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './paths.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
+}
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+export const DESKTOP = {
+  viewport: { width: 1280, height: 900 },
+  deviceScaleFactor: 1,
+};
+
+/**
+ * Records what a person would not see but a developer must: script errors,
+ * console errors (Chromium reports Content-Security-Policy refusals there)
+ * and failed requests to our own server.
+ */
+export function watchPage(page, origin) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(origin)) {
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.url().startsWith(origin) && response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    }
+  });
+  return problems;
+}
