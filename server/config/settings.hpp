@@ -1,0 +1,64 @@
+#pragma once
+// Everything the server reads from its config file (contract section 6 and
+// docs/configuration.md), validated.
+
+#include "config/listen_address.hpp"
+#include "core/event_definition.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace veche::config {
+
+struct auth_settings {
+    std::string secret;
+    std::optional<std::string> join_code;
+    std::vector<std::string> allowed_origins;
+    std::chrono::seconds join_token_ttl{std::chrono::hours{24}};
+};
+
+// Contract section 5 defaults; each may be changed in the "limits" object.
+struct limit_settings {
+    std::size_t message_bytes = 16 * 1024;
+    std::size_t question_chars = 500;
+    std::size_t name_chars = 80;
+    std::uint32_t asks_per_minute = 5;
+    std::uint32_t votes_per_second = 10;
+    std::uint32_t votes_burst = 50;
+    std::uint32_t messages_per_second = 50;
+    std::uint32_t messages_burst = 100;
+    std::size_t send_queue_bytes = 1024 * 1024;
+    std::uint32_t joins_per_minute_per_ip = 600;  // a whole venue may sit behind one address
+    std::uint32_t hello_timeout_ms = 5000;
+    std::size_t replay_events = 4096;
+};
+
+struct http_settings {
+    std::string web_root;  // the built web client; empty: the one next to the sources
+    std::uint32_t request_timeout_ms = 10000;
+    std::uint32_t idle_timeout_ms = 30000;
+    std::size_t body_bytes = 64 * 1024;
+    std::size_t header_bytes = 8 * 1024;
+    std::uint32_t threads = 2;
+};
+
+struct metrics_settings {
+    std::vector<std::string> allow_from;  // IP addresses or CIDR ranges; empty: anyone
+};
+
+struct settings {
+    std::string file;  // where it was read from, for messages
+    listen_address listen{"127.0.0.1", 8080};
+    std::string data_dir = "data";
+    auth_settings auth;
+    limit_settings limits;
+    http_settings http;
+    metrics_settings metrics;
+    core::event_definition event;
+};
+
+}  // namespace veche::config

@@ -1,0 +1,49 @@
+#pragma once
+// The forum as the organisers configured it: halls and the sessions in them.
+// Immutable while the server runs; what changes during a session lives in
+// session_status.
+
+#include "core/time_format.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veche::core {
+
+enum class moderation_mode { pre, post };
+
+struct speaker_info {
+    std::string name;
+    std::string title;
+};
+
+struct hall_definition {
+    std::string id;
+    std::string name;
+    std::string source;  // the ingest URI, validated by the config loader
+};
+
+struct session_definition {
+    std::string id;
+    std::string hall;
+    std::string title;
+    std::string kind;
+    epoch_ms starts_at = 0;
+    epoch_ms ends_at = 0;
+    std::vector<speaker_info> speakers;
+    moderation_mode moderation = moderation_mode::pre;
+    bool qa_open = true;
+};
+
+struct event_definition {
+    std::string id;
+    std::string title;
+    std::vector<hall_definition> halls;
+    std::vector<session_definition> sessions;
+
+    const hall_definition* find_hall(std::string_view id) const;
+    const session_definition* find_session(std::string_view id) const;
+};
+
+}  // namespace veche::core
