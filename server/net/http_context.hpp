@@ -1,0 +1,37 @@
+#pragma once
+// What every HTTP connection shares: the routes, the limits, the registry of
+// open connections and the hand-off for WebSocket upgrades.
+
+#include "common/counter.hpp"
+#include "common/gauge.hpp"
+#include "config/settings.hpp"
+#include "net/connection_registry.hpp"
+#include "net/http_types.hpp"
+#include "net/origin_policy.hpp"
+#include "net/router.hpp"
+
+#include <atomic>
+#include <functional>
+
+namespace veche::net {
+
+struct http_metrics {
+    counter& connections_accepted;
+    gauge& connections_open;
+    counter& requests;
+    counter& refused_origin;
+    counter& timeouts;
+};
+
+struct http_context {
+    const router& routes;
+    const config::http_settings& limits;
+    const origin_policy& origins;
+    connection_registry& connections;
+    http_metrics metrics;
+    // Takes over the stream after a valid upgrade request for /ws (set by the hub layer).
+    std::function<void(beast::tcp_stream&& stream, http_request&& upgrade, tcp::endpoint remote)> websocket_upgrade;
+    std::atomic<bool> draining{false};
+};
+
+}  // namespace veche::net

@@ -1,0 +1,127 @@
+#include "net/http_session.hpp"
+
+#include "common/log.hpp"
+#include "net/http_responses.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <chrono>
+
+namespace veche::net {
+
+http_session::http_session(tcp::socket&& socket, std::shared_ptr<http_context> ctx)
+    : stream_(std::move(socket)), ctx_(std::move(ctx)) {
+    beast::error_code ec;
+    remote_ = stream_.socket().remote_endpoint(ec);
+    ctx_->metrics.connections_open.add(1);
+}
+
+http_session::~http_session() {
+    ctx_->metrics.connections_open.sub(1);
+    if (registry_id_) ctx_->connections.remove(registry_id_);
+}
+
+void http_session::run() {
+    registry_id_ = ctx_->connections.add(weak_from_this());
+    // Run on the connection's strand so no two handlers of it overlap.
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+}
+
+void http_session::close_for_shutdown() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+        self->closing_ = true;
+        // Between requests: close now. Otherwise the response in progress is
+        // finished first and on_write closes.
+        if (self->reading_) self->do_close();
+    });
+}
+
+void http_session::do_read() {
+    if (closing_) return do_close();
+    reading_ = true;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(ctx_->limits.header_bytes));
+    parser_->body_limit(ctx_->limits.body_bytes);
+    // One deadline for the whole request: an idle keep-alive connection and a
+    // client trickling bytes (slowloris) are both cut off by it.
+    stream_.expires_after(std::chrono::milliseconds(ctx_->limits.request_timeout_ms));
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+}
+
+void http_session::on_read(beast::error_code ec, std::size_t) {
+    reading_ = false;
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted) return do_close();
+    if (ec == beast::error::timeout) {
+        ctx_->metrics.timeouts.inc();
+        return do_close();
+    }
+    if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow) {
+        const http_request bare;
+        const bool body = ec == http::error::body_limit;
+        auto msg = error_response(bare, body ? http::status::payload_too_large
+                                             : http::status::request_header_fields_too_large,
+                                  body ? "too_long" : "bad_request",
+                                  body ? "Request body too large" : "Request headers too large");
+        closing_ = true;
+        return send(std::move(msg));
+    }
+    if (ec) {
+        // Garbage that is not HTTP: answer 400 once and close.
+        if (ec.category() == http::make_error_code(http::error::bad_target).category()) {
+            closing_ = true;
+            return send(error_response(http_request{}, http::status::bad_request, "bad_request", "Malformed request"));
+        }
+        return do_close();
+    }
+    handle_request(parser_->release());
+}
+
+void http_session::handle_request(http_request&& req) {
+    ctx_->metrics.requests.inc();
+    const auto origin = req[http::field::origin];
+    const bool needs_origin_check = beast::websocket::is_upgrade(req) || req.method() == http::verb::post;
+    if (needs_origin_check && !ctx_->origins.allows(origin, req[http::field::host])) {
+        ctx_->metrics.refused_origin.inc();
+        log::info("http refused origin remote=", remote_.address().to_string());
+        closing_ = true;
+        return send(error_response(req, http::status::forbidden, "forbidden", "Origin not allowed"));
+    }
+    if (beast::websocket::is_upgrade(req)) {
+        if (ctx_->websocket_upgrade && !ctx_->draining && req.target() == "/ws") {
+            stream_.expires_never();
+            // The WebSocket session owns the stream from here on.
+            return ctx_->websocket_upgrade(std::move(stream_), std::move(req), remote_);
+        }
+        closing_ = true;
+        return send(error_response(req, http::status::not_found, "not_found", "No WebSocket endpoint here"));
+    }
+    request_context rc{std::move(req), remote_, {}, {}, {}};
+    auto self = shared_from_this();
+    ctx_->routes.dispatch(rc, [self](http::message_generator msg) {
+        // Routes may answer from another thread (a room's strand): come back to ours.
+        asio::dispatch(self->stream_.get_executor(),
+                       [self, m = std::move(msg)]() mutable { self->send(std::move(m)); });
+    });
+}
+
+void http_session::send(http::message_generator&& msg) {
+    const bool keep_alive = msg.keep_alive() && !closing_;
+    stream_.expires_after(std::chrono::milliseconds(ctx_->limits.request_timeout_ms * 3));
+    beast::async_write(stream_, std::move(msg),
+                       beast::bind_front_handler(&http_session::on_write, shared_from_this(), keep_alive));
+}
+
+void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+    if (ec) return do_close();
+    if (!keep_alive || closing_ || ctx_->draining) return do_close();
+    do_read();
+}
+
+void http_session::do_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+}
+
+}  // namespace veche::net

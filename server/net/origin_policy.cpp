@@ -1,0 +1,36 @@
+#include "net/origin_policy.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace veche::net {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+origin_policy::origin_policy(std::vector<std::string> allowed) {
+    for (auto& o : allowed) {
+        if (o == "self") self_ = true;
+        else allowed_.push_back(std::move(o));
+    }
+}
+
+bool origin_policy::lists(std::string_view origin) const {
+    return std::any_of(allowed_.begin(), allowed_.end(), [&](const std::string& a) { return iequals(a, origin); });
+}
+
+bool origin_policy::allows(std::string_view origin, std::string_view host) const {
+    if (origin.empty()) return true;
+    if (lists(origin)) return true;
+    if (!self_ || host.empty()) return false;
+    const auto scheme_end = origin.find("://");
+    return scheme_end != std::string_view::npos && iequals(origin.substr(scheme_end + 3), host);
+}
+
+}  // namespace veche::net

@@ -1,0 +1,27 @@
+#pragma once
+// Contract section 6: a WebSocket upgrade or POST whose Origin is present and
+// not allowed is refused. "self" in the list allows the origin the request was
+// addressed to (its Host header), so a page served by this server may always
+// talk back to it.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veche::net {
+
+class origin_policy {
+public:
+    explicit origin_policy(std::vector<std::string> allowed);
+
+    // origin empty: no Origin header (not a browser), allowed.
+    bool allows(std::string_view origin, std::string_view host_header) const;
+    // For CORS: is this exact origin listed (not through "self")?
+    bool lists(std::string_view origin) const;
+
+private:
+    std::vector<std::string> allowed_;
+    bool self_ = false;
+};
+
+}  // namespace veche::net
