@@ -1,0 +1,49 @@
+#include "app/forum_server.hpp"
+
+#include "common/log.hpp"
+
+namespace veche::app {
+namespace {
+
+std::filesystem::path web_root_of(const config::settings& s) {
+    return s.http.web_root.empty() ? std::filesystem::path(VECHE_DEFAULT_WEB_ROOT) : std::filesystem::path(s.http.web_root);
+}
+
+}  // namespace
+
+forum_server::forum_server(boost::asio::io_context& ioc, const config::settings& settings)
+    : ioc_(ioc),
+      settings_(settings),
+      catalog_(
+          settings.event, [](const core::session_definition& def) { return core::session_status::initial(def); },
+          [](std::string_view) { return std::string("offline"); }),
+      http_(ioc, settings, metrics_),
+      files_(web_root_of(settings)),
+      event_routes_(catalog_),
+      ops_routes_(metrics_, settings.metrics, http_.draining()),
+      drain_timer_(ioc) {
+    ops_routes_.install(http_.routes());
+    event_routes_.install(http_.routes());
+    http_.routes().set_fallback(
+        [this](net::request_context& ctx, net::responder respond) { files_.serve(ctx, respond); });
+    if (!files_.root_exists())
+        log::warn("the web client is not built (no ", files_.root().string(),
+                  "/index.html): pages answer 503 until it is");
+}
+
+net::tcp::endpoint forum_server::start() { return http_.start(settings_.listen); }
+
+void forum_server::drain(std::chrono::milliseconds deadline, std::function<void()> done) {
+    http_.begin_drain();
+    poll_drained(std::chrono::steady_clock::now() + deadline, std::move(done));
+}
+
+void forum_server::poll_drained(std::chrono::steady_clock::time_point deadline, std::function<void()> done) {
+    if (http_.connections().size() == 0 || std::chrono::steady_clock::now() >= deadline) return done();
+    drain_timer_.expires_after(std::chrono::milliseconds(20));
+    drain_timer_.async_wait([this, deadline, done = std::move(done)](boost::system::error_code) mutable {
+        poll_drained(deadline, std::move(done));
+    });
+}
+
+}  // namespace veche::app

@@ -1,0 +1,44 @@
+#pragma once
+// All the parts of a running server wired together: metrics, HTTP and the
+// routes of every layer. serve_command owns the threads and the signals.
+
+#include "app/live_forum_catalog.hpp"
+#include "common/metrics_registry.hpp"
+#include "config/settings.hpp"
+#include "net/event_routes.hpp"
+#include "net/http_server.hpp"
+#include "net/ops_routes.hpp"
+#include "net/static_files.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <functional>
+
+namespace veche::app {
+
+class forum_server {
+public:
+    forum_server(boost::asio::io_context& ioc, const config::settings& settings);
+
+    // Binds and starts serving; returns the address it listens on (the real port when 0 was asked).
+    net::tcp::endpoint start();
+    // Stops accepting, closes every connection and calls done once they are gone
+    // (or after the deadline, whichever comes first).
+    void drain(std::chrono::milliseconds deadline, std::function<void()> done);
+
+private:
+    void poll_drained(std::chrono::steady_clock::time_point deadline, std::function<void()> done);
+
+    boost::asio::io_context& ioc_;
+    const config::settings& settings_;
+    metrics_registry metrics_;
+    live_forum_catalog catalog_;
+    net::http_server http_;
+    net::static_files files_;
+    net::event_routes event_routes_;
+    net::ops_routes ops_routes_;
+    boost::asio::steady_timer drain_timer_;
+};
+
+}  // namespace veche::app

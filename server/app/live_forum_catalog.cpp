@@ -1,0 +1,26 @@
+#include "app/live_forum_catalog.hpp"
+
+namespace veche::app {
+
+live_forum_catalog::live_forum_catalog(const core::event_definition& event, session_status_fn sessions,
+                                       stream_status_fn streams)
+    : event_(event), session_status_(std::move(sessions)), stream_status_(std::move(streams)) {}
+
+nlohmann::json live_forum_catalog::event_json() const {
+    auto halls = nlohmann::json::array();
+    for (const auto& h : event_.halls)
+        halls.push_back({{"id", h.id},
+                         {"name", h.name},
+                         {"stream", {{"hls", "/hls/" + h.id + "/index.m3u8"}, {"status", stream_status_(h.id)}}}});
+    auto sessions = nlohmann::json::array();
+    for (const auto& s : event_.sessions) sessions.push_back(core::session_json(s, session_status_(s)));
+    return {{"id", event_.id}, {"title", event_.title}, {"halls", std::move(halls)}, {"sessions", std::move(sessions)}};
+}
+
+std::optional<nlohmann::json> live_forum_catalog::session_json(std::string_view id) const {
+    const auto* def = event_.find_session(id);
+    if (!def) return std::nullopt;
+    return core::session_json(*def, session_status_(*def));
+}
+
+}  // namespace veche::app
