@@ -1,0 +1,190 @@
+#include "config/config_error.hpp"
+#include "config/settings_loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using veche::config::config_error;
+using veche::config::parse_settings;
+
+namespace {
+
+nlohmann::json minimal() {
+    return nlohmann::json::parse(R"({
+      "listen": "127.0.0.1:8080",
+      "data_dir": "data",
+      "auth": { "secret": "change-me", "join_code": null, "allowed_origins": ["http://localhost:8080"] },
+      "event": {
+        "id": "forum", "title": "Малая родина — сила России",
+        "halls": [ { "id": "main", "name": "Главная сцена", "source": "test:" } ],
+        "sessions": [ { "id": "s1", "hall": "main", "title": "Сила в людях", "kind": "panel",
+                        "starts_at": "2026-01-15T10:00:00Z", "ends_at": "2026-01-15T11:30:00Z",
+                        "speakers": [ { "name": "…", "title": "…" } ],
+                        "moderation": "pre", "qa_open": true } ]
+      }
+    })");
+}
+
+// The fault's key and message for a config, or fails the test when it loads.
+config_error fault_of(const nlohmann::json& cfg, std::optional<std::string> env = std::nullopt) {
+    try {
+        parse_settings(cfg.dump(), env);
+    } catch (const config_error& e) {
+        return e;
+    }
+    FAIL("the config was accepted");
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("the contract's example config loads with every field") {
+    const auto s = parse_settings(minimal().dump(), std::nullopt);
+    CHECK(s.listen.host == "127.0.0.1");
+    CHECK(s.listen.port == 8080);
+    CHECK(s.data_dir == "data");
+    CHECK(s.auth.secret == "change-me");
+    CHECK_FALSE(s.auth.join_code);
+    REQUIRE(s.event.halls.size() == 1);
+    CHECK(s.event.halls[0].source == "test:");
+    REQUIRE(s.event.sessions.size() == 1);
+    const auto& session = s.event.sessions[0];
+    CHECK(session.title == "Сила в людях");
+    CHECK(session.starts_at == 1768471200000);
+    CHECK(session.moderation == veche::core::moderation_mode::pre);
+    CHECK(session.speakers.size() == 1);
+    CHECK(s.limits.message_bytes == 16384);
+    CHECK(s.limits.question_chars == 500);
+    CHECK(s.limits.asks_per_minute == 5);
+    CHECK(s.limits.send_queue_bytes == 1024 * 1024);
+}
+
+TEST_CASE("invalid JSON names the line and column") {
+    const auto text = "{\n  \"listen\": \"127.0.0.1:8080\",\n  \"data_dir\": ,\n}";
+    try {
+        parse_settings(text, std::nullopt);
+        FAIL("accepted");
+    } catch (const config_error& e) {
+        CHECK(e.key().empty());
+        CHECK_THAT(e.fault(), Catch::Contains("invalid JSON at line 3"));
+    }
+}
+
+TEST_CASE("a session in an unknown hall is refused") {
+    auto cfg = minimal();
+    cfg["event"]["sessions"][0]["hall"] = "nowhere";
+    const auto e = fault_of(cfg);
+    CHECK(e.key() == "event.sessions[0].hall");
+    CHECK_THAT(e.fault(), Catch::Contains("unknown hall \"nowhere\""));
+}
+
+TEST_CASE("duplicate hall and session ids are refused") {
+    auto cfg = minimal();
+    cfg["event"]["halls"].push_back(cfg["event"]["halls"][0]);
+    auto e = fault_of(cfg);
+    CHECK(e.key() == "event.halls[1].id");
+    CHECK_THAT(e.fault(), Catch::Contains("duplicate hall id \"main\""));
+
+    cfg = minimal();
+    cfg["event"]["sessions"].push_back(cfg["event"]["sessions"][0]);
+    e = fault_of(cfg);
+    CHECK(e.key() == "event.sessions[1].id");
+    CHECK_THAT(e.fault(), Catch::Contains("duplicate session id \"s1\""));
+}
+
+TEST_CASE("bad source URIs are refused with the reason") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"http://camera", "unsupported scheme"},
+        {"srt://:99999", "bad port"},
+        {"srt://:9000?passphrase=short", "passphrase"},
+        {"srt://:9000?mode=listener", "unknown SRT parameter"},
+        {"udp://239.0.0.1", "a port is required"},
+        {"rtsp://", "a host is required"},
+        {"camera", "not a source URI"},
+    };
+    for (const auto& [uri, why] : cases) {
+        auto cfg = minimal();
+        cfg["event"]["halls"][0]["source"] = uri;
+        const auto e = fault_of(cfg);
+        CHECK(e.key() == "event.halls[0].source");
+        CHECK_THAT(e.fault(), Catch::Contains(why));
+    }
+}
+
+TEST_CASE("two halls cannot listen on one port") {
+    auto cfg = minimal();
+    cfg["event"]["halls"][0]["source"] = "srt://:9000";
+    cfg["event"]["halls"].push_back({{"id", "second"}, {"name", "Второй зал"}, {"source", "udp://:9000"}});
+    const auto e = fault_of(cfg);
+    CHECK(e.key() == "event.halls[1].source");
+    CHECK_THAT(e.fault(), Catch::Contains("already taken by hall \"main\""));
+}
+
+TEST_CASE("a missing secret is refused unless VECHE_SECRET gives one") {
+    auto cfg = minimal();
+    cfg["auth"].erase("secret");
+    const auto e = fault_of(cfg);
+    CHECK(e.key() == "auth.secret");
+    CHECK_THAT(e.fault(), Catch::Contains("VECHE_SECRET"));
+
+    CHECK(parse_settings(cfg.dump(), std::string("from-the-environment")).auth.secret == "from-the-environment");
+    cfg.erase("auth");
+    CHECK(fault_of(cfg).key() == "auth.secret");
+    CHECK(parse_settings(minimal().dump(), std::string("env-wins")).auth.secret == "env-wins");
+}
+
+TEST_CASE("unknown keys and wrong types name their key") {
+    auto cfg = minimal();
+    cfg["event"]["sessions"][0]["qa_opne"] = true;
+    auto e = fault_of(cfg);
+    CHECK(e.key() == "event.sessions[0].qa_opne");
+    CHECK(e.fault() == "unknown key");
+
+    cfg = minimal();
+    cfg["event"]["sessions"][0]["qa_open"] = "yes";
+    e = fault_of(cfg);
+    CHECK(e.key() == "event.sessions[0].qa_open");
+    CHECK_THAT(e.fault(), Catch::Contains("true or false"));
+
+    cfg = minimal();
+    cfg["limits"] = {{"question_chars", 0}};
+    e = fault_of(cfg);
+    CHECK(e.key() == "limits.question_chars");
+    CHECK_THAT(e.fault(), Catch::Contains("between 1 and"));
+}
+
+TEST_CASE("session times, moderation and ids are checked") {
+    auto cfg = minimal();
+    cfg["event"]["sessions"][0]["starts_at"] = "15.01.2026 10:00";
+    CHECK(fault_of(cfg).key() == "event.sessions[0].starts_at");
+
+    cfg = minimal();
+    cfg["event"]["sessions"][0]["ends_at"] = "2026-01-15T09:00:00Z";
+    CHECK_THAT(fault_of(cfg).fault(), Catch::Contains("after starts_at"));
+
+    cfg = minimal();
+    cfg["event"]["sessions"][0]["moderation"] = "later";
+    CHECK(fault_of(cfg).key() == "event.sessions[0].moderation");
+
+    cfg = minimal();
+    cfg["event"]["halls"][0]["id"] = "main hall/1";
+    CHECK(fault_of(cfg).key() == "event.halls[0].id");
+}
+
+TEST_CASE("listen, origins and metrics ranges are checked") {
+    auto cfg = minimal();
+    cfg["listen"] = "8080";
+    CHECK(fault_of(cfg).key() == "listen");
+
+    cfg = minimal();
+    cfg["auth"]["allowed_origins"] = {"localhost:8080"};
+    CHECK(fault_of(cfg).key() == "auth.allowed_origins[0]");
+
+    cfg = minimal();
+    cfg["auth"]["allowed_origins"] = {"self", "https://forum.example.ru"};
+    CHECK(parse_settings(cfg.dump(), std::nullopt).auth.allowed_origins.size() == 2);
+
+    cfg = minimal();
+    cfg["metrics"] = {{"allow_from", {"10.0.0.0/8", "::1", "300.1.1.1"}}};
+    CHECK(fault_of(cfg).key() == "metrics.allow_from[2]");
+}
