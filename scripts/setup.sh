@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake pkg-config ninja-build git ca-certificates
+  build-essential cmake pkg-config ninja-build ccache git ca-certificates
   clang libclang-rt-14-dev
   libboost1.81-dev nlohmann-json3-dev catch2 libsqlite3-dev sqlite3 libssl-dev libutf8proc-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
