@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeClaims, isExpired, join, JoinError, loadIdentity, saveIdentity, STAFF_TOKEN_KEY, takeStaffToken } from '../src/lib/auth';
+
+function jwt(claims: object): string {
+  const b64 = (o: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(o)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.sig`;
+}
+
+describe('tokens', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  it('reads the claims of a JWT, Cyrillic names included', () => {
+    const token = jwt({ sub: 'm1', role: 'moderator', name: 'Ведущая', exp: 2_000_000_000, sessions: ['s1'] });
+    expect(decodeClaims(token)).toEqual({ sub: 'm1', role: 'moderator', name: 'Ведущая', exp: 2_000_000_000, sessions: ['s1'] });
+    expect(decodeClaims('garbage')).toBeNull();
+    expect(isExpired(token, 1_000)).toBe(false);
+    expect(isExpired(token, 2_000_000_000_000)).toBe(true);
+  });
+
+  it('takes the staff token from the fragment, keeps it for the tab and clears the address bar', () => {
+    history.replaceState(null, '', '/moderator?session=s1#token=abc.def.ghi');
+    expect(takeStaffToken()).toBe('abc.def.ghi');
+    expect(location.hash).toBe('');
+    expect(location.search).toBe('?session=s1');
+    expect(sessionStorage.getItem(STAFF_TOKEN_KEY)).toBe('abc.def.ghi');
+    // a reload finds it in sessionStorage
+    expect(takeStaffToken()).toBe('abc.def.ghi');
+  });
+
+  it('keeps the participant identity across reloads', () => {
+    expect(loadIdentity()).toBeNull();
+    saveIdentity({ token: 't', participant: { id: 'p1', name: 'Анна' } });
+    expect(loadIdentity()).toEqual({ token: 't', participant: { id: 'p1', name: 'Анна' } });
+    localStorage.setItem('veche.participant', '{broken');
+    expect(loadIdentity()).toBeNull();
+  });
+});
+
+describe('join', () => {
+  const answer = (status: number, body: unknown) =>
+    vi.fn<typeof fetch>(async () => new Response(JSON.stringify(body), { status }));
+
+  it('posts the trimmed name and code and returns the identity', async () => {
+    const f = answer(200, { token: 'tok', participant: { id: 'p1', name: 'Анна' } });
+    await expect(join({ name: '  Анна ', code: ' 1234 ' }, f)).resolves.toEqual({ token: 'tok', participant: { id: 'p1', name: 'Анна' } });
+    const [url, init] = f.mock.calls[0]!;
+    expect(url).toBe('/api/v1/join');
+    expect(init?.method).toBe('POST');
+    expect(JSON.parse(String(init?.body))).toEqual({ name: 'Анна', code: '1234' });
+  });
+
+  it('sends an empty object for an anonymous join', async () => {
+    const f = answer(200, { token: 'tok', participant: { id: 'p1', name: '' } });
+    await join({ name: '   ' }, f);
+    expect(JSON.parse(String(f.mock.calls[0]![1]?.body))).toEqual({});
+  });
+
+  it('tells a wrong code, rate limiting and network failures apart', async () => {
+    await expect(join({}, answer(403, {}))).rejects.toMatchObject({ kind: 'code' });
+    await expect(join({}, answer(429, {}))).rejects.toMatchObject({ kind: 'rate_limited' });
+    await expect(join({}, answer(400, { error: 'too_long' }))).rejects.toMatchObject({ kind: 'too_long' });
+    await expect(join({}, vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('down'))))).rejects.toBeInstanceOf(JoinError);
+  });
+});
