@@ -8,9 +8,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Every page of the client is its own HTML entry. The server maps `/` to
 // index.html and `/NAME` to NAME.html, so a page added here (moderator,
 // speaker, screen, caption) is served without touching the server.
-const pages: Record<string, string> = {
-  index: resolve(root, 'index.html'),
-};
+const pages: Record<string, string> = Object.fromEntries(
+  ['index', 'moderator', 'speaker', 'screen', 'caption'].map((name) => [name, resolve(root, `${name}.html`)]),
+);
 
 // `npm run dev` talks to a server started with `build/veche serve`; the
 // address can be changed for a server that listens elsewhere.
@@ -41,6 +41,8 @@ export default defineConfig({
     // to reason about when nothing is inlined as a data: URL.
     assetsInlineLimit: 0,
     target: 'es2020',
+    // hls.js (≈580 kB) is one lazily loaded chunk that only the session view fetches.
+    chunkSizeWarningLimit: 640,
     rolldownOptions: {
       input: pages,
     },

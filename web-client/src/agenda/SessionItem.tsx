@@ -2,6 +2,7 @@ import type { ForumSession } from '../api/types';
 import { kindLabel, sessionStateLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { langAttr, typeset } from '../lib/text';
+import { followLink, sessionHref } from '../lib/route';
 import { durationMinutes, formatShortDay, formatTime } from '../lib/time';
 
 interface Props {
@@ -45,7 +46,9 @@ export function SessionItem({ session, showDate, domId }: Props) {
         <div class="session__body">
           {session.kind !== '' && <p class="session__kind">{kindLabel(t, session.kind)}</p>}
           <h3 class="session__title" id={titleId} lang={langAttr(session.title, lang)}>
-            {typeset(session.title)}
+            <a class="session__link" href={sessionHref(session.id)} onClick={(e) => followLink(e, sessionHref(session.id))}>
+              {typeset(session.title)}
+            </a>
           </h3>
           {session.speakers.length > 0 && (
             <ul class="speakers" aria-label={t.agenda.speakers}>

@@ -10,6 +10,7 @@ export const en: Messages = {
   app: {
     name: 'Veche',
     skipToContent: 'Skip to the programme',
+    skipToMain: 'Skip to the main content',
     loading: 'Loading the forum programme…',
   },
 
@@ -65,5 +66,217 @@ export const en: Messages = {
     data: 'The server sent data that could not be read. Please try again later.',
     retry: 'Try again',
     retrying: 'Loading…',
+  },
+
+  live: {
+    connecting: 'Connecting…',
+    offline: 'No connection to the server. Reconnecting…',
+    retryNow: 'Retry now',
+    backToAgenda: 'Programme',
+    notFound: 'There is no such session in the programme.',
+    anonymous: 'Anonymous',
+    votes: (n) => `${n} ${plural(n, 'vote', 'votes')}`,
+    edited: 'edited by a moderator',
+    onStage: 'On stage now',
+    answered: 'Answered',
+    clock: 'Current time',
+    requestError: (code) => {
+      switch (code) {
+        case 'closed':
+          return 'Questions are closed.';
+        case 'too_long':
+          return 'The text is too long.';
+        case 'rate_limited':
+          return 'Too fast. Please wait a moment and try again.';
+        case 'forbidden':
+          return 'You are not allowed to do this.';
+        case 'not_found':
+          return 'Already removed or not found.';
+        case 'timeout':
+          return 'The server did not answer in time. Please try again.';
+        case 'bad_request':
+          return 'The server did not accept the request.';
+        default:
+          return 'That did not work. Please try again.';
+      }
+    },
+    viewers: (n) => `${n} ${plural(n, 'viewer', 'viewers')}`,
+  },
+
+  join: {
+    title: 'Join',
+    intro: 'To ask questions, vote and answer polls, introduce yourself. The name is optional.',
+    name: 'Name',
+    nameHint: 'Optional. Other participants see it next to your questions.',
+    code: 'Access code',
+    codeHint: 'The forum organisers give out the code.',
+    submit: 'Join',
+    submitting: 'Joining…',
+    expired: 'Your sign-in has expired. Please join again.',
+    wrongCode: 'Wrong access code.',
+    codeNeeded: 'This forum needs an access code.',
+    rateLimited: 'Too many attempts. Please wait a minute.',
+    tooLong: 'The name is too long.',
+    failed: 'Could not join. Check your connection and try again.',
+    as: (name) => `You take part as ${name}`,
+    asAnonymous: 'You take part without a name',
+  },
+
+  video: {
+    label: (hall) => `Live stream: ${hall}`,
+    status: { live: 'On air', slate: 'Stream paused', offline: 'No stream' },
+    slateNote: 'The stream will resume shortly.',
+    offlineNote: 'This hall is not streaming right now.',
+    captions: 'Captions',
+  },
+
+  transcript: {
+    heading: 'Transcript',
+    empty: 'The transcript appears once the talk begins.',
+    newLines: (n) => `New transcript lines: ${n}`,
+    download: 'Download the transcript',
+  },
+
+  questions: {
+    heading: 'Questions',
+    order: 'Order',
+    popular: 'Popular',
+    recent: 'Recent',
+    empty: 'No questions yet. Ask the first one!',
+    vote: (n) => `Support this question (now ${n})`,
+    unvote: (n) => `Take back your vote (now ${n})`,
+    mine: 'Your questions',
+    state: {
+      pending: 'Awaiting moderation',
+      approved: 'Published',
+      answered: 'Answered',
+      rejected: 'Rejected by a moderator',
+      archived: 'Archived',
+    },
+  },
+
+  ask: {
+    heading: 'Ask a question',
+    label: 'Your question',
+    hint: 'Short and to the point: speakers and other participants will see it.',
+    counter: (used, max) => `${used} of ${max} characters`,
+    tooLong: (over) => `Too long: remove ${over} ${plural(over, 'character', 'characters')}.`,
+    anonymous: 'Ask anonymously',
+    submit: 'Send',
+    sending: 'Sending…',
+    sentPending: 'Your question is sent and awaits moderation.',
+    sentPublished: 'Your question is published.',
+    closed: 'Questions are closed.',
+  },
+
+  polls: {
+    heading: 'Polls',
+    vote: 'Answer',
+    change: 'Change answer',
+    voted: 'Your answer is counted. You can change it while the poll is open.',
+    multiHint: 'You may choose several options.',
+    results: 'Results',
+    hiddenResults: 'Results will be shown when the poll closes.',
+    voters: (n) => `${n} ${plural(n, 'participant answered', 'participants answered')}`,
+    percent: (pct, votes) => `${pct}% (${votes})`,
+    state: { draft: 'Draft', open: 'Poll open', closed: 'Poll closed' },
+  },
+
+  reactions: {
+    heading: 'Reactions',
+    names: { applause: 'Applause', heart: 'Heart', like: 'Like', laugh: 'Funny', wow: 'Wow' },
+  },
+
+  staff: {
+    noToken: 'This page needs a link with an access token.',
+    noTokenHelp: (command) => `Ask the organiser for one (${command}), then open this page with #token=… at the end of the address.`,
+    badToken: 'The token is invalid or has expired. Please get a new link.',
+    pickSession: 'Choose a session',
+    wrongRole: (role) => `This token is for the role “${role}” and does not fit this page.`,
+  },
+
+  moderator: {
+    title: 'Moderation',
+    incoming: 'Incoming',
+    approved: 'Approved',
+    answered: 'Answered',
+    archived: 'Archived and rejected',
+    empty: 'Empty.',
+    author: (name, anonymous) => (anonymous ? `${name} (anonymous)` : name),
+    actions: {
+      approve: 'Approve',
+      reject: 'Reject',
+      edit: 'Edit',
+      highlight: 'On stage',
+      unhighlight: 'Off stage',
+      answer: 'Answered',
+      archive: 'Archive',
+      restore: 'Restore',
+      save: 'Save',
+      cancel: 'Cancel',
+    },
+    editLabel: 'Question text',
+    shortcuts: 'Keys',
+    shortcutsHelp: [
+      ['J / K', 'next / previous question'],
+      ['A', 'approve'],
+      ['R', 'reject'],
+      ['H', 'on / off stage'],
+      ['D', 'answered'],
+      ['X', 'archive'],
+      ['U', 'restore'],
+      ['E', 'edit (Ctrl+Enter saves, Esc cancels)'],
+    ],
+    controls: 'Session controls',
+    qa: 'Questions',
+    qaOpen: 'Open',
+    qaClosed: 'Closed',
+    moderation: 'Moderation',
+    pre: 'Before publishing',
+    post: 'After publishing',
+    sessionState: 'Session',
+    goLive: 'Start',
+    end: 'End',
+    exportCsv: 'Download questions (CSV)',
+    exportFailed: 'Could not download the CSV.',
+    pollBuilder: 'New poll',
+    pollQuestion: 'Poll question',
+    pollOption: (n) => `Option ${n}`,
+    addOption: 'Add an option',
+    removeOption: (n) => `Remove option ${n}`,
+    multi: 'Several answers',
+    liveResults: 'Show results at once',
+    createPoll: 'Create poll',
+    openPoll: 'Open',
+    closePoll: 'Close',
+    polls: 'Polls',
+    done: 'Done.',
+  },
+
+  speaker: {
+    title: 'Questions for the speaker',
+    queue: 'Question queue',
+    empty: 'No approved questions yet.',
+    markAnswered: 'Answered',
+  },
+
+  screen: {
+    title: 'Hall screen',
+    askHere: 'Ask a question',
+    noQuestion: 'Ask your questions — the best will be put to the stage.',
+    qrLabel: (url) => `QR code of ${url}`,
+  },
+
+  caption: {
+    title: 'Transcript input',
+    input: 'Current line',
+    hint: 'Type — participants see the line as it grows. Enter finishes the line.',
+    speaker: 'Speaker',
+    language: 'Language',
+    lastLines: 'Last lines',
+    sending: 'sending',
+    sent: 'stored',
+    failed: 'not sent',
+    empty: 'Nothing sent yet.',
   },
 };

@@ -14,6 +14,8 @@ export interface Messages {
   app: {
     name: string;
     skipToContent: string;
+    /** the skip link of the live pages */
+    skipToMain: string;
     loading: string;
   };
 
@@ -62,5 +64,188 @@ export interface Messages {
     data: string;
     retry: string;
     retrying: string;
+  };
+
+  /** words shared by the live pages */
+  live: {
+    connecting: string;
+    offline: string;
+    retryNow: string;
+    backToAgenda: string;
+    notFound: string;
+    anonymous: string;
+    /** "5 голосов" */
+    votes: (n: number) => string;
+    edited: string;
+    onStage: string;
+    answered: string;
+    clock: string;
+    /** a request failed; `code` is a contract error code or `timeout` */
+    requestError: (code: string) => string;
+    viewers: (n: number) => string;
+  };
+
+  join: {
+    title: string;
+    intro: string;
+    name: string;
+    nameHint: string;
+    code: string;
+    codeHint: string;
+    submit: string;
+    submitting: string;
+    expired: string;
+    wrongCode: string;
+    codeNeeded: string;
+    rateLimited: string;
+    tooLong: string;
+    failed: string;
+    as: (name: string) => string;
+    asAnonymous: string;
+  };
+
+  video: {
+    label: (hall: string) => string;
+    status: { live: string; slate: string; offline: string };
+    slateNote: string;
+    offlineNote: string;
+    captions: string;
+  };
+
+  transcript: {
+    heading: string;
+    empty: string;
+    /** the polite summary a screen reader hears instead of every line */
+    newLines: (n: number) => string;
+    download: string;
+  };
+
+  questions: {
+    heading: string;
+    order: string;
+    popular: string;
+    recent: string;
+    empty: string;
+    vote: (n: number) => string;
+    unvote: (n: number) => string;
+    mine: string;
+    state: Record<string, string>;
+  };
+
+  ask: {
+    heading: string;
+    label: string;
+    hint: string;
+    /** "12 / 500" read as "12 of 500 characters" */
+    counter: (used: number, max: number) => string;
+    tooLong: (over: number) => string;
+    anonymous: string;
+    submit: string;
+    sending: string;
+    sentPending: string;
+    sentPublished: string;
+    closed: string;
+  };
+
+  polls: {
+    heading: string;
+    vote: string;
+    change: string;
+    voted: string;
+    multiHint: string;
+    results: string;
+    hiddenResults: string;
+    voters: (n: number) => string;
+    percent: (pct: number, votes: number) => string;
+    state: Record<string, string>;
+  };
+
+  reactions: {
+    heading: string;
+    names: Record<string, string>;
+  };
+
+  staff: {
+    noToken: string;
+    noTokenHelp: (command: string) => string;
+    badToken: string;
+    pickSession: string;
+    wrongRole: (role: string) => string;
+  };
+
+  moderator: {
+    title: string;
+    incoming: string;
+    approved: string;
+    answered: string;
+    archived: string;
+    empty: string;
+    author: (name: string, anonymous: boolean) => string;
+    actions: {
+      approve: string;
+      reject: string;
+      edit: string;
+      highlight: string;
+      unhighlight: string;
+      answer: string;
+      archive: string;
+      restore: string;
+      save: string;
+      cancel: string;
+    };
+    editLabel: string;
+    shortcuts: string;
+    shortcutsHelp: [string, string][];
+    controls: string;
+    qa: string;
+    qaOpen: string;
+    qaClosed: string;
+    moderation: string;
+    pre: string;
+    post: string;
+    sessionState: string;
+    goLive: string;
+    end: string;
+    exportCsv: string;
+    exportFailed: string;
+    pollBuilder: string;
+    pollQuestion: string;
+    pollOption: (n: number) => string;
+    addOption: string;
+    removeOption: (n: number) => string;
+    multi: string;
+    liveResults: string;
+    createPoll: string;
+    openPoll: string;
+    closePoll: string;
+    polls: string;
+    done: string;
+  };
+
+  speaker: {
+    title: string;
+    queue: string;
+    empty: string;
+    markAnswered: string;
+  };
+
+  screen: {
+    title: string;
+    askHere: string;
+    noQuestion: string;
+    qrLabel: (url: string) => string;
+  };
+
+  caption: {
+    title: string;
+    input: string;
+    hint: string;
+    speaker: string;
+    language: string;
+    lastLines: string;
+    sending: string;
+    sent: string;
+    failed: string;
+    empty: string;
   };
 }

@@ -29,3 +29,8 @@ export function langAttr(text: string, pageLang: string): string | undefined {
   const lang = scriptLang(text);
   return lang !== undefined && lang !== pageLang ? lang : undefined;
 }
+
+/** Length as the server counts it: Unicode code points after trimming white space. */
+export function codePoints(text: string): number {
+  return [...text.trim()].length;
+}

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { fetchEvent, type FetchEventOptions } from '../api/event';
 import { LoadError, isLoadError } from '../api/errors';
 import type { ForumEvent } from '../api/types';
 import { AgendaView } from '../agenda/AgendaView';
 import { ErrorState } from '../components/ErrorState';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LoadingState } from '../components/LoadingState';
-import { loadLang, saveLang, type Lang } from '../i18n';
-import { I18nProvider, makeI18n } from '../i18n/context';
+import { PageFrame, usePageI18n } from '../components/PageFrame';
+import { followLink, sessionParam } from '../lib/route';
+import { SessionPage } from './SessionPage';
 
 type LoadState =
   | { status: 'loading' }
@@ -22,17 +22,18 @@ export interface ParticipantAppProps {
   locale?: string;
 }
 
-/** The participant's page. For now it is the agenda; the session view joins it later. */
+/** The participant's page: the agenda at `/`, a session at `/?session=ID`. */
 export function ParticipantApp({ loadEvent = fetchEvent, timeZone, locale }: ParticipantAppProps) {
-  const [lang, setLangState] = useState<Lang>(() => loadLang());
+  const i18n = usePageI18n(timeZone, locale);
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [sessionId, setSessionId] = useState<string | null>(() => sessionParam());
   const inflight = useRef<AbortController | null>(null);
 
-  const setLang = useCallback((next: Lang) => {
-    saveLang(next);
-    setLangState(next);
+  useEffect(() => {
+    const onPop = () => setSessionId(sessionParam());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const i18n = useMemo(() => makeI18n(lang, setLang, timeZone, locale), [lang, setLang, timeZone, locale]);
 
   const load = useCallback(() => {
     inflight.current?.abort();
@@ -56,27 +57,16 @@ export function ParticipantApp({ loadEvent = fetchEvent, timeZone, locale }: Par
     return () => inflight.current?.abort();
   }, [load]);
 
-  // The page's language and title follow the choice and the event.
+  const session = state.status === 'ready' && sessionId ? (state.event.sessions.find((s) => s.id === sessionId) ?? null) : null;
+
   useEffect(() => {
-    document.documentElement.lang = i18n.t.lang;
+    if (session) return; // the session view names itself
     document.title = state.status === 'ready' ? `${state.event.title} — ${i18n.t.agenda.heading}` : i18n.t.app.name;
-  }, [i18n, state]);
+  }, [i18n, state, session]);
 
   return (
-    <I18nProvider value={i18n}>
-      <a class="skip-link" href="#main">
-        {i18n.t.app.skipToContent}
-      </a>
-      <header class="topbar">
-        <div class="container topbar__inner">
-          <span class="brand">
-            <span class="brand__mark" aria-hidden="true" />
-            <span class="brand__name">{i18n.t.app.name}</span>
-          </span>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" class="main" tabIndex={-1} aria-busy={state.status === 'loading'}>
+    <PageFrame i18n={i18n} skipLabel={sessionId ? undefined : i18n.t.app.skipToContent}>
+      <div aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && (
           <div class="container">
             <h1 class="visually-hidden">{i18n.t.app.name}</h1>
@@ -88,8 +78,21 @@ export function ParticipantApp({ loadEvent = fetchEvent, timeZone, locale }: Par
             <ErrorState error={state.error} retrying={state.retrying} onRetry={load} />
           </div>
         )}
-        {state.status === 'ready' && <AgendaView event={state.event} />}
-      </main>
-    </I18nProvider>
+        {state.status === 'ready' && session && <SessionPage key={session.id} event={state.event} session={session} />}
+        {state.status === 'ready' && sessionId && !session && (
+          <div class="container">
+            <section class="notice" role="alert">
+              <h1 class="notice__title">{i18n.t.live.notFound}</h1>
+              <p class="notice__text">
+                <a href="./" onClick={(e) => followLink(e, './')}>
+                  ← {i18n.t.live.backToAgenda}
+                </a>
+              </p>
+            </section>
+          </div>
+        )}
+        {state.status === 'ready' && !sessionId && <AgendaView event={state.event} />}
+      </div>
+    </PageFrame>
   );
 }

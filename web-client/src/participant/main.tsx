@@ -1,6 +1,7 @@
 import '../styles/fonts.css';
 import '../styles/base.css';
 import '../styles/agenda.css';
+import '../styles/live.css';
 import { render } from 'preact';
 import { ParticipantApp } from './ParticipantApp';
 

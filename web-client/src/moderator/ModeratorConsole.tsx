@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { downloadQuestionsCsv } from '../api/csv';
+import type { ForumSession } from '../api/types';
+import { Clock } from '../components/Clock';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { StaffNotice } from '../components/StaffGate';
+import { useLive } from '../components/useLive';
+import { useI18n } from '../i18n/context';
+import { forgetStaffToken } from '../lib/auth';
+import { RequestError } from '../lib/connection';
+import { LiveSession } from '../lib/live';
+import type { ModerateAction, Question, Request, SessionAction } from '../lib/protocol';
+import { moderatorBuckets } from '../lib/queue';
+import { langAttr, typeset } from '../lib/text';
+import { SHORTCUTS } from './actions';
+import { PollBuilder } from './PollBuilder';
+import { QuestionCard } from './QuestionCard';
+import { SessionControls } from './SessionControls';
+
+interface Props {
+  token: string;
+  session: ForumSession;
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Moves focus to the next (or previous) question card in page order. */
+function moveFocus(from: Element | null, step: 1 | -1): void {
+  const cards = [...document.querySelectorAll<HTMLElement>('.mod-q')];
+  const index = from ? cards.indexOf(from as HTMLElement) : -1;
+  const next = cards[Math.max(0, Math.min(cards.length - 1, index + step))] ?? null;
+  next?.focus();
+}
+
+export function ModeratorConsole({ token, session: agendaSession }: Props) {
+  const { t, lang } = useI18n();
+  const live = useMemo(() => new LiveSession({ sessionId: agendaSession.id, token: () => token }), [agendaSession.id, token]);
+  const value = useLive(live);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [flash, setFlash] = useState('');
+  const state = value?.state;
+  const session = state?.session ?? agendaSession;
+  const questions = useMemo(() => Object.values(state?.questions ?? {}), [state?.questions]);
+  const buckets = moderatorBuckets(questions);
+  const polls = Object.values(state?.polls ?? {});
+
+  useEffect(() => {
+    document.title = `${t.moderator.title}: ${session.title}`;
+  }, [t, session.title]);
+
+  const run = async (request: Request) => {
+    try {
+      await live.request(request);
+      return true;
+    } catch (cause) {
+      setFlash(t.live.requestError(cause instanceof RequestError ? cause.code : 'internal'));
+      return false;
+    }
+  };
+  const act = (q: Question, action: ModerateAction, text?: string) => {
+    setFlash('');
+    void run({ type: 'moderate', question: q.id, action, ...(text !== undefined ? { text } : {}) });
+  };
+  const control = (action: SessionAction) => void run({ type: 'session_control', session: session.id, action });
+
+  // The fast path: J/K to move, one letter to act on the focused question.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      const card = (document.activeElement as HTMLElement | null)?.closest('.mod-q') ?? null;
+      const key = e.key.toLowerCase();
+      if (key === 'j' || key === 'k') {
+        e.preventDefault();
+        moveFocus(card, key === 'j' ? 1 : -1);
+        return;
+      }
+      const pick = SHORTCUTS[key];
+      const q = card ? live.value.state.questions[(card as HTMLElement).dataset.questionId ?? ''] : undefined;
+      if (!pick || !q) return;
+      e.preventDefault();
+      const action = pick(q);
+      if (action === 'edit') {
+        setEditing(q.id);
+        return;
+      }
+      // The card leaves its list once the server confirms: keep the keyboard in the list.
+      const sibling = (card!.nextElementSibling ?? card!.previousElementSibling) as HTMLElement | null;
+      act(q, action);
+      sibling?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [live]);
+
+  if (value?.status === 'unauthorized') {
+    forgetStaffToken();
+    return <StaffNotice title={t.staff.badToken} />;
+  }
+
+  const all = [...buckets.incoming, ...buckets.approved, ...buckets.answered, ...buckets.archived];
+  const tabStop = focused && all.some((q) => q.id === focused) ? focused : (all[0]?.id ?? null);
+  const column = (key: 'incoming' | 'approved' | 'answered' | 'archived', list: Question[]) => (
+    <section class={`card mod-col mod-col--${key}`} aria-labelledby={`col-${key}`}>
+      <h2 id={`col-${key}`} class="card__title">
+        {t.moderator[key]} <span class="count">{list.length}</span>
+      </h2>
+      {list.length === 0 ? (
+        <p class="card__text">{t.moderator.empty}</p>
+      ) : (
+        <ul class="mod-list">
+          {list.map((q) => (
+            <QuestionCard
+              key={q.id}
+              question={q}
+              editing={editing === q.id}
+              tabStop={tabStop === q.id}
+              onAction={act}
+              onEdit={setEditing}
+              onFocus={setFocused}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <>
+      {value && <ConnectionBanner status={value.status} onRetry={() => live.retryNow()} />}
+      <div class="container container--wide mod">
+        <header class="staff-head">
+          <h1 class="staff-head__title" lang={langAttr(session.title, lang)}>
+            {typeset(session.title)}
+          </h1>
+          <Clock />
+        </header>
+        <SessionControls
+          session={session}
+          viewers={state?.viewers ?? null}
+          onControl={control}
+          onExport={() => downloadQuestionsCsv(session.id, token).catch(() => setFlash(t.moderator.exportFailed))}
+        />
+        <p class="flash" role="status">
+          {flash}
+        </p>
+        <div class="mod-grid">
+          {column('incoming', buckets.incoming)}
+          {column('approved', buckets.approved)}
+          {column('answered', buckets.answered)}
+          {column('archived', buckets.archived)}
+        </div>
+        <PollBuilder
+          polls={polls}
+          onCreate={(p) => run({ type: 'poll_create', session: session.id, ...p })}
+          onControl={(poll, action) => void run({ type: 'poll_control', poll: poll.id, action })}
+        />
+        <details class="card shortcuts">
+          <summary>{t.moderator.shortcuts}</summary>
+          <dl class="shortcuts__list">
+            {t.moderator.shortcutsHelp.map(([keys, what]) => (
+              <div key={keys}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </div>
+    </>
+  );
+}

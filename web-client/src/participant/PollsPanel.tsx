@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import { PollResults, resultsVisible } from '../components/PollResults';
+import { useI18n } from '../i18n/context';
+import { loadBallots, saveBallot } from '../lib/ballots';
+import { RequestError } from '../lib/connection';
+import type { Poll } from '../lib/protocol';
+
+interface Props {
+  polls: Readonly<Record<string, Poll>>;
+  participantId: string | null;
+  /** null until the participant has joined */
+  onVote: ((poll: Poll, choices: number[]) => Promise<unknown>) | null;
+}
+
+/** Open polls to answer and closed ones with their results; drafts stay with the moderator. */
+export function PollsPanel({ polls, participantId, onVote }: Props) {
+  const { t } = useI18n();
+  const shown = Object.values(polls)
+    .filter((p) => p.state === 'open' || p.state === 'closed')
+    // open ones first, then the latest closed
+    .sort((a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || (a.id < b.id ? 1 : -1));
+  const [ballots, setBallots] = useState(() => (participantId ? loadBallots(participantId) : {}));
+  if (shown.length === 0) return null;
+
+  return (
+    <section class="card polls" aria-labelledby="polls-title">
+      <h2 id="polls-title" class="card__title">
+        {t.polls.heading}
+      </h2>
+      {shown.map((poll) => (
+        <PollCard
+          key={poll.id}
+          poll={poll}
+          mine={ballots[poll.id] ?? null}
+          onVote={
+            onVote &&
+            (async (choices) => {
+              await onVote(poll, choices);
+              if (participantId) setBallots(saveBallot(participantId, poll.id, choices));
+            })
+          }
+        />
+      ))}
+    </section>
+  );
+}
+
+function PollCard({ poll, mine, onVote }: { poll: Poll; mine: number[] | null; onVote: ((choices: number[]) => Promise<void>) | null }) {
+  const { t } = useI18n();
+  const [choices, setChoices] = useState<number[]>(mine ?? []);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = `poll-${poll.id}-title`;
+  const open = poll.state === 'open';
+
+  const toggle = (index: number, checked: boolean) => {
+    if (!poll.multi) setChoices([index]);
+    else setChoices(checked ? [...new Set([...choices, index])].sort((a, b) => a - b) : choices.filter((c) => c !== index));
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!onVote || busy || choices.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onVote(choices);
+    } catch (cause) {
+      setError(t.live.requestError(cause instanceof RequestError ? cause.code : 'internal'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article class="poll" aria-labelledby={titleId} data-poll-id={poll.id} data-state={poll.state}>
+      <p class={`badge badge--poll-${poll.state}`}>{t.polls.state[poll.state] ?? poll.state}</p>
+      <h3 id={titleId} class="poll__question">
+        {poll.question}
+      </h3>
+      {open && onVote && (
+        <form class="poll__form" onSubmit={submit}>
+          <fieldset class="poll__options">
+            <legend class="visually-hidden">{poll.question}</legend>
+            {poll.multi && <p class="field__hint">{t.polls.multiHint}</p>}
+            {poll.options.map((option, index) => (
+              <label class="check poll__option" key={index}>
+                <input
+                  type={poll.multi ? 'checkbox' : 'radio'}
+                  name={`poll-${poll.id}`}
+                  checked={choices.includes(index)}
+                  onChange={(e) => toggle(index, e.currentTarget.checked)}
+                />
+                <span>{option.text}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" class="button button--primary" aria-disabled={busy || choices.length === 0}>
+            {mine ? t.polls.change : t.polls.vote}
+          </button>
+          <p class={error ? 'form__error' : 'form__result'} role="status">
+            {error ?? (mine ? t.polls.voted : '')}
+          </p>
+        </form>
+      )}
+      {resultsVisible(poll, false) ? (
+        <PollResults poll={poll} />
+      ) : (
+        open && <p class="field__hint">{t.polls.hiddenResults}</p>
+      )}
+    </article>
+  );
+}

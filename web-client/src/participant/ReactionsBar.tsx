@@ -1,0 +1,53 @@
+import { useRef } from 'preact/hooks';
+import { useI18n } from '../i18n/context';
+import { REACTION_KINDS, type ReactionKind, type Reactions } from '../lib/protocol';
+
+const EMOJI: Record<ReactionKind, string> = { applause: '👏', heart: '❤️', like: '👍', laugh: '😄', wow: '😮' };
+
+/** A participant may not flood the room: one reaction per button every so often. */
+export const REACT_EVERY_MS = 400;
+
+interface Props {
+  reactions: Reactions | null;
+  /** changes with every reactions event; re-keys the counts so their CSS pop replays */
+  tick: number;
+  onReact: ((kind: ReactionKind) => void) | null;
+}
+
+/** Reaction buttons with the room's running count for the last moment. */
+export function ReactionsBar({ reactions, tick, onReact }: Props) {
+  const { t } = useI18n();
+  const last = useRef<Record<string, number>>({});
+  return (
+    <div class="reactions" role="group" aria-label={t.reactions.heading}>
+      {REACTION_KINDS.map((kind) => {
+        const count = reactions?.counts[kind] ?? 0;
+        return (
+          <button
+            key={kind}
+            type="button"
+            class="reaction"
+            data-kind={kind}
+            disabled={onReact === null}
+            aria-label={count > 0 ? `${t.reactions.names[kind]}: ${count}` : t.reactions.names[kind]}
+            onClick={() => {
+              const now = Date.now();
+              if (now - (last.current[kind] ?? 0) < REACT_EVERY_MS) return;
+              last.current[kind] = now;
+              onReact?.(kind);
+            }}
+          >
+            <span class="reaction__emoji" aria-hidden="true">
+              {EMOJI[kind]}
+            </span>
+            {count > 0 && (
+              <span key={`${kind}-${tick}`} class="reaction__count" aria-hidden="true">
+                {count}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

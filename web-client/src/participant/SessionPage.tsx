@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ForumEvent, ForumSession } from '../api/types';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { useLive } from '../components/useLive';
+import { sessionStateLabel } from '../i18n';
+import { useI18n } from '../i18n/context';
+import { forgetIdentity, loadIdentity, type Identity } from '../lib/auth';
+import { LiveSession } from '../lib/live';
+import type { Question } from '../lib/protocol';
+import { followLink } from '../lib/route';
+import { langAttr, typeset } from '../lib/text';
+import { AskBox } from './AskBox';
+import { JoinCard } from './JoinCard';
+import { PollsPanel } from './PollsPanel';
+import { QuestionsPanel } from './QuestionsPanel';
+import { ReactionsBar } from './ReactionsBar';
+import { TranscriptPanel } from './TranscriptPanel';
+import { VideoPanel } from './VideoPanel';
+
+interface Props {
+  event: ForumEvent;
+  session: ForumSession;
+}
+
+/** One session for a participant: video, transcript, reactions, polls, the ask box and the questions. */
+export function SessionPage({ event, session: agendaSession }: Props) {
+  const { t, lang } = useI18n();
+  const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
+  const [expired, setExpired] = useState(false);
+  const live = useMemo(
+    () => (identity ? new LiveSession({ sessionId: agendaSession.id, token: () => identity.token }) : null),
+    [identity, agendaSession.id],
+  );
+  const value = useLive(live);
+  const state = value?.state;
+  const session = state?.session ?? agendaSession;
+  const hall = event.halls.find((h) => h.id === session.hall) ?? null;
+  const status = state?.stream ?? hall?.stream?.status ?? 'offline';
+  const ready = value?.status === 'online' && state?.ready === true;
+
+  // A token the server refuses (expired, secret rotated): join again.
+  useEffect(() => {
+    if (value?.status === 'unauthorized') {
+      forgetIdentity();
+      setExpired(true);
+      setIdentity(null);
+    }
+  }, [value?.status]);
+
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    window.scrollTo(0, 0);
+  }, [agendaSession.id]);
+  useEffect(() => {
+    document.title = `${session.title} — ${event.title}`;
+  }, [session.title, event.title]);
+
+  const onClock = useCallback((clock: () => number | null) => live?.setVideoClock(clock), [live]);
+  const onClockChange = useCallback(() => live?.videoClockChanged(), [live]);
+
+  const segments = state?.transcript ?? [];
+  const partial = segments.filter((s) => !s.final).at(-1);
+  const captionLine = partial?.text || segments.filter((s) => s.final).at(-1)?.text || '';
+  const meId = value?.me?.id ?? identity?.participant.id ?? null;
+
+  const vote = async (question: Question, on: boolean) => {
+    if (!live) return;
+    live.local({ type: 'local/vote', question: question.id, on });
+    try {
+      const ack = await live.request({ type: 'vote', question: question.id, on });
+      live.local({ type: 'local/vote', question: question.id, on, votes: typeof ack.votes === 'number' ? ack.votes : undefined });
+    } catch {
+      live.local({ type: 'local/vote', question: question.id, on: !on });
+    }
+  };
+
+  const ask = async (text: string, anonymous: boolean) => {
+    if (!live) throw new Error('not joined');
+    const ack = await live.request({ type: 'ask', session: session.id, text, anonymous });
+    const pending = session.moderation !== 'post';
+    if (typeof ack.id === 'string') {
+      live.local({
+        type: 'local/question',
+        question: {
+          id: ack.id,
+          session: session.id,
+          text,
+          author: meId ? { id: meId, name: identity?.participant.name ?? '' } : null,
+          state: pending ? 'pending' : 'approved',
+          highlighted: false,
+          votes: 0,
+          created_at: new Date().toISOString(),
+          edited: false,
+          anonymous,
+        },
+      });
+    }
+    return { pending };
+  };
+
+  const stateLabel = session.state !== 'scheduled' ? sessionStateLabel(t, session.state) : null;
+  return (
+    <div class="session-page">
+      {value && <ConnectionBanner status={value.status} onRetry={() => live?.retryNow()} />}
+      <div class="container">
+        <nav class="crumbs">
+          <a href="./" onClick={(e) => followLink(e, './')}>
+            ← {t.live.backToAgenda}
+          </a>
+        </nav>
+        <header class="session-head">
+          {hall && (
+            <p class="session-head__hall" lang={langAttr(hall.name, lang)}>
+              {hall.name}
+            </p>
+          )}
+          <h1 class="session-head__title" ref={heading} tabIndex={-1} lang={langAttr(session.title, lang)}>
+            {typeset(session.title)}
+          </h1>
+          {stateLabel && <p class={`badge badge--state-${session.state}`}>{stateLabel}</p>}
+        </header>
+        <div class="live-layout">
+          <div class="live-layout__stage">
+            {hall && (
+              <VideoPanel hall={hall} status={status} captionLine={captionLine} onClock={onClock} onClockChange={onClockChange} />
+            )}
+            <ReactionsBar
+              reactions={state?.reactions ?? null}
+              tick={state?.reactionsTick ?? 0}
+              onReact={ready ? (kind) => live?.send({ type: 'react', session: session.id, kind }) : null}
+            />
+            <TranscriptPanel sessionId={session.id} segments={segments} />
+          </div>
+          <div class="live-layout__side">
+            {identity ? (
+              <p class="whoami">{identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}</p>
+            ) : (
+              <JoinCard
+                expired={expired}
+                onJoined={(id) => {
+                  setExpired(false);
+                  setIdentity(id);
+                }}
+              />
+            )}
+            <PollsPanel
+              polls={state?.polls ?? {}}
+              participantId={meId}
+              onVote={ready ? (poll, choices) => live!.request({ type: 'poll_vote', poll: poll.id, choices }) : null}
+            />
+            {identity && <AskBox qaOpen={session.qa_open && session.state !== 'ended'} onAsk={ask} />}
+            <QuestionsPanel
+              questions={Object.values(state?.questions ?? {})}
+              myVotes={state?.myVotes ?? new Set()}
+              meId={meId}
+              onVote={ready ? vote : null}
+            />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
