@@ -14,16 +14,20 @@ std::filesystem::path web_root_of(const config::settings& s) {
 forum_server::forum_server(boost::asio::io_context& ioc, const config::settings& settings)
     : ioc_(ioc),
       settings_(settings),
+      media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", metrics_),
+      hls_source_(media_),
       catalog_(
           settings.event, [](const core::session_definition& def) { return core::session_status::initial(def); },
-          [](std::string_view) { return std::string("offline"); }),
+          [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); }),
       http_(ioc, settings, metrics_),
       files_(web_root_of(settings)),
       event_routes_(catalog_),
       ops_routes_(metrics_, settings.metrics, http_.draining()),
+      hls_routes_(hls_source_, http_.origins()),
       drain_timer_(ioc) {
     ops_routes_.install(http_.routes());
     event_routes_.install(http_.routes());
+    hls_routes_.install(http_.routes());
     http_.routes().set_fallback(
         [this](net::request_context& ctx, net::responder respond) { files_.serve(ctx, respond); });
     if (!files_.root_exists())
@@ -31,9 +35,15 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
                   "/index.html): pages answer 503 until it is");
 }
 
-net::tcp::endpoint forum_server::start() { return http_.start(settings_.listen); }
+net::tcp::endpoint forum_server::start() {
+    const auto endpoint = http_.start(settings_.listen);
+    media_.start();
+    return endpoint;
+}
 
 void forum_server::drain(std::chrono::milliseconds deadline, std::function<void()> done) {
+    // Bounded (about 2 s at worst, when a source hangs): the drain deadline still holds the exit under 5 s.
+    media_.stop();
     http_.begin_drain();
     poll_drained(std::chrono::steady_clock::now() + deadline, std::move(done));
 }

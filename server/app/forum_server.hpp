@@ -3,9 +3,12 @@
 // routes of every layer. serve_command owns the threads and the signals.
 
 #include "app/live_forum_catalog.hpp"
+#include "app/media_hls_source.hpp"
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
+#include "media/media_service.hpp"
 #include "net/event_routes.hpp"
+#include "net/hls_routes.hpp"
 #include "net/http_server.hpp"
 #include "net/ops_routes.hpp"
 #include "net/static_files.hpp"
@@ -21,9 +24,12 @@ class forum_server {
 public:
     forum_server(boost::asio::io_context& ioc, const config::settings& settings);
 
-    // Binds and starts serving; returns the address it listens on (the real port when 0 was asked).
+    // Binds and starts serving, then starts the video relays; returns the address it listens on (the real
+    // port when 0 was asked).
     net::tcp::endpoint start();
-    // Stops accepting, closes every connection and calls done once they are gone
+    // Status changes of the halls' streams (for the hub's `stream` event).
+    media::media_service& media() { return media_; }
+    // Stops the video relays, stops accepting, closes every connection and calls done once they are gone
     // (or after the deadline, whichever comes first).
     void drain(std::chrono::milliseconds deadline, std::function<void()> done);
 
@@ -33,11 +39,14 @@ private:
     boost::asio::io_context& ioc_;
     const config::settings& settings_;
     metrics_registry metrics_;
+    media::media_service media_;
+    media_hls_source hls_source_;
     live_forum_catalog catalog_;
     net::http_server http_;
     net::static_files files_;
     net::event_routes event_routes_;
     net::ops_routes ops_routes_;
+    net::hls_routes hls_routes_;
     boost::asio::steady_timer drain_timer_;
 };
 

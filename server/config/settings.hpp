@@ -50,6 +50,15 @@ struct metrics_settings {
     std::vector<std::string> allow_from;  // IP addresses or CIDR ranges; empty: anyone
 };
 
+// The video relay (media/): how segments are cut and listed, when the slate takes over.
+struct media_settings {
+    std::uint32_t target_duration_s = 2;  // EXT-X-TARGETDURATION, constant for the life of the process
+    std::uint32_t window_s = 12;          // seconds of stream the playlist lists (at least 3 target durations)
+    std::uint32_t source_timeout_ms = 2000;  // no data this long: the slate takes over
+    std::uint32_t retry_ms = 1000;           // pause before a failed relay is built again
+    bool record = true;                      // append live segments under data_dir/recordings/{hall}/
+};
+
 struct settings {
     std::string file;  // where it was read from, for messages
     listen_address listen{"127.0.0.1", 8080};
@@ -58,6 +67,7 @@ struct settings {
     limit_settings limits;
     http_settings http;
     metrics_settings metrics;
+    media_settings media;
     core::event_definition event;
 };
 

@@ -3,6 +3,7 @@
 #include "config/duration.hpp"
 #include "config/event_parser.hpp"
 #include "config/json_object_reader.hpp"
+#include "config/media_parser.hpp"
 
 #include <arpa/inet.h>
 
@@ -162,6 +163,7 @@ settings parse_settings(std::string_view text, const std::optional<std::string>&
     if (const auto* v = r.member("limits")) s.limits = parse_limits(*v);
     if (const auto* v = r.member("http")) s.http = parse_http(*v);
     if (const auto* v = r.member("metrics")) s.metrics = parse_metrics(*v);
+    if (const auto* v = r.member("media")) s.media = parse_media(*v);
     const auto* event = r.member("event");
     if (!event) r.fail("event", "missing");
     s.event = parse_event(*event);

@@ -1,0 +1,40 @@
+#pragma once
+// The one GLib main loop that runs every pipeline's bus, the appsink hand-offs
+// and the watchdog, on its own thread (DESIGN.md: media never blocks the hub).
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+using GMainContext = struct _GMainContext;
+using GMainLoop = struct _GMainLoop;
+
+namespace veche::media {
+
+class glib_loop {
+public:
+    glib_loop();
+    ~glib_loop();
+    glib_loop(const glib_loop&) = delete;
+    glib_loop& operator=(const glib_loop&) = delete;
+
+    void start();
+    // Runs fn on the loop's thread, from any thread.
+    void post(std::function<void()> fn);
+    // Calls fn on the loop's thread every interval while the loop runs.
+    void every(std::chrono::milliseconds interval, std::function<void()> fn);
+    // Quits the loop after what is queued before it, and waits up to `timeout` for the thread. Past that
+    // (a pipeline stuck in a system call) the thread is left behind: the process is exiting anyway.
+    // Returns whether the thread ended.
+    bool stop(std::chrono::milliseconds timeout);
+
+    GMainContext* context() const { return context_; }
+
+private:
+    GMainContext* context_;
+    GMainLoop* loop_;
+    std::thread thread_;
+    bool abandoned_ = false;
+};
+
+}  // namespace veche::media

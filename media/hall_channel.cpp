@@ -1,0 +1,146 @@
+#include "media/hall_channel.hpp"
+
+#include "common/log.hpp"
+
+namespace veche::media {
+namespace {
+
+std::int64_t ms_of(steady_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+std::int64_t epoch_ms_of(wall_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+}
+
+}  // namespace
+
+hall_channel::hall_channel(std::string hall_id, const config::media_settings& settings, std::int64_t epoch,
+                           std::filesystem::path recordings, metrics_registry& metrics)
+    : hall_id_(std::move(hall_id)),
+      target_(settings.target_duration_s),
+      source_timeout_(settings.source_timeout_ms),
+      segmenter_(target_),
+      window_(epoch, target_, std::chrono::seconds(settings.window_s)),
+      last_keyframe_ms_(std::make_shared<std::atomic<std::int64_t>>(-1)),
+      bytes_in_(metrics.make_counter("veche_media_input_bytes_total", "Bytes of stream received from the hall's source",
+                                     {{"hall", hall_id_}})),
+      bitrate_in_(metrics.make_gauge("veche_media_input_bitrate_bps",
+                                     "Bit rate of the hall's source over its last live segment", {{"hall", hall_id_}})),
+      live_segments_(metrics.make_counter("veche_media_segments_total", "HLS segments published",
+                                          {{"hall", hall_id_}, {"kind", "live"}})),
+      slate_segments_(metrics.make_counter("veche_media_segments_total", "HLS segments published",
+                                           {{"hall", hall_id_}, {"kind", "slate"}})),
+      slate_ms_(metrics.make_counter("veche_media_slate_milliseconds_total",
+                                     "Stream time the hall's viewers saw the slate instead of the source",
+                                     {{"hall", hall_id_}})),
+      status_gauge_(metrics.make_gauge("veche_media_status", "Hall stream status: 0 offline, 1 slate, 2 live",
+                                       {{"hall", hall_id_}})) {
+    if (!recordings.empty()) recording_.emplace(std::move(recordings));
+    metrics.add_gauge_callback("veche_media_keyframe_age_seconds",
+                               "Seconds since the hall's source sent its last keyframe (-1: none yet)",
+                               {{"hall", hall_id_}}, [last = last_keyframe_ms_] {
+                                   const auto at = last->load(std::memory_order_relaxed);
+                                   if (at < 0) return -1.0;
+                                   return static_cast<double>(ms_of(steady_clock::now()) - at) / 1000.0;
+                               });
+    waiting_since_ = steady_clock::now();
+}
+
+void hall_channel::set_slate(std::shared_ptr<const std::string> slate, std::chrono::seconds duration) {
+    slate_.emplace(std::move(slate), static_cast<std::int64_t>(duration.count()) * 90000);
+}
+
+void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe,
+                             steady_clock::time_point now, wall_clock::time_point wall) {
+    if (stopped_) return;
+    last_data_ = now;
+    bytes_in_.inc(bytes.size());
+    if (keyframe) last_keyframe_ms_->store(ms_of(now), std::memory_order_relaxed);
+    if (need_keyframe_) {
+        // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe.
+        if (!keyframe) return;
+        need_keyframe_ = false;
+        take_start_ = wall;
+        if (status() != stream_status::live) log::info("hall ", hall_id_, ": live");
+        set_status(stream_status::live);
+    }
+    const auto t = pts_ns ? *pts_ns : std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+    if (auto cut = segmenter_.push(bytes, t, keyframe, wall)) publish_live(*cut);
+}
+
+void hall_channel::source_restarted() {
+    if (auto cut = segmenter_.flush()) publish_live(*cut);
+    if (recording_) recording_->end_take();
+    need_keyframe_ = true;
+    waiting_since_ = steady_clock::now();
+}
+
+bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wall) {
+    if (stopped_) return false;
+    const auto st = status();
+    if (st == stream_status::live && now - last_data_ > source_timeout_) {
+        log::warn("hall ", hall_id_, ": no data from the source for ", source_timeout_.count(), " ms, showing the slate");
+        source_restarted();
+        waiting_since_ = now;
+        enter_slate(now);
+        return true;
+    }
+    if (st == stream_status::offline && now - waiting_since_ > source_timeout_) enter_slate(now);
+    if (status() == stream_status::slate && now >= next_slate_) {
+        publish(slate_->next(), slate_->duration_s(), wall, discontinuity_pending_, false);
+        discontinuity_pending_ = false;
+        next_slate_ += target_;
+        // After a stall of the media thread, do not publish a burst of slate copies to catch up.
+        if (next_slate_ < now) next_slate_ = now + target_;
+    }
+    return false;
+}
+
+void hall_channel::enter_slate(steady_clock::time_point now) {
+    need_keyframe_ = true;
+    if (!slate_) {
+        set_status(stream_status::offline);
+        return;
+    }
+    discontinuity_pending_ = true;
+    next_slate_ = now;
+    set_status(stream_status::slate);
+}
+
+void hall_channel::stop() {
+    if (stopped_) return;
+    if (auto cut = segmenter_.flush()) publish_live(*cut);
+    if (recording_) recording_->end_take();
+    stopped_ = true;
+    set_status(stream_status::offline);
+}
+
+void hall_channel::publish_live(const segment_cut& cut) {
+    if (recording_) recording_->append(*cut.data, take_start_);
+    if (cut.duration_s > 0)
+        bitrate_in_.set(static_cast<std::int64_t>(static_cast<double>(cut.data->size()) * 8.0 / cut.duration_s));
+    // A discontinuity is also due when the previous segment was the slate.
+    publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, true);
+}
+
+void hall_channel::publish(std::shared_ptr<const std::string> data, double duration_s, wall_clock::time_point started,
+                           bool discontinuity, bool live) {
+    window_.append(std::move(data), duration_s, epoch_ms_of(started), discontinuity);
+    snapshot_.store(window_.snapshot());
+    last_was_slate_ = !live;
+    if (live) {
+        live_segments_.inc();
+    } else {
+        slate_segments_.inc();
+        slate_ms_.inc(static_cast<std::uint64_t>(duration_s * 1000.0));
+    }
+}
+
+void hall_channel::set_status(stream_status s) {
+    if (status_.exchange(s, std::memory_order_acq_rel) == s) return;
+    status_gauge_.set(static_cast<std::int64_t>(s));
+    if (on_status_) on_status_(s);
+}
+
+}  // namespace veche::media

@@ -1,0 +1,45 @@
+#pragma once
+// What GStreamer runs for a hall, in gst-launch syntax: built from the hall's
+// source URI (contract section 6). Every relay ends in the same muxer and
+// appsink ("mpegtsmux name=mux ! appsink name=sink"), where our segmenter
+// takes over. Remote sources are remuxed, never transcoded; only test: and
+// the slate encode, at a small size so the demo stays cheap.
+
+#include "config/source_uri.hpp"
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace veche::media {
+
+struct pipeline_plan {
+    std::string description;
+    // The element named "demux" adds its pads once it knows the streams: link them with branch_description().
+    bool dynamic_pads = false;
+    // The element named "src" is an SRT listener that must check each caller's stream id.
+    bool check_stream_id = false;
+};
+
+pipeline_plan relay_pipeline(const config::source_uri& source, std::string_view hall_name);
+
+// What a demuxer pad carries, from its caps.
+struct stream_caps {
+    std::string name;           // the caps' media type: video/x-h264, audio/mpeg, application/x-rtp…
+    std::string media;          // application/x-rtp: "video" or "audio"
+    std::string encoding_name;  // application/x-rtp: H264, MPEG4-GENERIC, MP4A-LATM…
+    int mpegversion = 0;        // audio/mpeg
+};
+
+// The elements between such a pad and the muxer; empty when the stream is not relayed (the pad then goes to
+// a fakesink so that the demuxer keeps running).
+std::string branch_description(const stream_caps& caps);
+
+// Encodes the slate once: `duration` of a still picture saying «Трансляция скоро продолжится» and silence,
+// one GOP, H.264 + AAC in MPEG-TS, into "appsink name=sink".
+std::string slate_pipeline(std::chrono::seconds duration);
+
+// Quotes a property value for gst-launch syntax.
+std::string quoted(std::string_view value);
+
+}  // namespace veche::media

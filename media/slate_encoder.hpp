@@ -1,0 +1,14 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace veche::media {
+
+// Encodes the slate segment once, at start-up (see slate_pipeline()). Blocks for as long as the encode takes
+// (well under a second here), at most `timeout`; returns null, logged, when it fails.
+std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration,
+                                                std::chrono::seconds timeout = std::chrono::seconds(20));
+
+}  // namespace veche::media

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "config/settings.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace veche::config {
+
+// The "media" object: segment timing, the slate's watchdog, retries, recording.
+media_settings parse_media(const nlohmann::json& value);
+
+}  // namespace veche::config
