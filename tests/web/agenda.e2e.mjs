@@ -7,8 +7,7 @@
 // switch (and that it is remembered); the keyboard skip link; the retryable
 // error state; and writes phone and desktop screenshots to tests/web/output/.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DESKTOP, PHONE, launchChromium, watchPage } from './lib/browser.mjs';
+import { DESKTOP, PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
 import { startVeche } from './lib/server.mjs';
@@ -25,13 +24,6 @@ function expectedTime(iso, locale, timeZone) {
 
 function byStart(a, b) {
   return Date.parse(a.starts_at) - Date.parse(b.starts_at) || Date.parse(a.ends_at) - Date.parse(b.ends_at);
-}
-
-async function screenshot(page, name) {
-  await page.evaluate(() => document.fonts.ready);
-  const path = join(OUTPUT_DIR, name);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-  console.log(`       screenshot ${path}`);
 }
 
 async function checkAgenda(page, event, { locale, timeZone }) {

@@ -2,7 +2,8 @@
 // launch() a fresh temporary profile (a --user-data-dir of its own), so no
 // state leaks between runs.
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './paths.mjs';
+import { join } from 'node:path';
+import { chromiumPath, OUTPUT_DIR } from './paths.mjs';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -60,4 +61,12 @@ export function watchPage(page, origin) {
     }
   });
   return problems;
+}
+
+/** A full-page screenshot into tests/web/output/, once the fonts are in. */
+export async function screenshot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  const path = join(OUTPUT_DIR, name);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  console.log(`       screenshot ${path}`);
 }
