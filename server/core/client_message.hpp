@@ -1,0 +1,67 @@
+#pragma once
+// Decoding what clients send on the WebSocket (contract section 3) into typed
+// messages. Every field is checked for presence and type here, so nothing
+// past this point handles raw JSON from the network.
+
+#include "core/question_commands.hpp"
+#include "core/session_change.hpp"
+#include "core/session_commands.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace veche::core {
+
+struct hello_message {
+    std::string token;
+};
+struct subscribe_message {
+    std::string session;
+    std::optional<seq_t> since;
+};
+struct unsubscribe_message {
+    std::string session;
+};
+struct ask_message {
+    std::string session;
+    std::string text;
+    bool anonymous = false;
+};
+struct vote_message {
+    std::string question;
+    bool on = true;
+};
+struct moderate_message {
+    std::string question;
+    moderation_action action = moderation_action::approve;
+    std::optional<std::string> text;
+};
+struct session_control_message {
+    std::string session;
+    session_action action = session_action::live;
+};
+
+using client_payload = std::variant<hello_message, subscribe_message, unsubscribe_message, ask_message, vote_message,
+                                    moderate_message, session_control_message>;
+
+struct client_message {
+    std::optional<std::string> rid;
+    client_payload payload;
+};
+
+// Why a message could not be decoded; the rid is kept when it could be read,
+// so the error reply can carry it.
+struct decode_failure {
+    std::optional<std::string> rid;
+    std::string message;
+};
+
+std::variant<client_message, decode_failure> decode_client_message(std::string_view text);
+
+// The session a message is about, to route it: the session field, or the
+// session part of a question id ("{session}.{n}"). Empty for hello.
+std::string session_of(const client_payload& payload);
+
+}  // namespace veche::core

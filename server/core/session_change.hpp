@@ -1,0 +1,43 @@
+#pragma once
+// What one accepted command changed in a session. Each change gets the next
+// number of the session's sequence; the store writes changes, the hub turns
+// them into events.
+
+#include "core/question.hpp"
+#include "core/session_status.hpp"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace veche::core {
+
+using seq_t = std::uint64_t;
+
+struct question_changed {
+    question after;
+    // Whether speakers and participants (other than the author) could see it
+    // before: they get a stub when it stops being visible to them.
+    bool was_visible_to_readers = false;
+};
+
+struct vote_changed {
+    std::string question_id;
+    std::string participant;
+    bool on = false;
+    std::int64_t total = 0;  // the question's votes after the change
+};
+
+struct session_changed {
+    session_status status;
+};
+
+using change_payload = std::variant<question_changed, vote_changed, session_changed>;
+
+struct change {
+    seq_t seq = 0;
+    change_payload payload;
+};
+
+}  // namespace veche::core

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace veche::core {
+
+// The per-session limits of contract section 5 (from the config's "limits").
+struct session_limits {
+    std::size_t question_chars = 500;
+    std::uint32_t asks_per_minute = 5;
+    std::uint32_t votes_per_second = 10;
+    std::uint32_t votes_burst = 50;
+};
+
+}  // namespace veche::core

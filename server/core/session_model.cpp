@@ -1,0 +1,133 @@
+#include "core/session_model.hpp"
+
+#include "core/queue_order.hpp"
+#include "core/visibility.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace veche::core {
+
+session_model::session_model(const session_definition& def, const session_limits& limits)
+    : def_(def), limits_(limits), status_(session_status::initial(def)) {}
+
+const question* session_model::find(std::string_view id) const {
+    const auto it = index_.find(std::string(id));
+    return it == index_.end() ? nullptr : &questions_[it->second];
+}
+
+question& session_model::mutable_question(const std::string& id) {
+    const auto it = index_.find(id);
+    if (it == index_.end()) throw std::logic_error("change for an unknown question");
+    return questions_[it->second];
+}
+
+std::vector<const question*> session_model::visible_questions(const identity& who) const {
+    std::vector<const question*> out;
+    for (const auto& q : questions_)
+        if (visible_to(q, who)) out.push_back(&q);
+    sort_in_queue_order(out);
+    return out;
+}
+
+bool session_model::has_vote(std::string_view question_id, std::string_view participant) const {
+    const auto k = participant_keys_.find(std::string(participant));
+    if (k == participant_keys_.end()) return false;
+    const auto v = voters_.find(std::string(question_id));
+    return v != voters_.end() && v->second.count(k->second) > 0;
+}
+
+std::vector<std::string> session_model::votes_of(const identity& who) const {
+    std::vector<std::string> out;
+    const auto k = participant_keys_.find(who.id);
+    if (k == participant_keys_.end()) return out;
+    for (const auto& q : questions_) {
+        if (!visible_to(q, who)) continue;
+        const auto v = voters_.find(q.id);
+        if (v != voters_.end() && v->second.count(k->second)) out.push_back(q.id);
+    }
+    return out;
+}
+
+const question* session_model::highlighted() const {
+    for (const auto& q : questions_)
+        if (q.highlighted) return &q;
+    return nullptr;
+}
+
+std::string session_model::next_question_id() { return def_.id + '.' + std::to_string(++question_counter_); }
+
+std::uint32_t session_model::participant_key(const std::string& participant) {
+    const auto [it, fresh] = participant_keys_.emplace(participant, static_cast<std::uint32_t>(participant_keys_.size()));
+    return it->second;
+}
+
+session_model::participant_limits& session_model::limits_of(const std::string& participant) {
+    const auto key = participant_key(participant);
+    auto it = participant_limits_.find(key);
+    if (it == participant_limits_.end())
+        it = participant_limits_
+                 .emplace(key, participant_limits{sliding_window_limit(limits_.asks_per_minute, 60'000),
+                                                  rate_limiter(limits_.votes_per_second, limits_.votes_burst)})
+                 .first;
+    return it->second;
+}
+
+bool session_model::ask_allowed(const std::string& participant, epoch_ms now) {
+    return limits_of(participant).asks.allows(now);
+}
+
+void session_model::ask_recorded(const std::string& participant, epoch_ms now) {
+    limits_of(participant).asks.record(now);
+}
+
+bool session_model::vote_allowed(const std::string& participant, epoch_ms now) {
+    return limits_of(participant).votes.try_take(now);
+}
+
+change session_model::record(change_payload payload) {
+    apply(payload);
+    return change{++seq_, std::move(payload)};
+}
+
+void session_model::apply(const change_payload& payload) {
+    if (const auto* qc = std::get_if<question_changed>(&payload)) {
+        const auto it = index_.find(qc->after.id);
+        if (it == index_.end()) {
+            index_.emplace(qc->after.id, questions_.size());
+            questions_.push_back(qc->after);
+        } else {
+            questions_[it->second] = qc->after;
+        }
+    } else if (const auto* vc = std::get_if<vote_changed>(&payload)) {
+        auto& voters = voters_[vc->question_id];
+        const auto key = participant_key(vc->participant);
+        if (vc->on) voters.insert(key);
+        else voters.erase(key);
+        mutable_question(vc->question_id).votes = vc->total;
+    } else if (const auto* sc = std::get_if<session_changed>(&payload)) {
+        status_ = sc->status;
+    }
+}
+
+void session_model::restore_status(const session_status& status, seq_t seq) {
+    status_ = status;
+    seq_ = seq;
+}
+
+void session_model::restore_question(question q) {
+    // Ids are "{session}.{n}": the counter continues after the highest n.
+    const auto dot = q.id.rfind('.');
+    std::uint64_t n = 0;
+    if (dot != std::string::npos) std::from_chars(q.id.data() + dot + 1, q.id.data() + q.id.size(), n);
+    if (n > question_counter_) question_counter_ = n;
+    apply(question_changed{std::move(q), false});
+}
+
+void session_model::restore_vote(const std::string& question_id, const std::string& participant) {
+    if (!index_.count(question_id)) return;
+    voters_[question_id].insert(participant_key(participant));
+    mutable_question(question_id).votes = static_cast<std::int64_t>(voters_[question_id].size());
+}
+
+}  // namespace veche::core

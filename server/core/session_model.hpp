@@ -1,0 +1,78 @@
+#pragma once
+// One forum session's state: its status, its questions and who voted for
+// what, plus the per-participant limits. Pure: commands (ask, vote, moderate,
+// session_control, in their own files) check and change it and return the
+// changes; restore() rebuilds it from what the store kept.
+
+#include "core/event_definition.hpp"
+#include "core/identity.hpp"
+#include "core/question.hpp"
+#include "core/rate_limiter.hpp"
+#include "core/session_change.hpp"
+#include "core/session_limits.hpp"
+#include "core/session_status.hpp"
+#include "core/sliding_window_limit.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace veche::core {
+
+class session_model {
+public:
+    session_model(const session_definition& def, const session_limits& limits);
+
+    const session_definition& definition() const { return def_; }
+    const session_limits& limits() const { return limits_; }
+    const session_status& status() const { return status_; }
+    seq_t seq() const { return seq_; }
+
+    const question* find(std::string_view id) const;
+    // The questions `who` may see, in speaker-queue order.
+    std::vector<const question*> visible_questions(const identity& who) const;
+    bool has_vote(std::string_view question_id, std::string_view participant) const;
+    // Ids of the visible questions `who` voted for.
+    std::vector<std::string> votes_of(const identity& who) const;
+    std::size_t question_count() const { return questions_.size(); }
+
+    // --- used by the commands ---
+    change record(change_payload payload);  // gives it the next seq and applies it
+    std::string next_question_id();
+    bool ask_allowed(const std::string& participant, epoch_ms now);
+    void ask_recorded(const std::string& participant, epoch_ms now);
+    bool vote_allowed(const std::string& participant, epoch_ms now);
+    const question* highlighted() const;
+
+    // --- rebuilding from the store ---
+    void restore_status(const session_status& status, seq_t seq);
+    void restore_question(question q);
+    void restore_vote(const std::string& question_id, const std::string& participant);
+
+private:
+    struct participant_limits {
+        sliding_window_limit asks;
+        rate_limiter votes;
+    };
+    void apply(const change_payload& payload);
+    question& mutable_question(const std::string& id);
+    std::uint32_t participant_key(const std::string& participant);
+    participant_limits& limits_of(const std::string& participant);
+
+    const session_definition& def_;
+    session_limits limits_;
+    session_status status_;
+    seq_t seq_ = 0;
+    std::uint64_t question_counter_ = 0;
+    std::vector<question> questions_;
+    std::unordered_map<std::string, std::size_t> index_;
+    // Participant ids are interned: a vote storm stores small integers, not strings.
+    std::unordered_map<std::string, std::uint32_t> participant_keys_;
+    std::unordered_map<std::string, std::unordered_set<std::uint32_t>> voters_;
+    std::unordered_map<std::uint32_t, participant_limits> participant_limits_;
+};
+
+}  // namespace veche::core

@@ -1,0 +1,77 @@
+#include "core/client_message.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace veche::core;
+
+namespace {
+
+template <typename T>
+T decoded(std::string_view text) {
+    auto r = decode_client_message(text);
+    REQUIRE(std::holds_alternative<client_message>(r));
+    auto& m = std::get<client_message>(r);
+    REQUIRE(std::holds_alternative<T>(m.payload));
+    return std::get<T>(m.payload);
+}
+
+decode_failure failed(std::string_view text) {
+    auto r = decode_client_message(text);
+    REQUIRE(std::holds_alternative<decode_failure>(r));
+    return std::get<decode_failure>(r);
+}
+
+}  // namespace
+
+TEST_CASE("every client message of the hub decodes") {
+    CHECK(decoded<hello_message>(R"({"type":"hello","token":"abc"})").token == "abc");
+    const auto sub = decoded<subscribe_message>(R"({"type":"subscribe","session":"s1","since":42})");
+    CHECK(sub.session == "s1");
+    CHECK(sub.since == 42u);
+    CHECK_FALSE(decoded<subscribe_message>(R"({"type":"subscribe","session":"s1"})").since);
+    CHECK(decoded<unsubscribe_message>(R"({"type":"unsubscribe","session":"s1"})").session == "s1");
+    const auto ask = decoded<ask_message>(R"({"type":"ask","session":"s1","text":"Вопрос","anonymous":true})");
+    CHECK(ask.text == "Вопрос");
+    CHECK(ask.anonymous);
+    CHECK_FALSE(decoded<ask_message>(R"({"type":"ask","session":"s1","text":""})").anonymous);
+    const auto vote = decoded<vote_message>(R"({"type":"vote","question":"s1.3","on":false})");
+    CHECK(vote.question == "s1.3");
+    CHECK_FALSE(vote.on);
+    const auto mod = decoded<moderate_message>(R"({"type":"moderate","question":"s1.3","action":"edit","text":"x"})");
+    CHECK(mod.action == moderation_action::edit);
+    CHECK(mod.text == "x");
+    CHECK(decoded<session_control_message>(R"({"type":"session_control","session":"s1","action":"qa_close"})")
+              .action == session_action::qa_close);
+
+    auto r = decode_client_message(R"({"type":"vote","question":"s1.3","on":true,"rid":"r-1","extra":1})");
+    CHECK(std::get<client_message>(r).rid == "r-1");
+}
+
+TEST_CASE("malformed messages are refused with a reason, keeping the rid when it can be read") {
+    CHECK(failed("not json").message == "invalid JSON");
+    CHECK(failed("[1,2]").message == "a message must be a JSON object");
+    CHECK(failed(R"({"rid":"a"})").rid == "a");
+    CHECK(failed(R"({"type":"shout","rid":"a"})").message == "unknown message type");
+    CHECK(failed(R"({"type":42})").message == "missing \"type\"");
+    CHECK(failed(R"({"type":"vote","question":"s1.1","on":"yes","rid":"x"})").rid == "x");
+    CHECK(failed(R"({"type":"vote","question":"s1.1"})").message == "missing \"on\"");
+    CHECK(failed(R"({"type":"vote","question":7,"on":true})").message == "\"question\" must be a string");
+    CHECK(failed(R"({"type":"ask","session":"s1","text":5})").message == "\"text\" must be a string");
+    CHECK(failed(R"({"type":"ask","session":"s1","text":"a","anonymous":"no"})").message ==
+          "\"anonymous\" must be true or false");
+    CHECK(failed(R"({"type":"subscribe","session":"s1","since":-1})").message ==
+          "\"since\" must be a non-negative integer");
+    CHECK(failed(R"({"type":"moderate","question":"s1.1","action":"delete"})").message ==
+          "unknown moderation action");
+    CHECK(failed(R"({"type":"session_control","session":"s1","action":"pause"})").message ==
+          "unknown session action");
+    CHECK(failed(R"({"type":"hello","token":"t","rid":5})").message == "\"rid\" must be a string");
+    CHECK(failed(R"({"type":"hello","token":"t","rid":")" + std::string(65, 'r') + "\"}").message ==
+          "\"rid\" must have 1 to 64 bytes");
+}
+
+TEST_CASE("messages are routed by session, question ids carry theirs") {
+    CHECK(session_of(vote_message{"sila-v-lyudyakh.12", true}) == "sila-v-lyudyakh");
+    CHECK(session_of(ask_message{"s2", "x", false}) == "s2");
+    CHECK(session_of(hello_message{"t"}).empty());
+}
