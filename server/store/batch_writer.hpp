@@ -1,0 +1,25 @@
+#pragma once
+// Writes batches into an open transaction with statements prepared once.
+
+#include "store/event_store.hpp"
+#include "store/sqlite_connection.hpp"
+
+namespace veche::store {
+
+class batch_writer {
+public:
+    explicit batch_writer(sqlite_connection& db);
+
+    void write(const write_batch& batch);
+
+private:
+    void write_change(const core::change& c);
+
+    sqlite_statement upsert_session_;
+    sqlite_statement upsert_question_;
+    sqlite_statement insert_vote_;
+    sqlite_statement delete_vote_;
+    sqlite_statement insert_request_;
+};
+
+}  // namespace veche::store

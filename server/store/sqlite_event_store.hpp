@@ -1,0 +1,60 @@
+#pragma once
+// SQLite in WAL mode with one writer thread and group commit: everything
+// submitted while a commit runs goes into the next transaction, so the fsync
+// cost is shared by every batch waiting, and an idle store commits at once.
+
+#include "common/metrics_registry.hpp"
+#include "store/batch_writer.hpp"
+#include "store/event_store.hpp"
+#include "store/sqlite_connection.hpp"
+#include "store/stored_session.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace veche::store {
+
+class sqlite_event_store : public event_store {
+public:
+    // Opens (creating if needed) the database file; throws store_error.
+    sqlite_event_store(const std::string& path, metrics_registry& metrics);
+    ~sqlite_event_store() override;
+
+    // Everything stored so far; call before start().
+    std::map<std::string, stored_session> load();
+
+    void start();
+    // Commits everything already submitted, then stops the writer thread.
+    void stop();
+
+    void submit(std::shared_ptr<const write_batch> batch, std::function<void(bool ok)> done) override;
+
+private:
+    struct pending {
+        std::shared_ptr<const write_batch> batch;
+        std::function<void(bool)> done;
+    };
+    void run();
+    bool commit(const std::deque<pending>& group);
+
+    sqlite_connection db_;
+    std::unique_ptr<batch_writer> writer_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<pending> queue_;
+    bool stopping_ = false;
+    std::thread thread_;
+
+    histogram& commit_seconds_;
+    counter& transactions_;
+    counter& batches_;
+    counter& changes_;
+    counter& failures_;
+    gauge& queued_;
+};
+
+}  // namespace veche::store

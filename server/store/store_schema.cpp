@@ -1,0 +1,46 @@
+#include "store/store_schema.hpp"
+
+namespace veche::store {
+
+void prepare_schema(sqlite_connection& db) {
+    db.exec("PRAGMA journal_mode=WAL");
+    // FULL: the WAL is fsynced at every commit, so an ack survives kill -9 and power loss.
+    db.exec("PRAGMA synchronous=FULL");
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS sessions (
+            id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            qa_open INTEGER NOT NULL,
+            moderation TEXT NOT NULL,
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS questions (
+            id TEXT PRIMARY KEY,
+            session TEXT NOT NULL,
+            text TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_name TEXT NOT NULL,
+            anonymous INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            highlighted INTEGER NOT NULL,
+            edited INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS questions_by_session ON questions(session);
+        CREATE TABLE IF NOT EXISTS votes (
+            question TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            PRIMARY KEY (question, participant)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS requests (
+            session TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            rid TEXT NOT NULL,
+            reply TEXT NOT NULL,
+            PRIMARY KEY (session, participant, rid)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 1;
+    )sql");
+}
+
+}  // namespace veche::store

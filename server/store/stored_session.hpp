@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/question.hpp"
+#include "core/session_change.hpp"
+#include "core/session_status.hpp"
+#include "store/event_store.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace veche::store {
+
+// One session as it was read back at start-up.
+struct stored_session {
+    std::optional<core::session_status> status;  // nothing until a batch was written
+    core::seq_t seq = 0;
+    std::vector<core::question> questions;
+    std::vector<std::pair<std::string, std::string>> votes;  // (question, participant)
+    std::vector<stored_request> requests;
+};
+
+}  // namespace veche::store

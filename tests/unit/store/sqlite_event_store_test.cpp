@@ -1,0 +1,83 @@
+#include "store/sqlite_event_store.hpp"
+#include "support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <future>
+
+using namespace veche;
+
+namespace {
+
+core::question question(const std::string& id, core::question_state state) {
+    core::question q;
+    q.id = id;
+    q.session = "s1";
+    q.text = "Вопрос «" + id + "»\n<b>как есть</b>";
+    q.author_id = "anna";
+    q.author_name = "Анна";
+    q.anonymous = true;
+    q.state = state;
+    q.created_at = 1'768'471'200'000;
+    return q;
+}
+
+bool submit_and_wait(store::sqlite_event_store& s, store::write_batch b) {
+    std::promise<bool> done;
+    s.submit(std::make_shared<store::write_batch>(std::move(b)), [&](bool ok) { done.set_value(ok); });
+    return done.get_future().get();
+}
+
+}  // namespace
+
+TEST_CASE("the store keeps sessions, questions, votes and request ids across a reopen") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    {
+        metrics_registry metrics;
+        store::sqlite_event_store s(path, metrics);
+        CHECK(s.load().empty());
+        s.start();
+        store::write_batch b;
+        b.session = "s1";
+        b.status = {core::session_state::live, false, core::moderation_mode::post};
+        b.seq = 4;
+        b.changes.push_back({1, core::question_changed{question("s1.1", core::question_state::pending), false}});
+        b.changes.push_back({2, core::question_changed{question("s1.1", core::question_state::approved), false}});
+        b.changes.push_back({3, core::vote_changed{"s1.1", "boris", true, 1}});
+        b.changes.push_back({4, core::vote_changed{"s1.1", "vera", true, 2}});
+        b.requests.push_back({"anna", "r1", R"({"id":"s1.1"})"});
+        REQUIRE(submit_and_wait(s, b));
+        // A retry of the same batch (as after a lost ack) changes nothing.
+        REQUIRE(submit_and_wait(s, b));
+
+        store::write_batch later;
+        later.session = "s1";
+        later.status = b.status;
+        later.seq = 5;
+        later.changes.push_back({5, core::vote_changed{"s1.1", "vera", false, 1}});
+        REQUIRE(submit_and_wait(s, later));
+        s.stop();
+        CHECK(metrics.render().find("veche_store_batches_total 3") != std::string::npos);
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store reopened(path, metrics);
+    const auto sessions = reopened.load();
+    REQUIRE(sessions.count("s1"));
+    const auto& s1 = sessions.at("s1");
+    CHECK(s1.seq == 5);
+    REQUIRE(s1.status);
+    CHECK(s1.status->state == core::session_state::live);
+    CHECK_FALSE(s1.status->qa_open);
+    CHECK(s1.status->moderation == core::moderation_mode::post);
+    REQUIRE(s1.questions.size() == 1);
+    CHECK(s1.questions[0] == question("s1.1", core::question_state::approved));
+    REQUIRE(s1.votes.size() == 1);
+    CHECK(s1.votes[0] == std::make_pair(std::string("s1.1"), std::string("boris")));
+    REQUIRE(s1.requests.size() == 1);
+    CHECK(s1.requests[0].reply == R"({"id":"s1.1"})");
+}
+
+TEST_CASE("a database that cannot be opened is a clear error") {
+    metrics_registry metrics;
+    CHECK_THROWS_AS(store::sqlite_event_store("/nonexistent-dir/veche.db", metrics), store::store_error);
+}
