@@ -1,0 +1,26 @@
+#pragma once
+// A connection as a room sees it: who it is and a way to send it frames.
+// The net layer implements it; rooms never see sockets.
+
+#include "core/identity.hpp"
+
+#include <memory>
+#include <string>
+
+namespace veche::hub {
+
+// A serialized message, shared by every connection it goes to.
+using frame = std::shared_ptr<const std::string>;
+
+inline frame make_frame(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+
+class client_link {
+public:
+    virtual ~client_link() = default;
+    // Queues the frame; safe from any thread, never blocks. A connection whose
+    // queue is over its limit closes itself (4408) instead of growing.
+    virtual void send(frame f) = 0;
+    virtual const core::identity& who() const = 0;
+};
+
+}  // namespace veche::hub

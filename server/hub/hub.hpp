@@ -1,0 +1,37 @@
+#pragma once
+// All the rooms of the forum, one per session, created at start-up.
+
+#include "common/metrics_registry.hpp"
+#include "core/event_definition.hpp"
+#include "hub/hub_metrics.hpp"
+#include "hub/room.hpp"
+#include "store/event_store.hpp"
+#include "store/stored_session.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace veche::hub {
+
+class hub {
+public:
+    hub(boost::asio::io_context& ioc, const core::event_definition& event, const room_settings& settings,
+        store::event_store& store, metrics_registry& metrics);
+
+    // Before serving: every room takes back what the store kept for it.
+    void restore(const std::map<std::string, store::stored_session>& stored);
+
+    // The session's room, or null. The set of rooms never changes, so this is safe from any thread.
+    std::shared_ptr<room> find(std::string_view session) const;
+    core::session_status status_of(const core::session_definition& def) const;
+
+private:
+    hub_metrics metrics_;
+    std::map<std::string, std::shared_ptr<room>, std::less<>> rooms_;
+};
+
+}  // namespace veche::hub

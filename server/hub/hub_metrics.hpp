@@ -1,0 +1,36 @@
+#pragma once
+
+#include "common/metrics_registry.hpp"
+
+namespace veche::hub {
+
+// The hub's figures in /metrics, created once and shared by every room.
+struct hub_metrics {
+    explicit hub_metrics(metrics_registry& r)
+        : rooms(r.make_gauge("veche_hub_rooms", "Rooms (forum sessions)")),
+          subscribers(r.make_gauge("veche_hub_subscribers", "Subscriptions to rooms")),
+          commands(r.make_counter("veche_hub_commands_total", "Commands applied by rooms")),
+          refusals(r.make_counter("veche_hub_refusals_total", "Commands refused by rooms")),
+          rate_limited(r.make_counter("veche_hub_rate_limited_total", "Asks and votes refused by a rate limit")),
+          events(r.make_counter("veche_hub_events_total", "Events published (after coalescing)")),
+          frames(r.make_counter("veche_hub_frames_built_total", "Frames serialized for an audience")),
+          deliveries(r.make_counter("veche_hub_deliveries_total", "Frames handed to connections")),
+          items_delivered(r.make_counter("veche_hub_items_delivered_total",
+                                         "Messages delivered to connections, counting each batch item")),
+          snapshots(r.make_counter("veche_hub_snapshots_total", "Snapshots sent on subscribe")),
+          replays(r.make_counter("veche_hub_replays_total", "Subscriptions resumed from the replay buffer")) {}
+
+    gauge& rooms;
+    gauge& subscribers;
+    counter& commands;
+    counter& refusals;
+    counter& rate_limited;
+    counter& events;
+    counter& frames;
+    counter& deliveries;
+    counter& items_delivered;
+    counter& snapshots;
+    counter& replays;
+};
+
+}  // namespace veche::hub

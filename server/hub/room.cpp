@@ -1,0 +1,271 @@
+#include "hub/room.hpp"
+
+#include "common/log.hpp"
+#include "core/visibility.hpp"
+#include "core/wire_messages.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+namespace veche::hub {
+namespace asio = boost::asio;
+namespace {
+
+core::epoch_ms now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+frame to_frame(const nlohmann::json& j) { return make_frame(j.dump()); }
+
+}  // namespace
+
+room::room(asio::io_context& ioc, const core::session_definition& def, const room_settings& settings,
+           store::event_store& store, hub_metrics& metrics)
+    : strand_(asio::make_strand(ioc)),
+      publish_timer_(strand_),
+      store_(store),
+      metrics_(metrics),
+      model_(def, settings.limits),
+      settings_(settings),
+      publisher_(std::make_unique<room_publisher>(def.id, settings.replay_events, 0, metrics)),
+      committed_status_(model_.status()) {}
+
+void room::restore(const store::stored_session& stored) {
+    if (stored.status) model_.restore_status(*stored.status, stored.seq);
+    for (auto q : stored.questions) {
+        q.votes = 0;  // counted again from the votes below
+        model_.restore_question(std::move(q));
+    }
+    for (const auto& [question, participant] : stored.votes) model_.restore_vote(question, participant);
+    for (const auto& r : stored.requests) requests_.add(r.participant, r.rid, r.reply);
+    publisher_ = std::make_unique<room_publisher>(id(), settings_.replay_events, model_.seq(), metrics_);
+    std::lock_guard lock(status_mutex_);
+    committed_status_ = model_.status();
+}
+
+core::session_status room::status() const {
+    std::lock_guard lock(status_mutex_);
+    return committed_status_;
+}
+
+void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid,
+                     std::optional<core::seq_t> since) {
+    asio::post(strand_, [self = shared_from_this(), link = std::move(link), rid = std::move(rid), since] {
+        if (!link->who().may_access(self->id()))
+            return link->send(to_frame(core::error_message(rid, core::error_code::forbidden,
+                                                           "The token does not cover this session")));
+        if (self->subscribers_.add(link)) self->metrics_.subscribers.add(1);
+        const auto& s = *self->subscribers_.find(link.get());
+        const bool resumed = since && self->publisher_->can_replay(*since);
+        core::seq_t seq = self->publisher_->published_seq();
+        if (resumed) {
+            if (auto missed = self->publisher_->replay_frame(*since, s)) link->send(missed);
+            self->metrics_.replays.inc();
+        } else {
+            self->send_snapshot(s);
+            seq = self->model_.seq();
+        }
+        auto done = core::subscribed_message(self->id(), seq, resumed);
+        if (rid) done["rid"] = *rid;
+        link->send(to_frame(done));
+        self->publisher_->viewers_changed();
+        self->schedule_publish();
+    });
+}
+
+void room::send_snapshot(const subscriber& s) {
+    const auto& who = s.link->who();
+    auto questions = nlohmann::json::array();
+    for (const auto* q : model_.visible_questions(who)) questions.push_back(core::question_json_for(*q, who));
+    nlohmann::json snapshot = {
+        {"type", "snapshot"},
+        {"session", core::session_json(model_.definition(), model_.status())},
+        {"seq", model_.seq()},
+        {"questions", std::move(questions)},
+        {"my_votes", model_.votes_of(who)},
+        {"transcript", nlohmann::json::array()},
+        {"polls", nlohmann::json::array()},
+        {"viewers", static_cast<std::int64_t>(subscribers_.viewer_count())},
+    };
+    s.link->send(to_frame(snapshot));
+    metrics_.snapshots.inc();
+}
+
+void room::unsubscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid) {
+    asio::post(strand_, [self = shared_from_this(), link = std::move(link), rid = std::move(rid)] {
+        if (self->subscribers_.remove(link.get())) {
+            self->metrics_.subscribers.sub(1);
+            self->publisher_->viewers_changed();
+        }
+        if (rid) link->send(to_frame(core::ack_message(rid, nlohmann::json::object())));
+        self->schedule_publish();
+    });
+}
+
+void room::drop(std::shared_ptr<client_link> link) {
+    asio::post(strand_, [self = shared_from_this(), link = std::move(link)] {
+        if (self->subscribers_.remove(link.get())) {
+            self->metrics_.subscribers.sub(1);
+            self->publisher_->viewers_changed();
+            self->schedule_publish();
+        }
+    });
+}
+
+void room::execute(std::shared_ptr<client_link> link, core::client_message msg) {
+    asio::post(strand_, [self = shared_from_this(), link = std::move(link), msg = std::move(msg)]() mutable {
+        self->handle(link, msg);
+    });
+}
+
+core::command_result room::apply(const core::identity& who, const core::client_payload& payload) {
+    const auto now = now_ms();
+    if (const auto* m = std::get_if<core::ask_message>(&payload)) return core::ask(model_, who, m->text, m->anonymous, now);
+    if (const auto* m = std::get_if<core::vote_message>(&payload)) return core::vote(model_, who, m->question, m->on, now);
+    if (const auto* m = std::get_if<core::moderate_message>(&payload)) {
+        std::optional<std::string_view> text;
+        if (m->text) text = *m->text;
+        return core::moderate(model_, who, m->question, m->action, text);
+    }
+    if (const auto* m = std::get_if<core::session_control_message>(&payload))
+        return core::control_session(model_, who, m->action);
+    return core::command_result::refuse(core::error_code::bad_request, "Not a command");
+}
+
+void room::handle(const std::shared_ptr<client_link>& link, core::client_message& msg) {
+    const auto& who = link->who();
+    if (msg.rid) {
+        if (const auto* first = requests_.find(who.id, *msg.rid)) {
+            // Sent again: the first answer, and nothing applied twice.
+            return queue_reply(link, to_frame(core::ack_message(msg.rid, nlohmann::json::parse(*first))));
+        }
+    }
+    auto result = apply(who, msg.payload);
+    if (result.refused) {
+        metrics_.refusals.inc();
+        if (result.refused->code == core::error_code::rate_limited) metrics_.rate_limited.inc();
+        return link->send(to_frame(core::error_message(msg.rid, result.refused->code, result.refused->message)));
+    }
+    metrics_.commands.inc();
+    for (auto& c : result.changes) pending_changes_.push_back(std::move(c));
+    if (msg.rid) {
+        auto text = result.ack.dump();
+        requests_.add(who.id, *msg.rid, text);
+        pending_requests_.push_back({who.id, *msg.rid, std::move(text)});
+    }
+    queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
+}
+
+void room::queue_reply(const std::shared_ptr<client_link>& link, frame message) {
+    const bool nothing_waiting = pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty();
+    if (nothing_waiting && in_flight_ == 0) return link->send(std::move(message));
+    // Something earlier is not durable yet: this answer waits for it, so an
+    // ack never gets ahead of the change it depends on.
+    pending_replies_.push_back(reply{link, std::move(message)});
+    schedule_flush();
+}
+
+void room::schedule_flush() {
+    if (flush_posted_) return;
+    flush_posted_ = true;
+    // Posted, not called: commands already queued on the strand join this batch.
+    asio::post(strand_, [self = shared_from_this()] { self->flush(); });
+}
+
+void room::flush() {
+    flush_posted_ = false;
+    if (pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty()) return;
+    auto batch = std::make_shared<store::write_batch>();
+    batch->session = id();
+    batch->status = model_.status();
+    batch->seq = model_.seq();
+    batch->changes = std::move(pending_changes_);
+    batch->requests = std::move(pending_requests_);
+    pending_changes_.clear();
+    pending_requests_.clear();
+    auto job = std::make_shared<in_flight>(in_flight{batch, std::move(pending_replies_)});
+    pending_replies_.clear();
+    ++in_flight_;
+    store_.submit(batch, [self = shared_from_this(), job](bool ok) {
+        asio::post(self->strand_, [self, job, ok] { self->committed(*job, ok); });
+    });
+}
+
+void room::committed(const in_flight& done, bool ok) {
+    --in_flight_;
+    if (!ok) {
+        // Nothing of this batch is on disk, and the model already holds it:
+        // stop rather than acknowledge or show what may be lost. Clients
+        // retry with the same rid after the restart.
+        log::error("store failed for session ", id(), ": stopping the server");
+        std::_Exit(70);
+    }
+    publisher_->add_committed(done.batch->changes, now_ms());
+    for (const auto& c : done.batch->changes) {
+        if (std::holds_alternative<core::session_changed>(c.payload)) {
+            std::lock_guard lock(status_mutex_);
+            committed_status_ = std::get<core::session_changed>(c.payload).status;
+        }
+    }
+    for (const auto& r : done.replies)
+        if (auto link = r.to.lock()) link->send(r.message);
+    schedule_publish();
+}
+
+void room::schedule_publish() {
+    const auto now = std::chrono::steady_clock::now();
+    if (publisher_->has_events()) {
+        // Bursts become one frame per audience per tick; a bigger audience gets a
+        // longer tick (5 ms up to 50 ms) so the fan-out stays within what the
+        // sockets can take.
+        const auto tick = std::chrono::milliseconds(
+            std::clamp<std::int64_t>(static_cast<std::int64_t>(subscribers_.size() / 200), 5, 50));
+        arm_publish(std::max(now, last_publish_ + tick));
+    } else if (publisher_->viewers_pending()) {
+        arm_publish(now + std::chrono::milliseconds(std::max<core::epoch_ms>(0, publisher_->viewers_due() - now_ms())));
+    }
+}
+
+void room::arm_publish(std::chrono::steady_clock::time_point at) {
+    if (publish_armed_ && at >= armed_for_) return;
+    publish_armed_ = true;
+    armed_for_ = at;
+    // Re-arming cancels the earlier wait; its handler sees a newer generation and does nothing.
+    const auto generation = ++publish_generation_;
+    publish_timer_.expires_at(at);
+    publish_timer_.async_wait([self = shared_from_this(), generation](const boost::system::error_code& ec) {
+        if (generation != self->publish_generation_) return;
+        self->publish_armed_ = false;
+        if (!ec) self->publish_now();
+    });
+}
+
+void room::publish_now() {
+    last_publish_ = std::chrono::steady_clock::now();
+    publisher_->publish(subscribers_, model_, now_ms());
+    schedule_publish();  // a viewer count held back by its once-a-second limit
+}
+
+void room::visible_questions(core::identity who, std::function<void(nlohmann::json)> done) {
+    asio::post(strand_, [self = shared_from_this(), who = std::move(who), done = std::move(done)] {
+        auto list = nlohmann::json::array();
+        for (const auto* q : self->model_.visible_questions(who)) list.push_back(core::question_json_for(*q, who));
+        done({{"questions", std::move(list)}});
+    });
+}
+
+void room::all_questions(std::function<void(std::vector<core::question>)> done) {
+    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+        core::identity moderator;
+        moderator.role = core::role::moderator;
+        std::vector<core::question> out;
+        for (const auto* q : self->model_.visible_questions(moderator)) out.push_back(*q);
+        done(std::move(out));
+    });
+}
+
+}  // namespace veche::hub

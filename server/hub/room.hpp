@@ -1,0 +1,102 @@
+#pragma once
+// One forum session, on its own strand: every change to the session happens
+// here, in order, without locks. A command is applied to the model at once
+// (so the next command sees it), its changes wait in a batch that goes to the
+// store, and only when the store reports the batch durable are the acks sent
+// and the events published. So an ack always means "on disk", and events go
+// out in disk order.
+
+#include "core/client_message.hpp"
+#include "core/session_model.hpp"
+#include "hub/client_link.hpp"
+#include "hub/hub_metrics.hpp"
+#include "hub/request_log.hpp"
+#include "hub/room_publisher.hpp"
+#include "hub/subscriber_set.hpp"
+#include "store/event_store.hpp"
+#include "store/stored_session.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace veche::hub {
+
+struct room_settings {
+    core::session_limits limits;
+    std::size_t replay_events = 4096;
+};
+
+class room : public std::enable_shared_from_this<room> {
+public:
+    room(boost::asio::io_context& ioc, const core::session_definition& def, const room_settings& settings,
+         store::event_store& store, hub_metrics& metrics);
+
+    // Rebuilds the session from what the store kept; before anything else runs.
+    void restore(const store::stored_session& stored);
+
+    const std::string& id() const { return model_.definition().id; }
+    // The committed status, for the HTTP API; safe from any thread.
+    core::session_status status() const;
+
+    // The rest are safe from any thread: they run on the room's strand.
+    void subscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid, std::optional<core::seq_t> since);
+    void unsubscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid);
+    void drop(std::shared_ptr<client_link> link);  // the connection closed
+    void execute(std::shared_ptr<client_link> link, core::client_message msg);
+    // The questions `who` may see, in queue order, as the contract's objects.
+    void visible_questions(core::identity who, std::function<void(nlohmann::json)> done);
+    // Every question (moderators' export).
+    void all_questions(std::function<void(std::vector<core::question>)> done);
+
+private:
+    struct reply {
+        std::weak_ptr<client_link> to;
+        frame message;
+    };
+    struct in_flight {
+        std::shared_ptr<const store::write_batch> batch;
+        std::vector<reply> replies;
+    };
+
+    void handle(const std::shared_ptr<client_link>& link, core::client_message& msg);
+    core::command_result apply(const core::identity& who, const core::client_payload& payload);
+    void send_snapshot(const subscriber& s);
+    void queue_reply(const std::shared_ptr<client_link>& link, frame message);
+    void schedule_flush();
+    void flush();
+    void committed(const in_flight& done, bool ok);
+    void schedule_publish();
+    void arm_publish(std::chrono::steady_clock::time_point at);
+    void publish_now();
+
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    boost::asio::steady_timer publish_timer_;
+    store::event_store& store_;
+    hub_metrics& metrics_;
+    core::session_model model_;
+    room_settings settings_;
+    subscriber_set subscribers_;
+    request_log requests_;
+    std::unique_ptr<room_publisher> publisher_;
+
+    std::vector<core::change> pending_changes_;
+    std::vector<store::stored_request> pending_requests_;
+    std::vector<reply> pending_replies_;
+    bool flush_posted_ = false;
+    std::size_t in_flight_ = 0;
+    bool publish_armed_ = false;
+    std::chrono::steady_clock::time_point armed_for_{};
+    std::uint64_t publish_generation_ = 0;
+    std::chrono::steady_clock::time_point last_publish_{};
+
+    mutable std::mutex status_mutex_;
+    core::session_status committed_status_;
+};
+
+}  // namespace veche::hub

@@ -1,0 +1,61 @@
+#pragma once
+// Turns a room's committed changes into events: each change is rendered once
+// per audience, the items of one tick go out as ONE frame per audience
+// (shared by every connection of that audience), vote totals are coalesced
+// to the latest value per question, and everything published is kept for
+// replay.
+
+#include "core/session_model.hpp"
+#include "hub/hub_metrics.hpp"
+#include "hub/replay_buffer.hpp"
+#include "hub/subscriber_set.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace veche::hub {
+
+class room_publisher {
+public:
+    room_publisher(std::string session, std::size_t replay_capacity, core::seq_t restored_seq, hub_metrics& metrics);
+
+    void add_committed(const std::vector<core::change>& changes, core::epoch_ms at);
+    void viewers_changed() { viewers_dirty_ = true; }
+    bool has_events() const { return !pending_.empty() || !vote_totals_.empty(); }
+    bool viewers_pending() const { return viewers_dirty_; }
+    // When the viewer count may go out again (at most once a second).
+    core::epoch_ms viewers_due() const { return viewers_sent_at_ + 1000; }
+
+    // Renders everything pending and hands the frames to the subscribers.
+    // The viewer count goes out at most once a second; it stays pending otherwise.
+    void publish(const subscriber_set& subs, const core::session_model& model, core::epoch_ms now);
+
+    core::seq_t published_seq() const { return published_seq_; }
+    bool can_replay(core::seq_t since) const { return since <= published_seq_ && ring_.covers(since); }
+    // Everything after `since` as this subscriber sees it, or null when there is nothing.
+    frame replay_frame(core::seq_t since, const subscriber& s) const;
+
+private:
+    struct pending_change {
+        core::change change;
+        core::epoch_ms at;
+    };
+    rendered_item render(const pending_change& p, const core::session_model& model) const;
+    rendered_item render_votes(const core::session_model& model) const;
+    void deliver(const std::vector<rendered_item>& items, const frame& viewers, const subscriber_set& subs);
+
+    std::string session_;
+    hub_metrics& metrics_;
+    std::vector<pending_change> pending_;
+    std::map<std::string, std::int64_t> vote_totals_;  // question id → latest total
+    core::seq_t votes_seq_ = 0;
+    core::epoch_ms votes_at_ = 0;
+    core::seq_t published_seq_;
+    replay_buffer ring_;
+    bool viewers_dirty_ = false;
+    std::size_t viewers_sent_ = 0;
+    core::epoch_ms viewers_sent_at_ = 0;
+};
+
+}  // namespace veche::hub
