@@ -23,7 +23,9 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
   const video = useRef<HTMLVideoElement>(null);
   const [kind, setKind] = useState<PlayerKind | null>(null);
   const [captions, setCaptions] = useState(false);
-  const url = hall.stream?.hls ?? null;
+  // No request while the hall is known to be off air: thousands of phones
+  // would poll a playlist that is not there. A `stream` event brings it back.
+  const url = status === 'offline' ? null : (hall.stream?.hls ?? null);
 
   useEffect(() => {
     const el = video.current;

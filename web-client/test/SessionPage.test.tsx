@@ -1,0 +1,188 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ParticipantApp } from '../src/participant/ParticipantApp';
+import { demoEvent } from './fixtures';
+import { ev, FakeSocket, q, seg, sessionObj, snapshot } from './live-fixtures';
+
+// The video needs Media Source Extensions, which happy-dom lacks.
+vi.mock('../src/lib/player', () => ({
+  attachStream: async () => ({ kind: 'none', wallClock: () => null, destroy: () => undefined }),
+}));
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+async function openSession() {
+  render(<ParticipantApp loadEvent={async () => demoEvent()} timeZone="Europe/Moscow" />);
+  await screen.findByRole('heading', { level: 1, name: 'Сила в людях' });
+  // Effects run after paint: wait for the page to open its socket.
+  const socket = await waitFor(() => FakeSocket.latest());
+  await act(() => {
+    socket.open();
+    socket.welcome('participant', 'me');
+  });
+  return socket;
+}
+
+/** Runs what the server does, then lets the store's queued notification render. */
+async function server(fn: () => void) {
+  await act(async () => {
+    fn();
+    await Promise.resolve();
+  });
+}
+
+const serve = (socket: FakeSocket, message: unknown) => server(() => socket.receive(message));
+
+describe('the participant session view', () => {
+  beforeEach(() => {
+    FakeSocket.all = [];
+    vi.stubGlobal('WebSocket', FakeSocket);
+    localStorage.clear();
+    localStorage.setItem('veche.participant', JSON.stringify({ token: 'tok', participant: { id: 'me', name: 'Анна' } }));
+    history.replaceState(null, '', '/?session=s1');
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    history.replaceState(null, '', '/');
+  });
+
+  it('says hello with the kept token and subscribes to the session', async () => {
+    const socket = await openSession();
+    expect(socket.sent.slice(0, 2)).toEqual([
+      { type: 'hello', token: 'tok' },
+      { type: 'subscribe', session: 's1' },
+    ]);
+    expect(screen.getByText('Вы участвуете как Анна')).toBeTruthy();
+  });
+
+  it('renders user text as text, never as HTML', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ session: sessionObj(), questions: [q('x', { text: XSS, author: { id: 'o', name: '<b>Имя</b>' } })] }));
+    expect(screen.getByText(XSS)).toBeTruthy();
+    expect(screen.getByText('<b>Имя</b>')).toBeTruthy();
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(document.querySelector('.question b')).toBeNull();
+  });
+
+  it('votes, shows the own vote, and takes it back', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ questions: [q('a', { votes: 2 })], my_votes: [] }));
+    const button = screen.getByRole('button', { name: 'Поддержать вопрос (сейчас 2)' });
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(button);
+    const sent = socket.sentOfType('vote')[0]!;
+    expect(sent).toMatchObject({ question: 'a', on: true });
+    await serve(socket, { type: 'ack', rid: sent.rid, votes: 3 });
+    const pressed = await screen.findByRole('button', { name: 'Отозвать голос (сейчас 3)' });
+    expect(pressed.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('asks with a code-point counter; the own question waits for moderation', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ session: sessionObj({ moderation: 'pre' }) }));
+    const box = screen.getByLabelText('Ваш вопрос');
+    fireEvent.input(box, { target: { value: '  Где 👍?  ' } });
+    expect(screen.getByText('6 из 500 символов')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Отправить' }));
+    const ask = socket.sentOfType('ask')[0]!;
+    expect(ask).toMatchObject({ session: 's1', text: 'Где 👍?', anonymous: false });
+    await serve(socket, { type: 'ack', rid: ask.rid, id: 'new' });
+    await screen.findByText('Вопрос отправлен и ждёт модерации.');
+    const mine = screen.getByText('Ваши вопросы').closest('.questions__mine') as HTMLElement;
+    expect(within(mine).getByText('Где 👍?')).toBeTruthy();
+    expect(within(mine).getByText('Ждёт модерации')).toBeTruthy();
+  });
+
+  it('refuses a question over the limit before sending it', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot());
+    fireEvent.input(screen.getByLabelText('Ваш вопрос'), { target: { value: 'ы'.repeat(503) } });
+    expect(screen.getByText('Слишком длинно: уберите 3 символа.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Отправить' }));
+    expect(socket.sentOfType('ask')).toEqual([]);
+  });
+
+  it('says when questions are closed', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ session: sessionObj({ qa_open: false }) }));
+    expect(screen.getByText('Приём вопросов закрыт.')).toBeTruthy();
+    expect(screen.queryByLabelText('Ваш вопрос')).toBeNull();
+  });
+
+  it('shows the growing transcript line without making every line a live region', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ transcript: [seg('t1', { text: 'Первая строка.' })] }));
+    await serve(socket, ev(11, 'transcript', seg('t2', { final: false, text: 'Вторая стр', start_ms: 5000 })));
+    const partial = screen.getByText('Вторая стр');
+    expect(partial.classList.contains('transcript__line--partial')).toBe(true);
+    expect(partial.closest('[aria-live]')).toBeNull();
+    expect(screen.getByText('Первая строка.').closest('[aria-live]')).toBeNull();
+    expect(document.querySelector('.transcript [role="status"][aria-live="polite"]')).not.toBeNull();
+  });
+
+  it('answers an open poll and shows results once closed', async () => {
+    const socket = await openSession();
+    const poll = {
+      id: 'P',
+      session: 's1',
+      question: 'Откуда вы?',
+      options: [
+        { text: 'Город', votes: 0 },
+        { text: 'Село', votes: 0 },
+      ],
+      multi: false,
+      state: 'open',
+      voters: 0,
+    };
+    await serve(socket, snapshot({ polls: [poll] }));
+    fireEvent.click(screen.getByLabelText('Село'));
+    fireEvent.click(screen.getByRole('button', { name: 'Ответить' }));
+    const vote = socket.sentOfType('poll_vote')[0]!;
+    expect(vote).toMatchObject({ poll: 'P', choices: [1] });
+    await serve(socket, { type: 'ack', rid: vote.rid });
+    await screen.findByText(/Ваш ответ учтён/);
+    expect(screen.getByText('Результаты покажем после завершения опроса.')).toBeTruthy();
+    await serve(socket, ev(11, 'poll', { ...poll, state: 'closed', voters: 4, options: [{ text: 'Город', votes: 1 }, { text: 'Село', votes: 3 }] }));
+    expect(screen.getByText('75% (3)')).toBeTruthy();
+    expect(screen.getByText('4 участника ответили')).toBeTruthy();
+  });
+
+  it('sends reactions and shows the running counts', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot());
+    fireEvent.click(screen.getByRole('button', { name: 'Аплодисменты' }));
+    expect(socket.sentOfType('react')).toEqual([{ type: 'react', session: 's1', kind: 'applause' }]);
+    await serve(socket, ev(11, 'reactions', { counts: { applause: 12 }, window_ms: 500 }));
+    expect(screen.getByRole('button', { name: 'Аплодисменты: 12' })).toBeTruthy();
+  });
+
+  it('shows the offline banner and reconnects with since', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const socket = await openSession();
+      await serve(socket, snapshot({ seq: 10 }));
+      await serve(socket, ev(12, 'question', q('a')));
+      await server(() => socket.drop(1006));
+      expect(screen.getByText('Нет связи с сервером. Переподключаемся…')).toBeTruthy();
+      await server(() => vi.advanceTimersByTime(30_000));
+      const again = FakeSocket.latest();
+      expect(again).not.toBe(socket);
+      await server(() => {
+        again.open();
+        again.welcome('participant', 'me');
+      });
+      expect(again.sentOfType('subscribe')).toEqual([{ type: 'subscribe', session: 's1', since: 12 }]);
+      await waitFor(() => expect(screen.queryByText('Нет связи с сервером. Переподключаемся…')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks to join again when the server refuses the token (4401)', async () => {
+    const socket = await openSession();
+    await server(() => socket.drop(4401));
+    await screen.findByText('Срок входа истёк. Присоединитесь снова.');
+    expect(localStorage.getItem('veche.participant')).toBeNull();
+  });
+});
