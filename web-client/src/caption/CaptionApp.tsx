@@ -2,10 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
-import { StaffGate, StaffNotice } from '../components/StaffGate';
+import { BadToken, StaffGate } from '../components/StaffGate';
 import { useLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
-import { forgetStaffToken } from '../lib/auth';
 import { randomId } from '../lib/ids';
 import { LiveSession } from '../lib/live';
 import { langAttr, typeset } from '../lib/text';
@@ -93,10 +92,7 @@ function CaptionConsole({ token, session }: { token: string; session: ForumSessi
     setText('');
   };
 
-  if (value?.status === 'unauthorized') {
-    forgetStaffToken();
-    return <StaffNotice title={t.staff.badToken} />;
-  }
+  if (value?.status === 'unauthorized') return <BadToken />;
 
   return (
     <>

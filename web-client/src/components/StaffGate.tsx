@@ -4,7 +4,7 @@ import { fetchEvent } from '../api/event';
 import { isLoadError, LoadError } from '../api/errors';
 import type { ForumEvent, ForumSession } from '../api/types';
 import { useI18n } from '../i18n/context';
-import { decodeClaims, takeStaffToken, type Claims } from '../lib/auth';
+import { decodeClaims, forgetStaffToken, takeStaffToken, type Claims } from '../lib/auth';
 import { langAttr, typeset } from '../lib/text';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
@@ -35,6 +35,13 @@ export function StaffNotice({ title, text }: { title: string; text?: string }) {
       </section>
     </div>
   );
+}
+
+/** The server refused the token (close 4401): forget it and ask for a new link. */
+export function BadToken() {
+  const { t } = useI18n();
+  useEffect(forgetStaffToken, []);
+  return <StaffNotice title={t.staff.badToken} />;
 }
 
 /**

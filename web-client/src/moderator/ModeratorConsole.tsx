@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { downloadQuestionsCsv } from '../api/csv';
 import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { StaffNotice } from '../components/StaffGate';
+import { BadToken } from '../components/StaffGate';
 import { useLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
-import { forgetStaffToken } from '../lib/auth';
 import { RequestError } from '../lib/connection';
 import { LiveSession } from '../lib/live';
 import type { ModerateAction, Question, Request, SessionAction } from '../lib/protocol';
@@ -65,6 +64,9 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
     void run({ type: 'moderate', question: q.id, action, ...(text !== undefined ? { text } : {}) });
   };
   const control = (action: SessionAction) => void run({ type: 'session_control', session: session.id, action });
+  // The key handler is installed once; it calls the latest `act` (current language for errors).
+  const actRef = useRef(act);
+  actRef.current = act;
 
   // The fast path: J/K to move, one letter to act on the focused question.
   useEffect(() => {
@@ -88,17 +90,14 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
       }
       // The card leaves its list once the server confirms: keep the keyboard in the list.
       const sibling = (card!.nextElementSibling ?? card!.previousElementSibling) as HTMLElement | null;
-      act(q, action);
+      actRef.current(q, action);
       sibling?.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [live]);
 
-  if (value?.status === 'unauthorized') {
-    forgetStaffToken();
-    return <StaffNotice title={t.staff.badToken} />;
-  }
+  if (value?.status === 'unauthorized') return <BadToken />;
 
   const all = [...buckets.incoming, ...buckets.approved, ...buckets.answered, ...buckets.archived];
   const tabStop = focused && all.some((q) => q.id === focused) ? focused : (all[0]?.id ?? null);

@@ -3,10 +3,9 @@ import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
-import { StaffGate, StaffNotice } from '../components/StaffGate';
+import { BadToken, StaffGate } from '../components/StaffGate';
 import { useLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
-import { forgetStaffToken } from '../lib/auth';
 import { LiveSession } from '../lib/live';
 import { speakerQueue } from '../lib/queue';
 import { langAttr, typeset } from '../lib/text';
@@ -36,10 +35,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
     document.title = `${t.speaker.title}: ${session.title}`;
   }, [t, session.title]);
 
-  if (value?.status === 'unauthorized') {
-    forgetStaffToken();
-    return <StaffNotice title={t.staff.badToken} />;
-  }
+  if (value?.status === 'unauthorized') return <BadToken />;
   const answer = (id: string) => void live.request({ type: 'moderate', question: id, action: 'answer' }).catch(() => undefined);
 
   return (
