@@ -7,14 +7,10 @@ import { PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs'
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
 import { startVeche } from './lib/server.mjs';
+import { waitForHallLive } from './lib/veche.mjs';
 
 const SESSION = 'sila-v-lyudyakh';
 const HALL = 'main';
-
-async function hallStatus(base) {
-  const event = await (await fetch(`${base}/api/v1/event`)).json();
-  return event.halls.find((h) => h.id === HALL)?.stream?.status ?? null;
-}
 
 await runTest('video.e2e: the hall video plays for a participant', async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
@@ -22,22 +18,8 @@ await runTest('video.e2e: the hall video plays for a participant', async () => {
   let browser = null;
   try {
     const base = server.baseUrl;
-    await step(`hall «${HALL}» goes live within 20 s`, async () => {
-      const until = Date.now() + 20_000;
-      let status = null;
-      while (Date.now() < until && (status = await hallStatus(base)) !== 'live') await new Promise((r) => setTimeout(r, 250));
-      checkEqual(status, 'live', `status of hall ${HALL} in /api/v1/event`);
-    });
-
-    await step('the playlist lists segments with EXT-X-PROGRAM-DATE-TIME (the clock the page follows)', async () => {
-      // The hall may report `live` a moment before its first segment is cut.
-      const until = Date.now() + 10_000;
-      let response;
-      while ((response = await fetch(`${base}/hls/${HALL}/index.m3u8`)).status === 404 && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      check(response.ok, `the playlist answered ${response.status}`);
-      const playlist = await response.text();
+    await step(`hall «${HALL}» goes live; its playlist carries EXT-X-PROGRAM-DATE-TIME (the clock the page follows)`, async () => {
+      const playlist = await waitForHallLive(base, HALL);
       check(playlist.startsWith('#EXTM3U'), 'not an HLS playlist');
       check(playlist.includes('#EXT-X-PROGRAM-DATE-TIME:'), 'no EXT-X-PROGRAM-DATE-TIME in the playlist');
     });

@@ -9,13 +9,17 @@ import { REPO_ROOT, vecheBin } from './paths.mjs';
 const LISTENING = /listening on (\S+):(\d+)/;
 
 /**
- * @param {{ args?: string[], startTimeoutMs?: number }} [options]
+ * `port` and `dataDir` start a server where an earlier one, stopped with
+ * `{ keepData: true }`, left off; the new one then owns the directory.
+ * @param {{ args?: string[], startTimeoutMs?: number, port?: number, dataDir?: string }} [options]
  * @returns {Promise<{ baseUrl: string, port: number, dataDir: string, log: () => string, stop: (timeoutMs?: number) => Promise<number|null> }>}
  */
 export async function startVeche(options = {}) {
   const bin = vecheBin();
-  const dataDir = await mkdtemp(join(tmpdir(), 'veche-e2e-'));
-  const args = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...(options.args ?? [])];
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'veche-e2e-')));
+  let keepData = false;
+  const removeData = () => (keepData ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
+  const args = ['serve', '--listen', `127.0.0.1:${options.port ?? 0}`, '--data', dataDir, ...(options.args ?? [])];
   // The repository root as working directory: the server finds
   // web-client/dist the way it does for a developer running it by hand.
   const child = spawn(bin, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,17 +54,18 @@ export async function startVeche(options = {}) {
     });
   }).catch(async (error) => {
     child.kill('SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    await removeData();
     throw error;
   });
 
   let stopped = null;
   /** SIGTERM, then wait; returns the exit code, or throws when it does not exit in time. */
-  const stop = (timeoutMs = 5000) => {
+  const stop = (timeoutMs = 5000, how = {}) => {
+    keepData ||= how.keepData === true;
     stopped ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const outcome = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), timeoutMs))]);
-      await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+      await removeData().catch(() => {});
       if (outcome === null) {
         child.kill('SIGKILL');
         throw new Error(`veche did not exit within ${timeoutMs} ms of SIGTERM\n${tail(output)}`);

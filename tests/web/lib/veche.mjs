@@ -17,3 +17,27 @@ export async function mintToken(role, { session, name } = {}) {
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new Error(`veche token printed no JWT: ${JSON.stringify(stdout)}`);
   return token;
 }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits (bounded) until a hall is `live` in /api/v1/event and its playlist
+ * lists a segment; the status may turn live a moment before the first
+ * segment is cut. Returns the playlist text.
+ */
+export async function waitForHallLive(base, hall, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < until) {
+    const event = await (await fetch(`${base}/api/v1/event`)).json();
+    const status = event.halls.find((h) => h.id === hall)?.stream?.status;
+    if (status === 'live') {
+      const response = await fetch(`${base}/hls/${hall}/index.m3u8`);
+      const text = response.ok ? await response.text() : '';
+      if (text.includes('#EXTINF')) return text;
+      last = `status live, playlist ${response.status}`;
+    } else last = `status ${status}`;
+    await sleep(250);
+  }
+  throw new Error(`hall ${hall} did not go live with a segment within ${timeoutMs} ms (${last})`);
+}

@@ -6,13 +6,16 @@
 //   keyboard → a second participant and the speaker see it → votes reorder the
 //   speaker queue → a highlight shows on the screen → a poll runs to its
 //   results → the captioner's text reaches the participant → the CSV export;
-//   the question `<img src=x onerror=alert(1)>` shows as text everywhere.
+//   the question `<img src=x onerror=alert(1)>` shows as text everywhere;
+//   a participant watching the video gets the highlight when the picture
+//   reaches it, one not watching at once; after a server restart every page
+//   says it is offline, then resumes by itself.
 import { mkdir, readFile } from 'node:fs/promises';
-import { DESKTOP, PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs';
-import { check, checkEqual, runTest, step } from './lib/harness.mjs';
-import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
-import { DEMO_CONFIG, mintToken } from './lib/veche.mjs';
+import { DESKTOP, PHONE, launchChromium, screenshot, watchPage } from '../lib/browser.mjs';
+import { check, checkEqual, runTest, step } from '../lib/harness.mjs';
+import { OUTPUT_DIR } from '../lib/paths.mjs';
+import { startVeche } from '../lib/server.mjs';
+import { DEMO_CONFIG, mintToken, waitForHallLive } from '../lib/veche.mjs';
 
 const SESSION = 'sila-v-lyudyakh';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -36,7 +39,7 @@ async function texts(locator) {
 
 await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript across every page', async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
-  const server = await step('start veche serve with the demo config', () => startVeche({ args: ['--config', DEMO_CONFIG] }));
+  let server = await step('start veche serve with the demo config', () => startVeche({ args: ['--config', DEMO_CONFIG] }));
   let browser = null;
   const dialogs = [];
   try {
@@ -44,6 +47,7 @@ await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript acr
     const [moderatorToken, speakerToken, captionerToken] = await step('mint staff tokens with veche token', () =>
       Promise.all([mintToken('moderator'), mintToken('speaker'), mintToken('captioner', { session: SESSION })]),
     );
+    await step('the hall of the session is on air', () => waitForHallLive(base, 'main'));
     browser = await step('launch Chromium', () => launchChromium());
 
     const open = async (name, device, path) => {
@@ -170,9 +174,18 @@ await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript acr
       return p;
     });
 
-    await step('the moderator highlights a question (H); the screen and the speaker show it on top', async () => {
+    await step('the moderator highlights a question (H): the screen and the speaker show it on top; in step with the video', async () => {
+      // A stops watching (events then arrive at once); B keeps watching.
+      await a.page.evaluate(() => document.querySelector('video.video__media')?.pause());
+      const bWatching = await b.page.evaluate(() => {
+        const v = document.querySelector('video.video__media');
+        return Boolean(v && !v.paused && v.readyState >= 2 && v.currentTime > 0);
+      });
+      check(bWatching, "participant B's video is not playing, so nothing can be held for it");
       await mod.page.locator('.mod-col--approved li.mod-q').filter({ hasText: XSS }).focus();
       await mod.page.keyboard.press('h');
+      await a.page.locator('li.question--stage').filter({ hasText: XSS }).waitFor();
+      checkEqual(await b.page.locator('li.question--stage').count(), 0, 'highlights B, watching a video seconds behind, saw when A saw it');
       await screen.page.locator('.screen__question .screen__text').filter({ hasText: XSS }).waitFor();
       await speaker.page.locator('.speaker__stage .speaker__stage-text').filter({ hasText: XSS }).waitFor();
       await checkShownAsText(screen.page, 'screen');
@@ -243,8 +256,34 @@ await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript acr
       checkEqual(dialogs, [], 'dialogs');
       for (const [name, p] of Object.entries({ a, b, mod, speaker, screen })) {
         check(p.problems.length === 0, `the ${name} page reported problems:\n  ${p.problems.join('\n  ')}`);
+        p.problems.length = 0;
       }
     });
+    await step('the server restarts: the pages say they are offline, then resume by themselves', async () => {
+      const { port, dataDir } = server;
+      checkEqual(await server.stop(5000, { keepData: true }), 0, 'exit code of veche after SIGTERM');
+      for (const p of [b, mod]) await p.page.getByText('Нет связи с сервером').waitFor();
+      await screenshot(b.page, 'participant-offline-phone-ru.png');
+      server = await startVeche({ args: ['--config', DEMO_CONFIG], port, dataDir });
+      for (const p of [b, mod]) await p.page.getByText('Нет связи с сервером').waitFor({ state: 'hidden', timeout: 40_000 });
+      // What was stored is there; what happens now arrives.
+      await a.page.getByLabel('Ваш вопрос').fill('Вопрос после перезапуска');
+      await a.page.getByRole('button', { name: 'Отправить' }).click();
+      const card = mod.page.locator('.mod-col--incoming li.mod-q').filter({ hasText: 'Вопрос после перезапуска' });
+      await card.focus();
+      await mod.page.keyboard.press('a');
+      await b.page.locator('li.question').filter({ hasText: 'Вопрос после перезапуска' }).waitFor({ timeout: WATCHING_MS });
+      const vote = b.page.locator('li.question').filter({ hasText: SECOND }).locator('button.vote');
+      checkEqual(await vote.getAttribute('aria-pressed'), 'true', "B's vote after the restart");
+      // While the server was down, the socket and the video failed to connect, as they should; nothing else may go wrong.
+      for (const [name, p] of Object.entries({ a, b, mod })) {
+        const other = p.problems.filter((line) => !/WebSocket|ERR_CONNECTION_REFUSED|\/ws\b|\/hls\//.test(line));
+        check(other.length === 0, `the ${name} page reported problems around the restart:\n  ${other.join('\n  ')}`);
+      }
+      checkEqual(dialogs, [], 'dialogs');
+    });
+
+
   } catch (error) {
     if (browser) await browser.close().catch(() => {});
     await server.stop(5000).catch(() => {});
