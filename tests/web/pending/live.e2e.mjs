@@ -200,8 +200,8 @@ await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript acr
       await builder.getByLabel('Вариант 2').fill('Жильё');
       await builder.getByRole('button', { name: 'Создать опрос' }).click();
       const poll = builder.locator('article.poll').filter({ hasText: 'Что важнее для малых городов?' });
-      await poll.getByRole('button', { name: 'Открыть' }).click();
-      await poll.getByRole('button', { name: 'Завершить' }).waitFor();
+      await poll.getByRole('button', { name: 'Запустить опрос' }).click();
+      await poll.getByRole('button', { name: 'Завершить опрос' }).waitFor();
 
       const card = b.page.locator('article.poll').filter({ hasText: 'Что важнее для малых городов?' });
       await card.waitFor({ timeout: WATCHING_MS });
@@ -214,7 +214,7 @@ await runTest('live.e2e: ask, moderate, vote, highlight, poll and transcript acr
     await step('the moderator closes the poll; the results reach the participant and the screen', async () => {
       const poll = mod.page.locator('.poll-builder article.poll').filter({ hasText: 'Что важнее для малых городов?' });
       await poll.getByText('100% (1)').waitFor();
-      await poll.getByRole('button', { name: 'Завершить' }).click();
+      await poll.getByRole('button', { name: 'Завершить опрос' }).click();
       await poll.locator('.badge--poll-closed').waitFor();
       const card = b.page.locator('article.poll').filter({ hasText: 'Что важнее для малых городов?' });
       await card.locator('.poll-results').getByText('100% (1)').waitFor({ timeout: WATCHING_MS });

@@ -4,6 +4,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { BadToken, StaffGate } from '../components/StaffGate';
 import { useLive } from '../components/useLive';
+import { LANGS, MESSAGES } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { randomId } from '../lib/ids';
 import { LiveSession } from '../lib/live';
@@ -151,8 +152,11 @@ function CaptionConsole({ token, session }: { token: string; session: ForumSessi
             <div class="field">
               <label for="caption-lang">{t.caption.language}</label>
               <select id="caption-lang" class="input" value={lineLang} onChange={(e) => setLineLang(e.currentTarget.value)}>
-                <option value="ru">Русский</option>
-                <option value="en">English</option>
+                {LANGS.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {MESSAGES[l].languageName}
+                  </option>
+                ))}
               </select>
             </div>
           </div>

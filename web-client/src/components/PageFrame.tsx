@@ -18,13 +18,6 @@ export function usePageI18n(timeZone?: string, locale?: string): I18n {
   return i18n;
 }
 
-/** Sets the document title while the component is shown. */
-export function useTitle(title: string): void {
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
-}
-
 interface Props {
   i18n: I18n;
   /** the skip link's text; defaults to "skip to the main content" */

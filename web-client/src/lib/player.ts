@@ -22,7 +22,7 @@ function playing(video: HTMLVideoElement): boolean {
   return !video.paused && !video.ended && video.readyState >= 2;
 }
 
-export function nativeHlsWithClock(video: HTMLVideoElement): boolean {
+function nativeHlsWithClock(video: HTMLVideoElement): boolean {
   return video.canPlayType(HLS_TYPE) !== '' && typeof (video as NativeHlsVideo).getStartDate === 'function';
 }
 

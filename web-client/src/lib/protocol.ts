@@ -1,7 +1,7 @@
 // The WebSocket side of the wire contract (PROTOCOL.md, sections 2–4) as the
 // client reads it. Enumerations stay open (`| (string & {})`): the contract may
 // be extended, and an older client must keep working.
-import type { ForumSession, StreamStatus } from '../api/types';
+import type { ForumSession } from '../api/types';
 
 export type Role = 'participant' | 'speaker' | 'moderator' | 'captioner' | 'admin';
 export type QuestionState = 'pending' | 'approved' | 'answered' | 'rejected' | 'archived';
@@ -107,11 +107,6 @@ export interface LiveEvent {
   data: Record<string, unknown>;
 }
 
-export interface Batch {
-  type: 'batch';
-  items: unknown[];
-}
-
 export interface Ack {
   type: 'ack';
   rid: string;
@@ -135,9 +130,6 @@ export interface ServerError {
   code: ErrorCode | (string & {});
   message: string;
 }
-
-/** A message as the store consumes it, after a batch has been unpacked. */
-export type ServerMessage = Welcome | Snapshot | Subscribed | LiveEvent | Ack | ServerError | { type: string };
 
 export type ModerateAction = 'approve' | 'reject' | 'highlight' | 'unhighlight' | 'answer' | 'archive' | 'restore' | 'edit';
 export type SessionAction = 'qa_open' | 'qa_close' | 'moderation_pre' | 'moderation_post' | 'live' | 'end';
@@ -186,5 +178,3 @@ export function isSegment(value: unknown): value is Segment {
 export function isPoll(value: unknown): value is Poll {
   return isObject(value) && typeof value.id === 'string' && Array.isArray(value.options);
 }
-
-export type { ForumSession, StreamStatus };

@@ -14,7 +14,8 @@ export interface NewPoll {
 
 interface Props {
   polls: readonly Poll[];
-  onCreate: (poll: NewPoll) => Promise<unknown>;
+  /** resolves true once the server has the poll */
+  onCreate: (poll: NewPoll) => Promise<boolean>;
   onControl: (poll: Poll, action: 'open' | 'close') => void;
 }
 
@@ -35,9 +36,10 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
     if (!valid || busy) return;
     setBusy(true);
     try {
-      await onCreate({ question: question.trim(), options: filled, multi, live_results: liveResults });
-      setQuestion('');
-      setOptions(['', '']);
+      if (await onCreate({ question: question.trim(), options: filled, multi, live_results: liveResults })) {
+        setQuestion('');
+        setOptions(['', '']);
+      }
     } finally {
       setBusy(false);
     }

@@ -145,6 +145,7 @@ export function SessionPage({ event, session: agendaSession }: Props) {
               />
             )}
             <PollsPanel
+              key={meId ?? 'guest'}
               polls={state?.polls ?? {}}
               participantId={meId}
               onVote={ready ? (poll, choices) => live!.request({ type: 'poll_vote', poll: poll.id, choices }) : null}
