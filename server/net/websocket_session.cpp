@@ -1,0 +1,245 @@
+#include "net/websocket_session.hpp"
+
+#include "common/log.hpp"
+#include "core/wire_messages.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace veche::net {
+namespace websocket = beast::websocket;
+namespace {
+
+core::epoch_ms now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// How many refused messages in a row mean a flood rather than a burst.
+unsigned flood_strikes(const config::limit_settings& l) { return std::max(10u, l.messages_burst / 10); }
+
+}  // namespace
+
+websocket_session::websocket_session(beast::tcp_stream&& stream, tcp::endpoint remote,
+                                     std::shared_ptr<websocket_context> ctx)
+    : ws_(std::move(stream)),
+      ctx_(std::move(ctx)),
+      remote_(std::move(remote)),
+      queue_(ctx_->limits.send_queue_bytes),
+      timer_(ws_.get_executor()),
+      limiter_(ctx_->limits.messages_per_second, ctx_->limits.messages_burst) {
+    ctx_->metrics.open.add(1);
+    ctx_->metrics.accepted.inc();
+}
+
+websocket_session::~websocket_session() {
+    ctx_->metrics.open.sub(1);
+    if (registry_id_) ctx_->connections.remove(registry_id_);
+}
+
+void websocket_session::run(http_request&& upgrade) {
+    registry_id_ = ctx_->connections.add(weak_from_this());
+    auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
+    // Pings after 30 s of silence; a client that answers nothing for 60 s is gone.
+    timeouts.idle_timeout = std::chrono::seconds(60);
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(http::field::server, "veche"); }));
+    ws_.read_message_max(ctx_->limits.message_bytes);
+    ws_.text(true);
+    asio::dispatch(ws_.get_executor(), [self = shared_from_this(), req = std::move(upgrade)]() mutable {
+        self->ws_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept, self));
+    });
+}
+
+void websocket_session::on_accept(beast::error_code ec) {
+    if (ec) return;
+    timer_.expires_after(std::chrono::milliseconds(ctx_->limits.hello_timeout_ms));
+    timer_.async_wait([weak = weak_from_this()](beast::error_code wait_ec) {
+        auto self = weak.lock();
+        if (!wait_ec && self && !self->welcomed_) self->close_with(4401, "hello timeout");
+    });
+    do_read();
+}
+
+void websocket_session::do_read() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+}
+
+void websocket_session::on_read(beast::error_code ec, std::size_t) {
+    if (ec) {
+        // Beast has already sent the close frame for protocol faults (1009 too big, 1007 bad UTF-8).
+        if (ec == websocket::error::message_too_big) ctx_->metrics.closed_too_big.inc();
+        leave_rooms();
+        timer_.cancel();
+        return;
+    }
+    // Reading goes on while closing: the peer's close frame completes the handshake.
+    if (close_code_) {
+        buffer_.consume(buffer_.size());
+        return do_read();
+    }
+    if (!ws_.got_text()) close_with(4400, "text frames only");
+    else handle(std::string_view(static_cast<const char*>(buffer_.cdata().data()), buffer_.size()));
+    buffer_.consume(buffer_.size());
+    do_read();
+}
+
+void websocket_session::handle(std::string_view text) {
+    ctx_->metrics.messages_in.inc();
+    auto decoded = core::decode_client_message(text);
+    const auto* failure = std::get_if<core::decode_failure>(&decoded);
+    std::optional<std::string> rid = failure ? failure->rid : std::get<core::client_message>(decoded).rid;
+
+    if (!limiter_.try_take(now_ms())) {
+        ctx_->metrics.rate_limited.inc();
+        if (++strikes_ >= flood_strikes(ctx_->limits)) return close_with(4429, "too many messages");
+        return reply_error(rid, core::error_code::rate_limited, "Too many messages, slow down");
+    }
+    strikes_ = 0;
+
+    if (!welcomed_) {
+        if (failure || !std::holds_alternative<core::hello_message>(std::get<core::client_message>(decoded).payload))
+            return close_with(4401, "hello first");
+        return handle_hello(std::get<core::client_message>(decoded));
+    }
+    if (failure) {
+        ctx_->metrics.bad_requests.inc();
+        return reply_error(rid, core::error_code::bad_request, failure->message);
+    }
+    if (who_.expires_at <= now_ms()) return close_with(4401, "token expired");
+    dispatch(std::move(std::get<core::client_message>(decoded)));
+}
+
+void websocket_session::handle_hello(const core::client_message& msg) {
+    const auto& hello = std::get<core::hello_message>(msg.payload);
+    auto verified = ctx_->tokens.verify(hello.token, now_ms());
+    if (auto* why = std::get_if<std::string>(&verified)) {
+        log::info("ws refused token remote=", remote_.address().to_string(), " reason=\"", *why, '"');
+        return close_with(4401, "unauthorized");
+    }
+    who_ = std::move(std::get<core::identity>(verified));
+    welcomed_ = true;
+    timer_.cancel();
+    auto welcome = core::welcome_message(who_, now_ms());
+    if (msg.rid) welcome["rid"] = *msg.rid;
+    send(hub::make_frame(welcome.dump()));
+}
+
+void websocket_session::dispatch(core::client_message&& msg) {
+    if (std::holds_alternative<core::hello_message>(msg.payload))
+        return reply_error(msg.rid, core::error_code::bad_request, "Already welcomed");
+    const auto session = core::session_of(msg.payload);
+    auto room = ctx_->rooms.find(session);
+    if (!room) return reply_error(msg.rid, core::error_code::not_found, "No such session or question");
+    auto self = shared_from_this();
+    if (const auto* sub = std::get_if<core::subscribe_message>(&msg.payload)) {
+        if (std::find(rooms_.begin(), rooms_.end(), room) == rooms_.end()) rooms_.push_back(room);
+        return room->subscribe(self, msg.rid, sub->since);
+    }
+    if (std::holds_alternative<core::unsubscribe_message>(msg.payload)) {
+        rooms_.erase(std::remove(rooms_.begin(), rooms_.end(), room), rooms_.end());
+        return room->unsubscribe(self, msg.rid);
+    }
+    room->execute(self, std::move(msg));
+}
+
+void websocket_session::reply_error(const std::optional<std::string>& rid, core::error_code code,
+                                    std::string_view message) {
+    send(hub::make_frame(core::error_message(rid, code, message).dump()));
+}
+
+void websocket_session::send(hub::frame f) {
+    switch (queue_.push(std::move(f))) {
+        case send_queue::push_result::queued:
+        case send_queue::push_result::closed: return;
+        case send_queue::push_result::start_writing:
+            asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
+            return;
+        case send_queue::push_result::overflow:
+            asio::post(ws_.get_executor(), [self = shared_from_this()] { self->close_with(4408, "too slow"); });
+            return;
+    }
+}
+
+void websocket_session::write_next() {
+    if (writing_) return;
+    auto f = queue_.next();
+    if (!f) {
+        if (close_code_ && !close_started_) close_with(*close_code_, close_reason_);
+        return;
+    }
+    writing_ = true;
+    ws_.async_write(asio::buffer(*f), [self = shared_from_this(), f](beast::error_code ec, std::size_t bytes) {
+        self->on_write(ec, bytes);
+    });
+}
+
+void websocket_session::on_write(beast::error_code ec, std::size_t bytes) {
+    writing_ = false;
+    if (ec) {
+        queue_.close();
+        leave_rooms();
+        return;
+    }
+    queue_.written();
+    ctx_->metrics.frames_out.inc();
+    ctx_->metrics.bytes_out.inc(bytes);
+    write_next();
+}
+
+void websocket_session::close_with(std::uint16_t code, const char* reason) {
+    if (close_started_) return;
+    if (!close_code_) {
+        close_code_ = code;
+        close_reason_ = reason;
+        switch (code) {
+            case 4401: ctx_->metrics.closed_unauthorized.inc(); break;
+            case 4408: ctx_->metrics.closed_slow.inc(); break;
+            case 4429: ctx_->metrics.closed_flood.inc(); break;
+            case 4400: ctx_->metrics.closed_protocol.inc(); break;
+            case 1001: ctx_->metrics.closed_going_away.inc(); break;
+            default: break;
+        }
+        if (code == 4408 || code == 4429) log::info("ws closed code=", code, " remote=", remote_.address().to_string());
+        // A slow client gets nothing more; anyone else gets what was already queued
+        // (the error that explains the close, the last events before a shutdown).
+        if (code == 4408) queue_.close();
+        else queue_.seal();
+        leave_rooms();
+        // A client that reads nothing never lets the close frame out: cut the socket after 5 s.
+        timer_.expires_after(std::chrono::seconds(5));
+        timer_.async_wait([weak = weak_from_this()](beast::error_code wait_ec) {
+            if (auto self = weak.lock(); self && !wait_ec) beast::get_lowest_layer(self->ws_).close();
+        });
+    }
+    if (writing_ || queue_.bytes() > 0) {
+        // What is queued goes first; write_next() comes back here once it is out.
+        if (!writing_) write_next();
+        return;
+    }
+    close_started_ = true;
+    ws_.async_close(websocket::close_reason(static_cast<websocket::close_code>(code), reason),
+                    [self = shared_from_this()](beast::error_code) {
+        self->timer_.cancel();
+    });
+}
+
+void websocket_session::close_for_shutdown() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+        if (!self->ws_.is_open()) return beast::get_lowest_layer(self->ws_).close();
+        self->close_with(1001, "server going away");
+    });
+}
+
+void websocket_session::leave_rooms() {
+    auto self = shared_from_this();
+    for (const auto& room : rooms_) room->drop(self);
+    rooms_.clear();
+}
+
+}  // namespace veche::net
