@@ -1,9 +1,24 @@
 #include "app/forum_server.hpp"
 
 #include "common/log.hpp"
+#include "net/websocket_session.hpp"
 
 namespace veche::app {
 namespace {
+
+using beast_stream = boost::beast::tcp_stream;
+
+hub::room_settings room_settings_of(const config::settings& s) {
+    hub::room_settings r;
+    r.limits.question_chars = s.limits.question_chars;
+    r.limits.asks_per_minute = s.limits.asks_per_minute;
+    r.limits.votes_per_second = s.limits.votes_per_second;
+    r.limits.votes_burst = s.limits.votes_burst;
+    r.replay_events = s.limits.replay_events;
+    return r;
+}
+
+std::string database_path(const config::settings& s) { return (std::filesystem::path(s.data_dir) / "veche.db").string(); }
 
 std::filesystem::path web_root_of(const config::settings& s) {
     return s.http.web_root.empty() ? std::filesystem::path(VECHE_DEFAULT_WEB_ROOT) : std::filesystem::path(s.http.web_root);
@@ -14,26 +29,45 @@ std::filesystem::path web_root_of(const config::settings& s) {
 forum_server::forum_server(boost::asio::io_context& ioc, const config::settings& settings)
     : ioc_(ioc),
       settings_(settings),
+      tokens_(settings.auth.secret),
+      store_(database_path(settings), metrics_),
+      hub_(ioc, settings.event, room_settings_of(settings), store_, metrics_),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", metrics_),
       hls_source_(media_),
       catalog_(
-          settings.event, [](const core::session_definition& def) { return core::session_status::initial(def); },
+          settings.event, [this](const core::session_definition& def) { return hub_.status_of(def); },
           [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); }),
       http_(ioc, settings, metrics_),
       files_(web_root_of(settings)),
       event_routes_(catalog_),
       ops_routes_(metrics_, settings.metrics, http_.draining()),
       hls_routes_(hls_source_, http_.origins()),
+      join_routes_(tokens_, settings.auth, settings.limits),
+      question_routes_(hub_, tokens_),
+      websockets_(std::make_shared<net::websocket_context>(
+          net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), net::websocket_metrics(metrics_)})),
       drain_timer_(ioc) {
+    log::info("loading the store ", database_path(settings));
+    hub_.restore(store_.load());
+    store_.start();
     ops_routes_.install(http_.routes());
     event_routes_.install(http_.routes());
     hls_routes_.install(http_.routes());
+    join_routes_.install(http_.routes());
+    question_routes_.install(http_.routes());
+    http_.set_websocket_upgrade([ws = websockets_](beast_stream&& stream, net::http_request&& upgrade,
+                                                  net::tcp::endpoint remote) {
+        std::make_shared<net::websocket_session>(std::move(stream), std::move(remote), ws)->run(std::move(upgrade));
+    });
     http_.routes().set_fallback(
         [this](net::request_context& ctx, net::responder respond) { files_.serve(ctx, respond); });
     if (!files_.root_exists())
         log::warn("the web client is not built (no ", files_.root().string(),
                   "/index.html): pages answer 503 until it is");
 }
+
+// The writer thread commits what the rooms already handed over before it stops.
+forum_server::~forum_server() { store_.stop(); }
 
 net::tcp::endpoint forum_server::start() {
     const auto endpoint = http_.start(settings_.listen);

@@ -3,6 +3,8 @@
 // routes of every layer. serve_command owns the threads and the signals.
 
 #include "app/live_forum_catalog.hpp"
+#include "auth/token_codec.hpp"
+#include "hub/hub.hpp"
 #include "app/media_hls_source.hpp"
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
@@ -10,8 +12,12 @@
 #include "net/event_routes.hpp"
 #include "net/hls_routes.hpp"
 #include "net/http_server.hpp"
+#include "net/join_routes.hpp"
 #include "net/ops_routes.hpp"
+#include "net/question_routes.hpp"
 #include "net/static_files.hpp"
+#include "net/websocket_context.hpp"
+#include "store/sqlite_event_store.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -22,7 +28,9 @@ namespace veche::app {
 
 class forum_server {
 public:
+    // Opens the store and rebuilds every session from it; throws store::store_error.
     forum_server(boost::asio::io_context& ioc, const config::settings& settings);
+    ~forum_server();
 
     // Binds and starts serving, then starts the video relays; returns the address it listens on (the real
     // port when 0 was asked).
@@ -39,6 +47,9 @@ private:
     boost::asio::io_context& ioc_;
     const config::settings& settings_;
     metrics_registry metrics_;
+    auth::token_codec tokens_;
+    store::sqlite_event_store store_;
+    hub::hub hub_;
     media::media_service media_;
     media_hls_source hls_source_;
     live_forum_catalog catalog_;
@@ -47,6 +58,9 @@ private:
     net::event_routes event_routes_;
     net::ops_routes ops_routes_;
     net::hls_routes hls_routes_;
+    net::join_routes join_routes_;
+    net::question_routes question_routes_;
+    std::shared_ptr<net::websocket_context> websockets_;
     boost::asio::steady_timer drain_timer_;
 };
 

@@ -1,6 +1,7 @@
 // veche: the live-forum server. See README.md and docs/.
 #include "app/command_line.hpp"
 #include "app/serve_command.hpp"
+#include "app/token_command.hpp"
 
 #include <iostream>
 #include <string>
@@ -10,7 +11,8 @@ namespace {
 
 constexpr const char* usage =
     "usage:\n"
-    "  veche serve [--config PATH] [--listen HOST:PORT] [--data DIR]\n";
+    "  veche serve [--config PATH] [--listen HOST:PORT] [--data DIR]\n"
+    "  veche token [--config PATH] --role ROLE [--session ID] [--ttl DURATION] [--name NAME]\n";
 
 }  // namespace
 
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     try {
         if (args[0] == "serve") return veche::app::serve_command(rest);
+        if (args[0] == "token") return veche::app::token_command(rest);
         std::cerr << "veche: unknown command \"" << args[0] << "\"\n" << usage;
         return 2;
     } catch (const veche::app::usage_error& e) {

@@ -6,12 +6,14 @@
 #include "common/log.hpp"
 #include "config/config_error.hpp"
 #include "config/settings_loader.hpp"
+#include "store/sqlite_connection.hpp"
 
 #include <boost/asio/signal_set.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 namespace veche::app {
@@ -62,7 +64,14 @@ int serve_command(const std::vector<std::string>& args) {
 
     const auto threads = settings.http.threads;
     boost::asio::io_context ioc(static_cast<int>(threads));
-    forum_server server(ioc, settings);
+    std::unique_ptr<forum_server> owned;
+    try {
+        owned = std::make_unique<forum_server>(ioc, settings);
+    } catch (const store::store_error& e) {
+        log::error("cannot use the data directory ", settings.data_dir, ": ", e.what());
+        return 1;
+    }
+    auto& server = *owned;
 
     net::tcp::endpoint endpoint;
     try {
