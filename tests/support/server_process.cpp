@@ -19,13 +19,14 @@ struct spawned {
     int err_fd;
 };
 
-spawned spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env) {
+spawned spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
+              const std::string& program = VECHE_BIN) {
     int out_pipe[2], err_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
     // Everything the child needs is built before fork: the child only calls
     // async-signal-safe functions.
-    std::vector<std::string> full{VECHE_BIN};
+    std::vector<std::string> full{program};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : full) argv.push_back(a.data());
@@ -47,7 +48,8 @@ spawned spawn(const std::vector<std::string>& args, const std::vector<std::strin
     if (pid == 0) {
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
-        ::execve(argv[0], argv.data(), envp.data());
+        if (program.find('/') == std::string::npos) ::execvpe(argv[0], argv.data(), envp.data());
+        else ::execve(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
     ::close(out_pipe[1]);
@@ -79,9 +81,9 @@ int wait_until(pid_t pid, std::chrono::steady_clock::time_point deadline) {
 
 }  // namespace
 
-process_result run_veche(const std::vector<std::string>& args, std::chrono::seconds timeout,
-                         const std::vector<std::string>& extra_env) {
-    const auto child = spawn(args, extra_env);
+namespace {
+
+process_result run_to_end(const spawned& child, std::chrono::seconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::string out, err;
     pollfd fds[2] = {{child.out_fd, POLLIN, 0}, {child.err_fd, POLLIN, 0}};
@@ -107,6 +109,18 @@ process_result run_veche(const std::vector<std::string>& args, std::chrono::seco
     result.out = std::move(out);
     result.err = std::move(err);
     return result;
+}
+
+}  // namespace
+
+process_result run_veche(const std::vector<std::string>& args, std::chrono::seconds timeout,
+                         const std::vector<std::string>& extra_env) {
+    return run_to_end(spawn(args, extra_env), timeout);
+}
+
+std::string run_command(const std::vector<std::string>& program_and_args) {
+    const std::vector<std::string> args(program_and_args.begin() + 1, program_and_args.end());
+    return run_to_end(spawn(args, {}, program_and_args.front()), std::chrono::seconds(60)).out;
 }
 
 server_process::server_process(std::vector<std::string> serve_args, const std::vector<std::string>& extra_env) {

@@ -26,6 +26,9 @@ struct process_result {
 process_result run_veche(const std::vector<std::string>& args, std::chrono::seconds timeout = std::chrono::seconds(20),
                          const std::vector<std::string>& extra_env = {});
 
+// Runs another program (found on PATH) to completion and returns its stdout.
+std::string run_command(const std::vector<std::string>& program_and_args);
+
 class server_process {
 public:
     // Starts `veche serve ARGS --listen 127.0.0.1:0` and waits for the listening line (throws on failure).
