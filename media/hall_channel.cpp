@@ -79,12 +79,11 @@ void hall_channel::source_restarted() {
 bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wall) {
     if (stopped_) return false;
     const auto st = status();
-    if (st == stream_status::live && now - last_data_ > source_timeout_) {
+    const bool lost = st == stream_status::live && now - last_data_ > source_timeout_;
+    if (lost) {
         log::warn("hall ", hall_id_, ": no data from the source for ", source_timeout_.count(), " ms, showing the slate");
         source_restarted();
-        waiting_since_ = now;
         enter_slate(now);
-        return true;
     }
     if (st == stream_status::offline && now - waiting_since_ > source_timeout_) enter_slate(now);
     if (status() == stream_status::slate && now >= next_slate_) {
@@ -94,7 +93,7 @@ bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wal
         // After a stall of the media thread, do not publish a burst of slate copies to catch up.
         if (next_slate_ < now) next_slate_ = now + target_;
     }
-    return false;
+    return lost;
 }
 
 void hall_channel::enter_slate(steady_clock::time_point now) {
@@ -118,7 +117,8 @@ void hall_channel::stop() {
 
 void hall_channel::publish_live(const segment_cut& cut) {
     if (recording_) recording_->append(*cut.data, take_start_);
-    if (cut.duration_s > 0)
+    // The stub of a segment closed by a lost source would make a wild figure.
+    if (cut.duration_s >= 0.5)
         bitrate_in_.set(static_cast<std::int64_t>(static_cast<double>(cut.data->size()) * 8.0 / cut.duration_s));
     // A discontinuity is also due when the previous segment was the slate.
     publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, true);

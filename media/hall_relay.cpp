@@ -4,6 +4,8 @@
 #include "media/gst_support.hpp"
 #include "media/pipeline_description.hpp"
 
+#include <atomic>
+
 namespace veche::media {
 namespace {
 
@@ -97,12 +99,24 @@ void on_pad_added(GstElement* demux, GstPad* pad, gpointer hall_id) {
               caps.encoding_name.empty() ? "" : " " + caps.encoding_name);
 }
 
-// An SRT listener with a stream id admits only callers that send it (the id itself is not logged).
-gboolean on_caller_connecting(GstElement*, gpointer /* GSocketAddress* */, gchar* stream_id, gpointer expected) {
-    const bool ok = stream_id && *static_cast<const std::string*>(expected) == stream_id;
-    if (!ok) log::warn("srt: refused a caller with a wrong stream id");
-    return ok;
+struct stream_id_check {
+    std::string hall;
+    std::string expected;
+    std::atomic<unsigned> refused{0};
+};
+
+// SRT thread: a listener with a stream id admits only callers that send it (the ids are not logged). A caller
+// that retries at once can knock hundreds of times a second: log the 1st, 10th, 100th… refusal only.
+gboolean on_caller_connecting(GstElement*, gpointer /* GSocketAddress* */, gchar* stream_id, gpointer data) {
+    auto* check = static_cast<stream_id_check*>(data);
+    if (stream_id && check->expected == stream_id) return TRUE;
+    const auto n = ++check->refused;
+    if (n == 1 || n == 10 || n == 100 || n % 1000 == 0)
+        log::warn("hall ", check->hall, ": refused an SRT caller with a wrong stream id (", n, " so far)");
+    return FALSE;
 }
+
+void free_stream_id_check(gpointer data, GClosure*) { delete static_cast<stream_id_check*>(data); }
 
 }  // namespace
 
@@ -129,7 +143,7 @@ void hall_relay::stop() {
 
 void hall_relay::tick(steady_clock::time_point now, wall_clock::time_point wall) {
     if (stopped_) return;
-    if (channel_.tick(now, wall) && pipeline_) {
+    if (channel_.tick(now, wall) && pipeline_ && rebuild_on_loss_) {
         tear_down();
         rebuild_at_ = now + retry_;
     }
@@ -144,6 +158,7 @@ void hall_relay::tick(steady_clock::time_point now, wall_clock::time_point wall)
 void hall_relay::build() {
     const auto& hall = channel_.hall_id();
     const auto plan = relay_pipeline(source_, hall_name_);
+    rebuild_on_loss_ = plan.rebuild_on_loss;
     auto pipeline = parse_pipeline(plan.description, "hall " + hall);
     if (!pipeline) return failed("cannot build the pipeline");
     ++generation_;
@@ -162,7 +177,7 @@ void hall_relay::build() {
     if (plan.check_stream_id) {
         element_ptr src(gst_bin_get_by_name(bin, "src"));
         g_signal_connect_data(src.get(), "caller-connecting", G_CALLBACK(on_caller_connecting),
-                              new std::string(source_.stream_id), free_string, GConnectFlags{});
+                              new stream_id_check{hall, source_.stream_id, {}}, free_stream_id_check, GConnectFlags{});
     }
     GstBus* bus = gst_element_get_bus(pipeline.get());
     bus_watch_ = gst_bus_create_watch(bus);

@@ -55,6 +55,7 @@ private:
     GSource* bus_watch_ = nullptr;
     std::uint64_t generation_ = 0;  // samples of a pipeline already thrown away are dropped
     std::optional<steady_clock::time_point> rebuild_at_;
+    bool rebuild_on_loss_ = true;
     unsigned failures_ = 0;  // in a row, to keep a hall that is down from flooding the log
     bool stopped_ = false;
 };

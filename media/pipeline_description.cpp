@@ -31,6 +31,8 @@ std::string srt_source(const config::source_uri& s, bool listener) {
                            "?mode=" + (listener ? "listener" : "caller"));
     // keep-listening: when an encoder goes away the socket stays open for the next one.
     if (listener) d += " keep-listening=true";
+    // Without authentication srtsrc never asks who is calling: the stream id check needs it.
+    if (listener && !s.stream_id.empty()) d += " authentication=true";
     if (!s.passphrase.empty()) d += " passphrase=" + quoted(s.passphrase);
     if (!listener && !s.stream_id.empty()) d += " streamid=" + quoted(s.stream_id);
     if (s.latency_ms >= 0) d += " latency=" + std::to_string(s.latency_ms);
@@ -68,6 +70,7 @@ pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_
         plan.description = srt_source(s, true);
         plan.dynamic_pads = true;
         plan.check_stream_id = !s.stream_id.empty();
+        plan.rebuild_on_loss = false;
         break;
     case source_kind::srt_caller:
         plan.description = srt_source(s, false);
@@ -78,6 +81,7 @@ pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_
                            " buffer-size=4194304 caps=\"video/mpegts,systemstream=(boolean)true,packetsize=(int)188\""
                            " ! tsparse ! tsdemux name=demux";
         plan.dynamic_pads = true;
+        plan.rebuild_on_loss = false;
         break;
     case source_kind::rtsp:
         // Interleaved over TCP: no lost packets on a busy venue network, and no UDP ports to open.

@@ -19,6 +19,9 @@ struct pipeline_plan {
     bool dynamic_pads = false;
     // The element named "src" is an SRT listener that must check each caller's stream id.
     bool check_stream_id = false;
+    // When the source stops delivering, build the pipeline again (callers and pulls reconnect that way).
+    // Listeners keep their socket instead, so that a returning encoder always finds someone listening.
+    bool rebuild_on_loss = true;
 };
 
 pipeline_plan relay_pipeline(const config::source_uri& source, std::string_view hall_name);

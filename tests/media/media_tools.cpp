@@ -1,0 +1,158 @@
+#include "media_tools.hpp"
+
+#include "support/http_client.hpp"
+#include "support/test_config.hpp"
+
+#include <array>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdexcept>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace veche::test {
+
+nlohmann::json srt_hall_config(std::uint16_t port, const std::string& query) {
+    auto cfg = demo_config();
+    cfg["event"]["halls"] = nlohmann::json::array(
+        {{{"id", "main"}, {"name", "Главная сцена"}, {"source", "srt://:" + std::to_string(port) + query}}});
+    for (auto& s : cfg["event"]["sessions"]) s["hall"] = "main";
+    return cfg;
+}
+
+std::string hall_status(std::uint16_t server_port, const std::string& hall) {
+    const auto event = http_get(server_port, "/api/v1/event").json();
+    for (const auto& h : event["halls"])
+        if (h["id"] == hall) return h["stream"]["status"].get<std::string>();
+    return "unknown hall";
+}
+
+std::optional<std::chrono::milliseconds> wait_for_status(std::uint16_t server_port, const std::string& hall,
+                                                         const std::string& status, std::chrono::milliseconds timeout) {
+    const auto start = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() - start < timeout) {
+        if (hall_status(server_port, hall) == status)
+            return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return std::nullopt;
+}
+
+std::uint16_t free_udp_port() {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+        throw std::runtime_error("cannot find a free UDP port");
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+encoder::encoder(std::uint16_t port, const std::string& srt_options) {
+    const std::string url = "srt://127.0.0.1:" + std::to_string(port) + "?mode=caller" + srt_options;
+    // The command of DESIGN.md, bounded in time in case a test forgets it.
+    thread_ = std::thread(&encoder::supervise, this,
+                          std::vector<std::string>{"ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi",
+                                                   "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i",
+                                                   "sine=frequency=440:sample_rate=48000", "-t", "300", "-c:v",
+                                                   "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g",
+                                                   "30", "-keyint_min", "30", "-sc_threshold", "0", "-b:v", "2500k",
+                                                   "-c:a", "aac", "-f", "mpegts", url});
+}
+
+encoder::~encoder() { kill(); }
+
+void encoder::supervise(std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        const pid_t pid = ::fork();
+        if (pid < 0) return;
+        if (pid == 0) {
+            const int null = ::open("/dev/null", O_RDWR);
+            ::dup2(null, 0);
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+            ::execvp("ffmpeg", argv.data());
+            ::_exit(127);
+        }
+        pid_ = pid;
+        ++attempts_;
+        // Wait for it to end (checked every 50 ms) or for kill().
+        int status = 0;
+        while (!stopping_ && ::waitpid(pid, &status, WNOHANG) == 0) stop_.wait_for(lock, std::chrono::milliseconds(50));
+        if (stopping_) break;
+        pid_ = -1;
+        stop_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; });
+    }
+}
+
+void encoder::kill() {
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+        stopping_ = true;
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+            pid_ = -1;
+        }
+    }
+    stop_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+std::string run_command(const std::string& command, std::chrono::seconds timeout) {
+    const auto line = "timeout " + std::to_string(timeout.count()) + " " + command;
+    std::FILE* pipe = ::popen(line.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run: " + command);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (const auto n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    if (status != 0) throw std::runtime_error("failed (" + std::to_string(status) + "): " + command);
+    return out;
+}
+
+nlohmann::json probe_streams(const std::string& url, std::chrono::seconds timeout) {
+    return nlohmann::json::parse(
+        run_command("ffprobe -v error -show_streams -of json '" + url + "'", timeout));
+}
+
+hls_playlist hls_playlist::parse(const std::string& text) {
+    hls_playlist p;
+    entry next;
+    std::size_t pos = 0;
+    auto value = [](const std::string& line) { return line.substr(line.find(':') + 1); };
+    while (pos < text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const auto line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.starts_with("#EXT-X-TARGETDURATION:")) p.target_duration = std::stoi(value(line));
+        else if (line.starts_with("#EXT-X-MEDIA-SEQUENCE:")) p.media_sequence = std::stoll(value(line));
+        else if (line.starts_with("#EXT-X-DISCONTINUITY-SEQUENCE:")) p.discontinuity_sequence = std::stoll(value(line));
+        else if (line == "#EXT-X-DISCONTINUITY") next.discontinuity = true;
+        else if (line.starts_with("#EXT-X-PROGRAM-DATE-TIME:")) next.dated = true;
+        else if (line.starts_with("#EXTINF:")) next.duration = std::stod(value(line));
+        else if (line == "#EXT-X-ENDLIST") p.ended = true;
+        else if (!line.empty() && line[0] != '#') {
+            next.name = line;
+            p.segments.push_back(next);
+            next = entry{};
+        }
+    }
+    return p;
+}
+
+}  // namespace veche::test

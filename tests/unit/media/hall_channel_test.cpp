@@ -1,0 +1,140 @@
+#include "media/hall_channel.hpp"
+
+#include "support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace veche::media;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct fixture {
+    veche::test::temp_dir dir;
+    veche::metrics_registry metrics;
+    veche::config::media_settings settings;
+    hall_channel channel;
+    std::vector<stream_status> statuses;
+    steady_clock::time_point t0 = steady_clock::now();
+    wall_clock::time_point w0 = wall_clock::time_point(std::chrono::seconds(1'767'261'600));
+    std::size_t live_bytes = 0;
+    int frame = 0;  // frames of a 25 fps source with 1 s GOPs, across takes
+
+    explicit fixture(bool with_slate = true)
+        : channel("main", settings, 1, dir / "recordings/main", metrics) {
+        channel.set_status_listener([this](stream_status s) { statuses.push_back(s); });
+        if (with_slate) channel.set_slate(std::make_shared<const std::string>("slate-bytes"), 2s);
+    }
+
+    // Sends `count` frames starting at `at` (seconds after t0); returns the time after the last one.
+    double send(double at, int count) {
+        for (int i = 0; i < count; ++i, ++frame) {
+            const auto offset = std::chrono::duration<double>(at + i * 0.04);
+            const auto now = t0 + std::chrono::duration_cast<steady_clock::duration>(offset);
+            const auto wall = w0 + std::chrono::duration_cast<wall_clock::duration>(offset);
+            const std::string bytes(1000, 'v');
+            channel.on_buffer(bytes, static_cast<std::int64_t>(frame) * 40'000'000, frame % 25 == 0, now, wall);
+            if (channel.status() == stream_status::live) live_bytes += bytes.size();
+        }
+        return at + count * 0.04;
+    }
+
+    bool tick(double at) {
+        const auto offset = std::chrono::duration<double>(at);
+        return channel.tick(t0 + std::chrono::duration_cast<steady_clock::duration>(offset),
+                            w0 + std::chrono::duration_cast<wall_clock::duration>(offset));
+    }
+
+    std::string playlist() const {
+        const auto snap = channel.snapshot();
+        return snap ? *snap->playlist : std::string{};
+    }
+};
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a hall goes live on a keyframe, shows the slate when the source stops and rejoins it") {
+    fixture f;
+    CHECK(f.channel.status() == stream_status::offline);
+
+    // Mid-GOP data is dropped: live starts at a keyframe.
+    f.frame = 10;
+    f.send(0, 15);
+    CHECK(f.channel.status() == stream_status::offline);
+    CHECK(f.channel.snapshot() == nullptr);
+    double t = f.send(0.6, 76);  // three 1 s GOPs and a keyframe
+    CHECK(f.channel.status() == stream_status::live);
+    CHECK(count(f.playlist(), ".ts\n") == 3);
+
+    // No data: nothing happens before the timeout, then the slate follows the last partial segment.
+    CHECK_FALSE(f.tick(t + 1.9));
+    CHECK(f.channel.status() == stream_status::live);
+    CHECK(f.tick(t + 2.1));
+    CHECK(f.channel.status() == stream_status::slate);
+    auto text = f.playlist();
+    CHECK(count(text, ".ts\n") == 5);
+    CHECK(count(text, "#EXT-X-DISCONTINUITY\n") == 1);
+    CHECK_THAT(text, Catch::EndsWith("#EXTINF:2.000,\n1-4.ts\n"));
+    CHECK(*f.channel.snapshot()->find("1-4.ts") == "slate-bytes");
+
+    // The slate goes on, one copy per target duration, without more discontinuities.
+    CHECK_FALSE(f.tick(t + 3.0));
+    CHECK(count(f.playlist(), ".ts\n") == 5);
+    CHECK_FALSE(f.tick(t + 4.2));
+    CHECK(count(f.playlist(), ".ts\n") == 6);
+    CHECK(count(f.playlist(), "#EXT-X-DISCONTINUITY\n") == 1);
+
+    // The source comes back: live again from its first keyframe, after a discontinuity.
+    f.frame = 0;
+    t = f.send(t + 5, 51);
+    CHECK(f.channel.status() == stream_status::live);
+    text = f.playlist();
+    CHECK(count(text, "#EXT-X-DISCONTINUITY\n") == 2);
+    CHECK(count(text, ".ts\n") == 8);
+    CHECK(f.statuses == std::vector<stream_status>{stream_status::live, stream_status::slate, stream_status::live});
+
+    f.channel.stop();
+    CHECK(f.channel.status() == stream_status::offline);
+    CHECK_FALSE(f.tick(t + 10));
+    CHECK(f.channel.status() == stream_status::offline);
+
+    // Two takes, two files, every live byte recorded and no slate.
+    std::size_t recorded = 0;
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(f.dir / "recordings/main")) {
+        ++files;
+        recorded += std::filesystem::file_size(entry.path());
+        CHECK(entry.path().filename().string().starts_with("20260101T1000"));
+    }
+    CHECK(files == 2);
+    CHECK(recorded == f.live_bytes);
+
+    const auto metrics = f.metrics.render();
+    CHECK_THAT(metrics, Catch::Contains("veche_media_segments_total{hall=\"main\",kind=\"slate\"} 2"));
+    CHECK_THAT(metrics, Catch::Contains("veche_media_slate_milliseconds_total{hall=\"main\"} 4000"));
+    CHECK_THAT(metrics, Catch::Contains("veche_media_input_bitrate_bps{hall=\"main\"} 200000"));
+    CHECK_THAT(metrics, Catch::Contains("veche_media_status{hall=\"main\"} 0"));
+}
+
+TEST_CASE("a source that never delivers shows the slate, or stays offline without one") {
+    fixture with;
+    CHECK_FALSE(with.tick(1.0));
+    CHECK(with.channel.status() == stream_status::offline);
+    CHECK_FALSE(with.tick(2.5));
+    CHECK(with.channel.status() == stream_status::slate);
+    CHECK(count(with.playlist(), ".ts\n") == 1);
+    CHECK(with.playlist().find("#EXT-X-DISCONTINUITY\n") == std::string::npos);
+
+    fixture without(false);
+    CHECK_FALSE(without.tick(5.0));
+    CHECK(without.channel.status() == stream_status::offline);
+    CHECK(without.channel.snapshot() == nullptr);
+}

@@ -1,0 +1,45 @@
+#include "config/config_error.hpp"
+#include "config/media_parser.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace veche::config;
+
+namespace {
+
+std::string fault_of(const nlohmann::json& media) {
+    try {
+        parse_media(media);
+    } catch (const config_error& e) {
+        return e.what();
+    }
+    return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("the media section has defaults and takes each key") {
+    const auto defaults = parse_media(nlohmann::json::object());
+    CHECK(defaults.target_duration_s == 2);
+    CHECK(defaults.window_s == 12);
+    CHECK(defaults.source_timeout_ms == 2000);
+    CHECK(defaults.retry_ms == 1000);
+    CHECK(defaults.record);
+
+    const auto m = parse_media(nlohmann::json{{"target_duration_s", 4}, {"window_s", 20}, {"source_timeout_ms", 3000},
+                                              {"retry_ms", 500}, {"record", false}});
+    CHECK(m.target_duration_s == 4);
+    CHECK(m.window_s == 20);
+    CHECK(m.source_timeout_ms == 3000);
+    CHECK(m.retry_ms == 500);
+    CHECK_FALSE(m.record);
+}
+
+TEST_CASE("bad media settings name their key") {
+    CHECK_THAT(fault_of({{"target_duration_s", 0}}), Catch::StartsWith("media.target_duration_s"));
+    CHECK_THAT(fault_of({{"window_s", 5}}), Catch::StartsWith("media.window_s: must be at least 3"));
+    CHECK_THAT(fault_of({{"source_timeout_ms", 10}}), Catch::StartsWith("media.source_timeout_ms"));
+    CHECK_THAT(fault_of({{"record", "yes"}}), Catch::StartsWith("media.record"));
+    CHECK_THAT(fault_of({{"segment_s", 2}}), Catch::Contains("segment_s"));
+}
