@@ -51,7 +51,8 @@ export function watchPage(page, origin) {
     }
   });
   page.on('requestfailed', (request) => {
-    if (request.url().startsWith(origin)) {
+    // ERR_ABORTED is a request the page itself cancelled (a reload, hls.js dropping a load): no fault.
+    if (request.url().startsWith(origin) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
       problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     }
   });

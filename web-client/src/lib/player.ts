@@ -17,9 +17,25 @@ interface NativeHlsVideo extends HTMLVideoElement {
 
 const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
-/** Whether frames are moving: only then is the participant "watching" and events wait for the picture. */
-function playing(video: HTMLVideoElement): boolean {
-  return !video.paused && !video.ended && video.readyState >= 2;
+/** A picture that has not moved for this long is frozen, not watched. */
+export const STALL_MS = 1_500;
+
+/**
+ * Whether frames are moving: only then is the participant "watching" and do
+ * events wait for the picture. A stalled stream (a network hiccup, a server
+ * restart) must not hold events back at its frozen clock.
+ */
+export function motionWatch(video: HTMLVideoElement, now: () => number = () => performance.now()): () => boolean {
+  let lastTime = -1;
+  let lastMoved = 0;
+  return () => {
+    if (video.paused || video.ended || video.readyState < 3) return false;
+    if (video.currentTime !== lastTime) {
+      lastTime = video.currentTime;
+      lastMoved = now();
+    }
+    return now() - lastMoved < STALL_MS;
+  };
 }
 
 function nativeHlsWithClock(video: HTMLVideoElement): boolean {
@@ -36,13 +52,14 @@ const RETRY_MS = 4_000;
 export async function attachStream(video: HTMLVideoElement, url: string): Promise<Player & { kind: PlayerKind }> {
   const autoplay = () => void video.play().catch(() => undefined);
 
+  const playing = motionWatch(video);
   if (nativeHlsWithClock(video)) {
     video.src = url;
     autoplay();
     return {
       kind: 'native',
       wallClock: () => {
-        if (!playing(video)) return null;
+        if (!playing()) return null;
         const start = (video as NativeHlsVideo).getStartDate!().getTime();
         return Number.isFinite(start) ? start + video.currentTime * 1000 : null;
       },
@@ -83,7 +100,7 @@ export async function attachStream(video: HTMLVideoElement, url: string): Promis
   hls.attachMedia(video);
   return {
     kind: 'hls.js',
-    wallClock: () => (playing(video) ? (hls.playingDate?.getTime() ?? null) : null),
+    wallClock: () => (playing() ? (hls.playingDate?.getTime() ?? null) : null),
     destroy: () => {
       if (retry !== null) clearTimeout(retry);
       hls.destroy();
