@@ -1,0 +1,103 @@
+// WAITS FOR the server's transcripts, polls and reactions (issue 5): run.mjs
+// does not run files in pending/. Move this file to tests/web/ (and its
+// imports from '../lib/' to './lib/') once `build/veche` answers
+// poll_create, poll_control, poll_vote, transcript and react as PROTOCOL.md says.
+//
+// A poll from the builder to its results on the participant's phone and the
+// screen; the captioner's line growing on the participant's page, then final;
+// reactions counted for everyone.
+import { mkdir } from 'node:fs/promises';
+import { DESKTOP, PHONE, launchChromium, screenshot } from '../lib/browser.mjs';
+import { checkEqual, runTest, step } from '../lib/harness.mjs';
+import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from '../lib/pages.mjs';
+import { OUTPUT_DIR } from '../lib/paths.mjs';
+import { startVeche } from '../lib/server.mjs';
+import { DEMO_CONFIG, mintToken, waitForHallLive } from '../lib/veche.mjs';
+
+const POLL = 'Что важнее для малых городов?';
+
+await runTest('polls-transcript.e2e: a poll to its results, the captioner’s text and reactions', async () => {
+  await mkdir(OUTPUT_DIR, { recursive: true });
+  const server = await step('start veche serve with the demo config', () => startVeche({ args: ['--config', DEMO_CONFIG] }));
+  let browser = null;
+  try {
+    const base = server.baseUrl;
+    const [moderatorToken, speakerToken, captionerToken] = await step('mint staff tokens with veche token', () =>
+      Promise.all([mintToken('moderator'), mintToken('speaker'), mintToken('captioner', { session: SESSION })]),
+    );
+    await step('the hall of the session is on air', () => waitForHallLive(base, 'main'));
+    browser = await step('launch Chromium', () => launchChromium());
+    const { open, dialogs } = pageOpener(browser, base);
+
+    const b = await step('a participant joins and watches', async () => {
+      const p = await open('participant', PHONE, `/?session=${SESSION}`);
+      await joinAs(p.page, 'Игорь');
+      return p;
+    });
+    const mod = await step('the moderator page opens', () => open('moderator', DESKTOP, `/moderator?session=${SESSION}#token=${moderatorToken}`));
+    const screen = await step('the screen page opens', () =>
+      open('screen', { viewport: { width: 1280, height: 720 } }, `/screen?session=${SESSION}#token=${speakerToken}`),
+    );
+
+    await step('the moderator builds and starts a poll; the participant answers', async () => {
+      const builder = mod.page.locator('.poll-builder');
+      await builder.getByLabel('Вопрос опроса').fill(POLL);
+      await builder.getByLabel('Вариант 1').fill('Работа');
+      await builder.getByLabel('Вариант 2').fill('Жильё');
+      await builder.getByRole('button', { name: 'Создать опрос' }).click();
+      const poll = builder.locator('article.poll').filter({ hasText: POLL });
+      await poll.getByRole('button', { name: 'Запустить опрос' }).click();
+      await poll.getByRole('button', { name: 'Завершить опрос' }).waitFor();
+      const card = b.page.locator('article.poll').filter({ hasText: POLL });
+      await card.waitFor({ timeout: WATCHING_MS });
+      await card.getByLabel('Жильё').check();
+      await card.getByRole('button', { name: 'Ответить' }).click();
+      await card.getByText('Ваш ответ учтён').waitFor();
+      await poll.getByText('100% (1)').waitFor();
+    });
+
+    await step('the moderator closes the poll; the results reach the participant and the screen', async () => {
+      const poll = mod.page.locator('.poll-builder article.poll').filter({ hasText: POLL });
+      await poll.getByRole('button', { name: 'Завершить опрос' }).click();
+      await poll.locator('.badge--poll-closed').waitFor();
+      await b.page
+        .locator('article.poll')
+        .filter({ hasText: POLL })
+        .locator('.poll-results')
+        .getByText('100% (1)')
+        .waitFor({ timeout: WATCHING_MS });
+      await screen.page.locator('.screen__poll .poll-results--large').getByText('100% (1)').waitFor();
+      await screenshot(screen.page, 'screen-poll-projector-ru.png');
+    });
+
+    await step('the captioner types a line: the participant sees it grow, then final', async () => {
+      const cap = await open('captioner', DESKTOP, `/caption?session=${SESSION}#token=${captionerToken}`);
+      await cap.page.getByLabel('Текущая строка').focus();
+      await cap.page.keyboard.type('Добрый день, уважаемые', { delay: 40 });
+      await b.page.locator('.transcript__line--partial').filter({ hasText: 'Добрый день' }).waitFor({ timeout: WATCHING_MS });
+      await cap.page.keyboard.type(' коллеги.', { delay: 40 });
+      await cap.page.keyboard.press('Enter');
+      await cap.page.locator('.caption__line[data-status="sent"]').filter({ hasText: 'Добрый день, уважаемые коллеги.' }).waitFor();
+      await b.page
+        .locator('.transcript__line:not(.transcript__line--partial)')
+        .filter({ hasText: 'Добрый день, уважаемые коллеги.' })
+        .waitFor({ timeout: WATCHING_MS });
+      await screenshot(cap.page, 'caption-lines-desktop-ru.png');
+      await screenshot(b.page, 'participant-transcript-phone-ru.png');
+      checkNoProblems([cap], []);
+    });
+
+    await step('reactions: the participant applauds; the running count shows', async () => {
+      await b.page.getByRole('button', { name: 'Аплодисменты' }).click();
+      await b.page.getByRole('button', { name: /^Аплодисменты: \d+$/ }).waitFor({ timeout: WATCHING_MS });
+    });
+
+    await step('no dialog, script error, console error or CSP refusal', async () => checkNoProblems([b, mod, screen], dialogs));
+  } catch (error) {
+    if (browser) await browser.close().catch(() => {});
+    await server.stop(5000).catch(() => {});
+    throw error;
+  }
+  await browser.close();
+  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+});
