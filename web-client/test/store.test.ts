@@ -156,6 +156,32 @@ describe('the session store', () => {
     expect(resumed.seq).toBe(fresh.seq);
   });
 
+  it('applies changes that are not stored, which carry the latest stored seq', () => {
+    let state = ready({ seq: 10 });
+    state = applyMessage(state, ev(10, 'viewers', { count: 7 }));
+    state = applyMessage(state, ev(10, 'transcript', seg('p', { final: false, text: 'Добр' })));
+    state = applyMessage(state, ev(10, 'transcript', seg('p', { final: false, text: 'Добрый' })));
+    state = applyMessage(state, ev(10, 'reactions', { counts: { heart: 2 }, window_ms: 500 }));
+    expect(state.viewers).toBe(7);
+    expect(state.transcript.map((x) => x.text)).toEqual(['Добрый']);
+    expect(state.reactions?.counts.heart).toBe(2);
+    expect(state.seq).toBe(10);
+    // the final line is a stored change with its own seq
+    state = applyMessage(state, ev(11, 'transcript', seg('p', { text: 'Добрый день.' })));
+    expect(state.transcript.map((x) => [x.text, x.final])).toEqual([['Добрый день.', true]]);
+    expect(state.seq).toBe(11);
+    // a stored kind with an old seq is still a replay overlap
+    state = applyMessage(state, ev(11, 'transcript', seg('p', { text: 'replayed' })));
+    expect(state.transcript[0]?.text).toBe('Добрый день.');
+  });
+
+  it('keeps the own poll answers from the snapshot and from own votes', () => {
+    let state = ready({ my_ballots: { P: [1] } });
+    expect(state.myBallots).toEqual({ P: [1] });
+    state = applyLocal(state, { type: 'local/ballot', poll: 'Q', choices: [0, 2] });
+    expect(state.myBallots).toEqual({ P: [1], Q: [0, 2] });
+  });
+
   it('records own votes and acknowledged totals', () => {
     let state = ready({ questions: [q('a', { votes: 1 })] });
     state = applyLocal(state, { type: 'local/vote', question: 'a', on: true, votes: 2 });

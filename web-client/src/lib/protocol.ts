@@ -83,6 +83,8 @@ export interface Snapshot {
   seq: number;
   questions: Question[];
   my_votes: string[];
+  /** poll id → this participant's choices: an extension of the contract's snapshot */
+  my_ballots?: Record<string, number[]>;
   transcript: Segment[];
   polls: Poll[];
   viewers: number;

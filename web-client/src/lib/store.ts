@@ -30,6 +30,8 @@ export interface SessionState {
   questions: Readonly<Record<string, Question>>;
   /** ids of the questions this participant voted for */
   myVotes: ReadonlySet<string>;
+  /** this participant's poll answers by poll id (the snapshot's `my_ballots`, a server extension, then own votes) */
+  myBallots: Readonly<Record<string, readonly number[]>>;
   /** finals in order, then partial lines */
   transcript: readonly Segment[];
   polls: Readonly<Record<string, Poll>>;
@@ -49,6 +51,7 @@ export function initialState(sessionId: string): SessionState {
     session: null,
     questions: {},
     myVotes: new Set(),
+    myBallots: {},
     transcript: [],
     polls: {},
     reactions: null,
@@ -62,6 +65,7 @@ export function initialState(sessionId: string): SessionState {
 export type LocalAction =
   | { type: 'local/vote'; question: string; on: boolean; votes?: number }
   | { type: 'local/question'; question: Question }
+  | { type: 'local/ballot'; poll: string; choices: number[] }
   | { type: 'local/stream'; status: string };
 
 function byId<T extends { id: string }>(items: readonly unknown[], valid: (v: unknown) => v is T): Record<string, T> {
@@ -94,6 +98,7 @@ export function applySnapshot(state: SessionState, snap: Snapshot): SessionState
     session: parseSession(snap.session) ?? state.session,
     questions: byId(Array.isArray(snap.questions) ? snap.questions : [], isQuestion),
     myVotes: new Set(Array.isArray(snap.my_votes) ? snap.my_votes.filter((v) => typeof v === 'string') : []),
+    myBallots: isObject(snap.my_ballots) ? (snap.my_ballots as SessionState['myBallots']) : {},
     transcript: orderTranscript(Array.isArray(snap.transcript) ? snap.transcript.filter(isSegment) : []),
     polls: byId(Array.isArray(snap.polls) ? snap.polls : [], isPoll),
     viewers: typeof snap.viewers === 'number' ? snap.viewers : state.viewers,
@@ -132,12 +137,22 @@ function applyVotes(state: SessionState, data: Record<string, unknown>): Session
   return questions ? { ...state, questions } : state;
 }
 
+/**
+ * Changes that are not stored (viewer counts, reaction windows, stream status,
+ * a transcript line still being typed) carry the seq of the latest stored
+ * change instead of a new one, and are never replayed.
+ */
+function isTransient(kind: string, data: Record<string, unknown>): boolean {
+  return kind === 'viewers' || kind === 'reactions' || kind === 'stream' || (kind === 'transcript' && data.final === false);
+}
+
 /** Applies one live event. Old or foreign events (a replay overlap, another session) change nothing. */
 export function applyEvent(state: SessionState, event: LiveEvent): SessionState {
-  if (event.session !== state.sessionId || event.seq <= state.seq) return state;
+  if (event.session !== state.sessionId) return state;
   const data = isObject(event.data) ? event.data : {};
-  const next = applyKind(state, event.kind, data);
-  return { ...next, seq: event.seq };
+  if (isTransient(event.kind, data)) return applyKind(state, event.kind, data);
+  if (event.seq <= state.seq) return state;
+  return { ...applyKind(state, event.kind, data), seq: event.seq };
 }
 
 function applyKind(state: SessionState, kind: string, data: Record<string, unknown>): SessionState {
@@ -188,6 +203,8 @@ export function applyLocal(state: SessionState, action: LocalAction): SessionSta
       // The server's own event wins: only fill in a question not yet known.
       if (action.question.id in state.questions) return state;
       return { ...state, questions: { ...state.questions, [action.question.id]: action.question } };
+    case 'local/ballot':
+      return { ...state, myBallots: { ...state.myBallots, [action.poll]: action.choices } };
     case 'local/stream':
       return { ...state, stream: action.status };
   }

@@ -1,25 +1,24 @@
 import { useState } from 'preact/hooks';
 import { PollResults, resultsVisible } from '../components/PollResults';
 import { useI18n } from '../i18n/context';
-import { loadBallots, saveBallot } from '../lib/ballots';
 import { RequestError } from '../lib/connection';
 import type { Poll } from '../lib/protocol';
 
 interface Props {
   polls: Readonly<Record<string, Poll>>;
-  participantId: string | null;
+  /** this participant's answers by poll id */
+  ballots: Readonly<Record<string, readonly number[]>>;
   /** null until the participant has joined */
   onVote: ((poll: Poll, choices: number[]) => Promise<unknown>) | null;
 }
 
 /** Open polls to answer and closed ones with their results; drafts stay with the moderator. */
-export function PollsPanel({ polls, participantId, onVote }: Props) {
+export function PollsPanel({ polls, ballots, onVote }: Props) {
   const { t } = useI18n();
   const shown = Object.values(polls)
     .filter((p) => p.state === 'open' || p.state === 'closed')
     // open ones first, then the latest closed
     .sort((a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || (a.id < b.id ? 1 : -1));
-  const [ballots, setBallots] = useState(() => (participantId ? loadBallots(participantId) : {}));
   if (shown.length === 0) return null;
 
   return (
@@ -32,22 +31,22 @@ export function PollsPanel({ polls, participantId, onVote }: Props) {
           key={poll.id}
           poll={poll}
           mine={ballots[poll.id] ?? null}
-          onVote={
-            onVote &&
-            (async (choices) => {
-              await onVote(poll, choices);
-              if (participantId) setBallots(saveBallot(participantId, poll.id, choices));
-            })
-          }
+          onVote={onVote && ((choices) => onVote(poll, choices))}
         />
       ))}
     </section>
   );
 }
 
-function PollCard({ poll, mine, onVote }: { poll: Poll; mine: number[] | null; onVote: ((choices: number[]) => Promise<void>) | null }) {
+interface CardProps {
+  poll: Poll;
+  mine: readonly number[] | null;
+  onVote: ((choices: number[]) => Promise<unknown>) | null;
+}
+
+function PollCard({ poll, mine, onVote }: CardProps) {
   const { t } = useI18n();
-  const [choices, setChoices] = useState<number[]>(mine ?? []);
+  const [choices, setChoices] = useState<number[]>(() => [...(mine ?? [])]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titleId = `poll-${poll.id}-title`;

@@ -145,10 +145,16 @@ export function SessionPage({ event, session: agendaSession }: Props) {
               />
             )}
             <PollsPanel
-              key={meId ?? 'guest'}
               polls={state?.polls ?? {}}
-              participantId={meId}
-              onVote={ready ? (poll, choices) => live!.request({ type: 'poll_vote', poll: poll.id, choices }) : null}
+              ballots={state?.myBallots ?? {}}
+              onVote={
+                ready
+                  ? async (poll, choices) => {
+                      await live!.request({ type: 'poll_vote', poll: poll.id, choices });
+                      live!.local({ type: 'local/ballot', poll: poll.id, choices });
+                    }
+                  : null
+              }
             />
             {identity && <AskBox qaOpen={session.qa_open && session.state !== 'ended'} onAsk={ask} />}
             <QuestionsPanel
