@@ -73,7 +73,6 @@ void hall_channel::source_restarted() {
     if (auto cut = segmenter_.flush()) publish_live(*cut);
     if (recording_) recording_->end_take();
     need_keyframe_ = true;
-    waiting_since_ = steady_clock::now();
 }
 
 bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wall) {

@@ -69,7 +69,9 @@ private:
     std::atomic<stream_status> status_{stream_status::offline};
     status_listener on_status_;
 
-    steady_clock::time_point waiting_since_;  // when the current source was started or lost
+    // Since when a hall that never delivered has waited; relays rebuilt meanwhile do not reset it, so a
+    // source that keeps failing still gets the slate.
+    steady_clock::time_point waiting_since_;
     steady_clock::time_point last_data_;
     steady_clock::time_point next_slate_;
     wall_clock::time_point take_start_;

@@ -1,18 +1,32 @@
 #include "media/hall_channel.hpp"
 
-#include "support/temp_dir.hpp"
-
 #include <catch2/catch.hpp>
 
-#include <fstream>
+#include <cstdlib>
+#include <filesystem>
 
 using namespace veche::media;
 using namespace std::chrono_literals;
 
 namespace {
 
+// A fresh directory for recordings, removed afterwards.
+struct scratch_dir {
+    std::filesystem::path path;
+    scratch_dir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "veche-media-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()));
+        path = pattern;
+    }
+    ~scratch_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::filesystem::path operator/(const std::string& name) const { return path / name; }
+};
+
 struct fixture {
-    veche::test::temp_dir dir;
+    scratch_dir dir;
     veche::metrics_registry metrics;
     veche::config::media_settings settings;
     hall_channel channel;
@@ -132,6 +146,14 @@ TEST_CASE("a source that never delivers shows the slate, or stays offline withou
     CHECK(with.channel.status() == stream_status::slate);
     CHECK(count(with.playlist(), ".ts\n") == 1);
     CHECK(with.playlist().find("#EXT-X-DISCONTINUITY\n") == std::string::npos);
+
+    // A relay that fails and is rebuilt again and again still leaves its viewers on the slate.
+    fixture failing;
+    failing.channel.source_restarted();
+    CHECK_FALSE(failing.tick(1.5));
+    failing.channel.source_restarted();
+    CHECK_FALSE(failing.tick(2.5));
+    CHECK(failing.channel.status() == stream_status::slate);
 
     fixture without(false);
     CHECK_FALSE(without.tick(5.0));

@@ -1,0 +1,241 @@
+// Measures the relay against `gst-launch-1.0 … hlssink2` on the same input (DESIGN.md, media; issue 4):
+//  * CPU per hall: the process's user+system time while it relays one 720p30 2.5 Mbit/s hall;
+//  * publish delay: from the moment a segment's last frame has arrived (the first packet of the next frame
+//    has been sent) to the moment the segment appears in the playlist.
+// The input is made once with ffmpeg (the encoder of DESIGN.md, offline) and sent over UDP by this program,
+// paced by its PCR, so the send time of every frame is known exactly. Usage:
+//   veche_media_bench [seconds of stream, default 45]   (needs build/veche beside it, ffmpeg, gst-launch-1.0)
+#include "support/http_client.hpp"
+#include "support/server_process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <arpa/inet.h>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace veche::test;
+using clock_type = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::size_t packet_size = 188;
+
+double seconds_since(clock_type::time_point t0, clock_type::time_point t) {
+    return std::chrono::duration<double>(t - t0).count();
+}
+
+double cpu_seconds(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string f;
+    double utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14) utime = std::stod(f);
+        if (i == 15) stime = std::stod(f);
+    }
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// Video frames in a TS: PES starts (payload unit start) whose stream id is 0xE0.
+int count_frames(const std::string& ts) {
+    int n = 0;
+    for (std::size_t at = 0; at + packet_size <= ts.size(); at += packet_size) {
+        const auto* p = reinterpret_cast<const unsigned char*>(ts.data() + at);
+        if (p[0] != 0x47 || !(p[1] & 0x40) || !(p[3] & 0x10)) continue;
+        std::size_t payload = 4;
+        if (p[3] & 0x20) payload = 5 + p[4];
+        if (payload + 4 <= packet_size && p[payload] == 0 && p[payload + 1] == 0 && p[payload + 2] == 1 &&
+            p[payload + 3] == 0xE0)
+            ++n;
+    }
+    return n;
+}
+
+// Sends the file over UDP paced by its PCR; records when each video frame's first packet went out.
+std::vector<clock_type::time_point> send_paced(const std::string& ts, std::uint16_t port) {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<clock_type::time_point> frame_sent;
+    const auto t0 = clock_type::now();
+    long long pcr0 = -1;
+    for (std::size_t at = 0; at + packet_size <= ts.size(); at += 7 * packet_size) {
+        const auto n = std::min<std::size_t>(7 * packet_size, ts.size() - at);
+        int frames = 0;
+        for (std::size_t k = 0; k < n; k += packet_size) {
+            const auto* p = reinterpret_cast<const unsigned char*>(ts.data() + at + k);
+            if ((p[3] & 0x20) && p[4] >= 7 && (p[5] & 0x10)) {
+                const long long base = (static_cast<long long>(p[6]) << 25) | (p[7] << 17) | (p[8] << 9) | (p[9] << 1) |
+                                       (p[10] >> 7);
+                if (pcr0 < 0) pcr0 = base;
+                std::this_thread::sleep_until(t0 + std::chrono::microseconds((base - pcr0) * 1000 / 90));
+            }
+            frames += count_frames(std::string(reinterpret_cast<const char*>(p), packet_size));
+        }
+        ::sendto(fd, ts.data() + at, n, 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        const auto now = clock_type::now();
+        for (int i = 0; i < frames; ++i) frame_sent.push_back(now);
+    }
+    ::close(fd);
+    return frame_sent;
+}
+
+struct result {
+    double cpu_percent = 0;
+    std::vector<double> delays_ms;
+    int segments = 0;
+    bool aligned = true;
+};
+
+// Watches a playlist while the input is sent: CPU over [cpu_from, cpu_to] s of the stream (coarse polling,
+// 10 Hz), then the delays (fine polling, 200 Hz) until the input ends.
+template <typename ReadPlaylist, typename ReadSegment>
+result measure(pid_t pid, const std::string& input, std::uint16_t udp_port, double cpu_from, double cpu_to,
+               ReadPlaylist read_playlist, ReadSegment read_segment) {
+    std::vector<clock_type::time_point> frame_sent;
+    std::atomic<bool> sent{false};
+    const auto t0 = clock_type::now();
+    std::thread sender([&] {
+        frame_sent = send_paced(input, udp_port);
+        sent = true;
+    });
+
+    struct seen {
+        std::string name;
+        clock_type::time_point at;
+        int frames;
+    };
+    std::vector<seen> order;
+    std::set<std::string> known;
+    double cpu_start = -1, cpu_end = -1;
+    while (!sent) {
+        const auto now = clock_type::now();
+        const double t = seconds_since(t0, now);
+        if (cpu_start < 0 && t >= cpu_from) cpu_start = cpu_seconds(pid);
+        if (cpu_end < 0 && t >= cpu_to) cpu_end = cpu_seconds(pid);
+        std::istringstream lines(read_playlist());
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty() && line[0] != '#' && known.insert(line).second)
+                order.push_back({line, now, count_frames(read_segment(line))});
+        std::this_thread::sleep_for(cpu_end < 0 ? 100ms : 5ms);
+    }
+    sender.join();
+
+    result r;
+    r.cpu_percent = (cpu_end - cpu_start) / (cpu_to - cpu_from) * 100;
+    int cumulative = 0;
+    for (const auto& s : order) {
+        cumulative += s.frames;
+        if (cumulative % 30 != 0) r.aligned = false;  // 1 s GOPs at 30 fps: cuts fall on multiples of 30
+        // Only segments first seen during fine polling count (the first packet of the next frame marks the
+        // moment the segment's last frame has arrived).
+        if (seconds_since(t0, s.at) < cpu_to + 0.5 || static_cast<std::size_t>(cumulative) >= frame_sent.size())
+            continue;
+        r.delays_ms.push_back(std::chrono::duration<double, std::milli>(s.at - frame_sent[cumulative]).count());
+    }
+    r.segments = static_cast<int>(order.size());
+    std::sort(r.delays_ms.begin(), r.delays_ms.end());
+    return r;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void report(const std::string& who, const result& r) {
+    auto pct = [&](double q) {
+        return r.delays_ms.empty() ? 0.0 : r.delays_ms[static_cast<std::size_t>(q * double(r.delays_ms.size() - 1))];
+    };
+    std::printf("%-10s cpu %.2f%% of one core | publish delay ms: median %.0f, p90 %.0f, max %.0f (%zu segments) | "
+                "%d segments, cuts %s\n",
+                who.c_str(), r.cpu_percent, pct(0.5), pct(0.9), r.delays_ms.empty() ? 0.0 : r.delays_ms.back(),
+                r.delays_ms.size(), r.segments, r.aligned ? "on keyframes" : "NOT aligned to the input's GOPs");
+}
+
+std::uint16_t free_udp_port() {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int seconds = argc > 1 ? std::stoi(argv[1]) : 45;
+    temp_dir dir;
+    const auto input_path = dir / "input.ts";
+    std::cout << "bench: encoding " << seconds << " s of input (1280x720, 30 fps, 1 s GOP, 2.5 Mbit/s)" << std::endl;
+    const auto encode = "ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i "
+                        "sine=frequency=440:sample_rate=48000 -t " + std::to_string(seconds) +
+                        " -c:v libx264 -preset veryfast -tune zerolatency -g 30 -keyint_min 30 -sc_threshold 0 "
+                        "-b:v 2500k -maxrate 2500k -bufsize 1250k -c:a aac -f mpegts '" + input_path.string() + "'";
+    if (std::system(encode.c_str()) != 0) return 1;
+    const auto input = read_file(input_path);
+    const double cpu_from = 3, cpu_to = std::max(10.0, seconds * 0.45);
+
+    {  // Veche: one hall whose source is this UDP port.
+        const auto port = free_udp_port();
+        nlohmann::json cfg = nlohmann::json::parse(read_file(std::string(VECHE_SOURCE_DIR) + "/config/demo.json"));
+        cfg["event"]["halls"] = {{{"id", "main"}, {"name", "Главная сцена"}, {"source", "udp://:" + std::to_string(port)}}};
+        for (auto& s : cfg["event"]["sessions"]) s["hall"] = "main";
+        const auto config = dir.write("veche.json", cfg.dump());
+        server_process server({"--config", config.string(), "--data", (dir / "data").string()});
+        std::this_thread::sleep_for(2s);  // the slate is encoded at start-up
+        const auto r = measure(
+            server.pid(), input, port, cpu_from, cpu_to,
+            [&] { return http_get(server.port(), "/hls/main/index.m3u8").body; },
+            [&](const std::string& name) { return http_get(server.port(), "/hls/main/" + name).body; });
+        report("veche", r);
+    }
+    {  // The same input through hlssink2 (1 s target, like our cuts at each 1 s keyframe).
+        const auto port = free_udp_port();
+        const auto out = dir / "hlssink2";
+        std::filesystem::create_directories(out);
+        const auto pipeline = "gst-launch-1.0 -q udpsrc port=" + std::to_string(port) +
+                              " caps=\"video/mpegts,systemstream=(boolean)true,packetsize=(int)188\" ! tsparse ! "
+                              "tsdemux name=d d. ! queue ! h264parse ! hls.video d. ! queue ! aacparse ! hls.audio "
+                              "hlssink2 name=hls target-duration=1 playlist-length=6 max-files=30 location=" +
+                              (out / "seg%05d.ts").string() + " playlist-location=" + (out / "index.m3u8").string();
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            const int null = ::open("/dev/null", O_RDWR);
+            ::dup2(null, 1);
+            ::dup2(null, 2);
+            ::execl("/bin/sh", "sh", "-c", ("exec " + pipeline).c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        std::this_thread::sleep_for(2s);
+        const auto r = measure(
+            pid, input, port, cpu_from, cpu_to, [&] { return read_file(out / "index.m3u8"); },
+            [&](const std::string& name) { return read_file(out / name); });
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+        report("hlssink2", r);
+    }
+    return 0;
+}
