@@ -195,7 +195,7 @@ describe('the caption page', () => {
       expect(partials.every((p) => p.final === false && p.id === partials[0]!.id && p.rid === undefined)).toBe(true);
 
       fireEvent.input(input, { target: { value: 'Добрый день.' } });
-      fireEvent.submit(input.closest('form')!);
+      fireEvent.keyDown(input, { key: 'Enter' });
       const final = socket.sentOfType('transcript').at(-1)!;
       expect(final).toMatchObject({ session: 's1', id: partials[0]!.id, text: 'Добрый день.', final: true, lang: 'ru' });
       expect(typeof final.rid).toBe('string');

@@ -123,10 +123,7 @@ function CaptionConsole({ token, session }: { token: string; session: ForumSessi
         </section>
         <form
           class="card form caption__form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            finish();
-          }}
+          onSubmit={(e) => e.preventDefault()}
         >
           <div class="field">
             <label for="caption-input">{t.caption.input}</label>
@@ -139,6 +136,13 @@ function CaptionConsole({ token, session }: { token: string; session: ForumSessi
               value={text}
               aria-describedby="caption-hint"
               onInput={(e) => onInput(e.currentTarget.value)}
+              // Enter finishes the line (the form has other fields, so no implicit submit).
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.isComposing) {
+                  e.preventDefault();
+                  finish();
+                }
+              }}
             />
             <p id="caption-hint" class="field__hint">
               {t.caption.hint}
