@@ -39,7 +39,7 @@ export interface SessionState {
   /** bumped with each reactions event, so the page can animate it */
   reactionsTick: number;
   viewers: number | null;
-  /** the hall's stream status, once an event or the agenda told it */
+  /** the hall's stream status, once a `stream` event told it (until then the agenda's) */
   stream: string | null;
 }
 
@@ -65,8 +65,7 @@ export function initialState(sessionId: string): SessionState {
 export type LocalAction =
   | { type: 'local/vote'; question: string; on: boolean; votes?: number }
   | { type: 'local/question'; question: Question }
-  | { type: 'local/ballot'; poll: string; choices: number[] }
-  | { type: 'local/stream'; status: string };
+  | { type: 'local/ballot'; poll: string; choices: number[] };
 
 function byId<T extends { id: string }>(items: readonly unknown[], valid: (v: unknown) => v is T): Record<string, T> {
   const out: Record<string, T> = {};
@@ -205,8 +204,6 @@ export function applyLocal(state: SessionState, action: LocalAction): SessionSta
       return { ...state, questions: { ...state.questions, [action.question.id]: action.question } };
     case 'local/ballot':
       return { ...state, myBallots: { ...state.myBallots, [action.poll]: action.choices } };
-    case 'local/stream':
-      return { ...state, stream: action.status };
   }
 }
 
