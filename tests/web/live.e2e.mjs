@@ -176,6 +176,16 @@ await runTest('live.e2e: ask, moderate, vote, highlight, export and resume acros
       await screenshot(caption.page, 'caption-desktop-ru.png');
     });
 
+    await step('participant B switches to English and back; the live page keeps its state', async () => {
+      await b.page.getByRole('button', { name: 'English', exact: true }).click();
+      await b.page.getByRole('heading', { name: /^Questions/ }).waitFor();
+      checkEqual(await b.page.evaluate(() => document.documentElement.lang), 'en', '<html lang> in English');
+      await b.page.locator('li.question').filter({ hasText: SECOND }).getByRole('button', { name: 'Take back your vote (now 1)' }).waitFor();
+      await screenshot(b.page, 'participant-phone-en.png');
+      await b.page.getByRole('button', { name: 'Русский', exact: true }).click();
+      await b.page.getByRole('heading', { name: /^Вопросы/ }).waitFor();
+    });
+
     await step('the CSV export downloads with the Bearer token', async () => {
       const [download] = await Promise.all([
         mod.page.waitForEvent('download'),

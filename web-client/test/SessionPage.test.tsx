@@ -179,6 +179,29 @@ describe('the participant session view', () => {
     }
   });
 
+  it('shows the stream state: live, then slate, then offline', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot());
+    const status = () => document.querySelector('.video__status')?.textContent;
+    expect(status()).toBe('В эфире');
+    await serve(socket, ev(10, 'stream', { hall: 'main', status: 'slate' }));
+    expect(status()).toBe('Перерыв в трансляции');
+    expect(screen.getByText('Трансляция скоро продолжится.')).toBeTruthy();
+    await serve(socket, ev(10, 'stream', { hall: 'main', status: 'offline' }));
+    expect(status()).toBe('Нет трансляции');
+    expect(screen.getByText('Трансляция из этого зала сейчас не идёт.')).toBeTruthy();
+  });
+
+  it('shows captions over the video when switched on', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ transcript: [seg('t1', { text: 'Строка.' }), seg('p', { final: false, text: 'Идёт набор' })] }));
+    expect(document.querySelector('.video__captions')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Субтитры' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(document.querySelector('.video__captions')?.textContent).toBe('Идёт набор');
+  });
+
   it('asks to join again when the server refuses the token (4401)', async () => {
     const socket = await openSession();
     await server(() => socket.drop(4401));
