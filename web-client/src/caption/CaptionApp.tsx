@@ -1,13 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { BadToken, StaffGate } from '../components/StaffGate';
-import { useLive } from '../components/useLive';
+import { useStaffLive } from '../components/useLive';
 import { LANGS, MESSAGES } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { randomId } from '../lib/ids';
-import { LiveSession } from '../lib/live';
 import { langAttr, typeset } from '../lib/text';
 
 /** Partial lines go out at most this often while the captioner types; the last keystroke is always sent. */
@@ -34,8 +33,7 @@ interface Line {
 function CaptionConsole({ token, session }: { token: string; session: ForumSession }) {
   const { t, lang } = useI18n();
   // The captioner only sends: no subscription, no snapshot to wait for.
-  const live = useMemo(() => new LiveSession({ sessionId: session.id, token: () => token, subscribe: false }), [session.id, token]);
-  const value = useLive(live);
+  const { live, value } = useStaffLive(session.id, token, false);
   const [text, setText] = useState('');
   const [speaker, setSpeaker] = useState('');
   const [lineLang, setLineLang] = useState<string>(lang);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { LiveSession, LiveValue } from '../lib/live';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { LiveSession, type LiveValue } from '../lib/live';
 
 /**
  * Starts the live session while the component is mounted, re-renders on its
@@ -24,4 +24,10 @@ export function useLive(live: LiveSession | null): LiveValue | null {
     };
   }, [live]);
   return value;
+}
+
+/** A live session of a staff page (or the screen): one token, one session, for as long as the page shows it. */
+export function useStaffLive(sessionId: string, token: string, subscribe = true): { live: LiveSession; value: LiveValue | null } {
+  const live = useMemo(() => new LiveSession({ sessionId, token: () => token, subscribe }), [sessionId, token, subscribe]);
+  return { live, value: useLive(live) };
 }

@@ -4,10 +4,9 @@ import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { BadToken } from '../components/StaffGate';
-import { useLive } from '../components/useLive';
+import { useStaffLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
 import { RequestError } from '../lib/connection';
-import { LiveSession } from '../lib/live';
 import type { ModerateAction, Question, Request, SessionAction } from '../lib/protocol';
 import { moderatorBuckets } from '../lib/queue';
 import { langAttr, typeset } from '../lib/text';
@@ -35,8 +34,7 @@ function moveFocus(from: Element | null, step: 1 | -1): void {
 
 export function ModeratorConsole({ token, session: agendaSession }: Props) {
   const { t, lang } = useI18n();
-  const live = useMemo(() => new LiveSession({ sessionId: agendaSession.id, token: () => token }), [agendaSession.id, token]);
-  const value = useLive(live);
+  const { live, value } = useStaffLive(agendaSession.id, token);
   const [editing, setEditing] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const [flash, setFlash] = useState('');

@@ -1,14 +1,13 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { PollResults, resultsVisible } from '../components/PollResults';
 import { QrCode } from '../components/QrCode';
 import { StaffGate, StaffNotice } from '../components/StaffGate';
-import { useLive } from '../components/useLive';
+import { useStaffLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
 import { join } from '../lib/auth';
-import { LiveSession } from '../lib/live';
 import { highlighted } from '../lib/queue';
 import { langAttr, typeset } from '../lib/text';
 
@@ -61,8 +60,7 @@ function ScreenGate({ staffToken, session }: { staffToken: string | null; sessio
 
 function ScreenView({ token, session: agendaSession, staff, onRefused }: { token: string; session: ForumSession; staff: boolean; onRefused: () => void }) {
   const { t, lang } = useI18n();
-  const live = useMemo(() => new LiveSession({ sessionId: agendaSession.id, token: () => token }), [agendaSession.id, token]);
-  const value = useLive(live);
+  const { live, value } = useStaffLive(agendaSession.id, token);
   const session = value?.state.session ?? agendaSession;
   const top = highlighted(Object.values(value?.state.questions ?? {}));
   const polls = Object.values(value?.state.polls ?? {});

@@ -1,12 +1,11 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { BadToken, StaffGate } from '../components/StaffGate';
-import { useLive } from '../components/useLive';
+import { useStaffLive } from '../components/useLive';
 import { useI18n } from '../i18n/context';
-import { LiveSession } from '../lib/live';
 import { speakerQueue } from '../lib/queue';
 import { langAttr, typeset } from '../lib/text';
 
@@ -24,8 +23,7 @@ export function SpeakerApp() {
 /** The approved queue for the stage, in large type: the highlighted question on top, then by votes. */
 function SpeakerView({ token, session: agendaSession }: { token: string; session: ForumSession }) {
   const { t, lang } = useI18n();
-  const live = useMemo(() => new LiveSession({ sessionId: agendaSession.id, token: () => token }), [agendaSession.id, token]);
-  const value = useLive(live);
+  const { live, value } = useStaffLive(agendaSession.id, token);
   const session = value?.state.session ?? agendaSession;
   const queue = speakerQueue(Object.values(value?.state.questions ?? {}));
   const top = queue[0]?.highlighted ? queue[0] : null;
