@@ -1,5 +1,7 @@
 #include "core/client_message.hpp"
 
+#include "core/reaction_kind.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace veche::core {
@@ -38,6 +40,63 @@ bool bool_field(const json& obj, const char* key, std::optional<bool> fallback) 
     return it->get<bool>();
 }
 
+std::optional<epoch_ms> optional_time_field(const json& obj, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
+        throw field_error{std::string("\"") + key + "\" must be milliseconds since the epoch"};
+    return it->get<std::int64_t>();
+}
+
+std::string any_string_field(const json& obj, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) throw field_error{std::string("missing \"") + key + "\""};
+    if (!it->is_string()) throw field_error{std::string("\"") + key + "\" must be a string"};
+    return it->get<std::string>();
+}
+
+transcript_message decode_transcript(const json& obj) {
+    transcript_message m;
+    m.session = string_field(obj, "session");
+    auto& s = m.segment;
+    s.id = string_field(obj, "id");
+    if (s.id.size() > 64) throw field_error{"\"id\" must have 1 to 64 bytes"};
+    s.text = any_string_field(obj, "text");
+    s.final = bool_field(obj, "final", std::nullopt);
+    s.start_ms = optional_time_field(obj, "start_ms");
+    s.end_ms = optional_time_field(obj, "end_ms");
+    s.speaker = optional_string_field(obj, "speaker");
+    s.lang = optional_string_field(obj, "lang");
+    return m;
+}
+
+poll_create_message decode_poll_create(const json& obj) {
+    poll_create_message m;
+    m.session = string_field(obj, "session");
+    m.question = any_string_field(obj, "question");
+    const auto it = obj.find("options");
+    if (it == obj.end() || !it->is_array()) throw field_error{"\"options\" must be an array of strings"};
+    for (const auto& o : *it) {
+        if (!o.is_string()) throw field_error{"\"options\" must be an array of strings"};
+        m.options.push_back(o.get<std::string>());
+    }
+    m.multi = bool_field(obj, "multi", false);
+    m.live_results = bool_field(obj, "live_results", false);
+    return m;
+}
+
+poll_vote_message decode_poll_vote(const json& obj) {
+    poll_vote_message m;
+    m.poll = string_field(obj, "poll");
+    const auto it = obj.find("choices");
+    if (it == obj.end() || !it->is_array()) throw field_error{"\"choices\" must be an array of option indexes"};
+    for (const auto& c : *it) {
+        if (!c.is_number_integer()) throw field_error{"\"choices\" must be an array of option indexes"};
+        m.choices.push_back(c.get<std::int64_t>());
+    }
+    return m;
+}
+
 client_payload decode_payload(const std::string& type, const json& obj) {
     if (type == "hello") return hello_message{string_field(obj, "token")};
     if (type == "subscribe") {
@@ -67,6 +126,19 @@ client_payload decode_payload(const std::string& type, const json& obj) {
         const auto action = parse_session_action(name);
         if (!action) throw field_error{"unknown session action"};
         return session_control_message{string_field(obj, "session"), *action};
+    }
+    if (type == "transcript") return decode_transcript(obj);
+    if (type == "poll_create") return decode_poll_create(obj);
+    if (type == "poll_control") {
+        const auto action = string_field(obj, "action");
+        if (action != "open" && action != "close") throw field_error{"\"action\" must be \"open\" or \"close\""};
+        return poll_control_message{string_field(obj, "poll"), action == "open"};
+    }
+    if (type == "poll_vote") return decode_poll_vote(obj);
+    if (type == "react") {
+        const auto kind = parse_reaction_kind(string_field(obj, "kind"));
+        if (!kind) throw field_error{"unknown reaction kind"};
+        return react_message{string_field(obj, "session"), *kind};
     }
     throw field_error{"unknown message type"};
 }
@@ -98,6 +170,8 @@ std::string session_of(const client_payload& payload) {
             using T = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<T, vote_message> || std::is_same_v<T, moderate_message>)
                 return m.question.substr(0, m.question.find('.'));
+            else if constexpr (std::is_same_v<T, poll_control_message> || std::is_same_v<T, poll_vote_message>)
+                return m.poll.substr(0, m.poll.find('.'));
             else if constexpr (std::is_same_v<T, hello_message>)
                 return {};
             else

@@ -6,6 +6,7 @@
 #include "core/question_commands.hpp"
 #include "core/session_change.hpp"
 #include "core/session_commands.hpp"
+#include "core/transcript_commands.hpp"
 
 #include <optional>
 #include <string>
@@ -43,8 +44,34 @@ struct session_control_message {
     session_action action = session_action::live;
 };
 
-using client_payload = std::variant<hello_message, subscribe_message, unsubscribe_message, ask_message, vote_message,
-                                    moderate_message, session_control_message>;
+struct transcript_message {
+    std::string session;
+    transcript_input segment;
+};
+struct poll_create_message {
+    std::string session;
+    std::string question;
+    std::vector<std::string> options;
+    bool multi = false;
+    bool live_results = false;
+};
+struct poll_control_message {
+    std::string poll;
+    bool open = true;
+};
+struct poll_vote_message {
+    std::string poll;
+    std::vector<std::int64_t> choices;
+};
+struct react_message {
+    std::string session;
+    std::size_t kind = 0;  // index into reaction_kinds
+};
+
+using client_payload =
+    std::variant<hello_message, subscribe_message, unsubscribe_message, ask_message, vote_message, moderate_message,
+                 session_control_message, transcript_message, poll_create_message, poll_control_message,
+                 poll_vote_message, react_message>;
 
 struct client_message {
     std::optional<std::string> rid;
@@ -61,7 +88,8 @@ struct decode_failure {
 std::variant<client_message, decode_failure> decode_client_message(std::string_view text);
 
 // The session a message is about, to route it: the session field, or the
-// session part of a question id ("{session}.{n}"). Empty for hello.
+// session part of a question or poll id ("{session}.{n}", "{session}.p{n}").
+// Empty for hello.
 std::string session_of(const client_payload& payload);
 
 }  // namespace veche::core

@@ -2,6 +2,7 @@
 
 #include "core/error_code.hpp"
 #include "core/session_change.hpp"
+#include "core/transcript_segment.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,6 +16,8 @@ struct command_result {
     std::optional<refusal> refused;
     nlohmann::json ack = nlohmann::json::object();
     std::vector<change> changes;
+    // A transcript line still being typed: shown to everyone, never stored.
+    std::optional<transcript_segment> partial;
 
     static command_result refuse(error_code code, std::string message) {
         command_result r;

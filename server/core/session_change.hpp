@@ -3,8 +3,10 @@
 // number of the session's sequence; the store writes changes, the hub turns
 // them into events.
 
+#include "core/poll.hpp"
 #include "core/question.hpp"
 #include "core/session_status.hpp"
+#include "core/transcript_segment.hpp"
 
 #include <cstdint>
 #include <string>
@@ -33,7 +35,23 @@ struct session_changed {
     session_status status;
 };
 
-using change_payload = std::variant<question_changed, vote_changed, session_changed>;
+struct segment_finalized {
+    transcript_segment segment;
+};
+
+struct poll_changed {
+    poll after;  // created, opened or closed
+};
+
+struct ballot_cast {
+    std::string poll_id;
+    std::string participant;
+    std::vector<std::uint32_t> choices;
+    poll after;  // with the new counts
+};
+
+using change_payload =
+    std::variant<question_changed, vote_changed, session_changed, segment_finalized, poll_changed, ballot_cast>;
 
 struct change {
     seq_t seq = 0;

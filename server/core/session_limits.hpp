@@ -11,6 +11,9 @@ struct session_limits {
     std::uint32_t asks_per_minute = 5;
     std::uint32_t votes_per_second = 10;
     std::uint32_t votes_burst = 50;
+    std::size_t transcript_chars = 2000;
+    std::uint32_t reactions_per_second = 5;
+    std::uint32_t reactions_burst = 20;
 };
 
 }  // namespace veche::core

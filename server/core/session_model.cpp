@@ -68,7 +68,8 @@ session_model::participant_limits& session_model::limits_of(const std::string& p
     if (it == participant_limits_.end())
         it = participant_limits_
                  .emplace(key, participant_limits{sliding_window_limit(limits_.asks_per_minute, 60'000),
-                                                  rate_limiter(limits_.votes_per_second, limits_.votes_burst)})
+                                                  rate_limiter(limits_.votes_per_second, limits_.votes_burst),
+                                                  rate_limiter(limits_.reactions_per_second, limits_.reactions_burst)})
                  .first;
     return it->second;
 }
@@ -83,6 +84,28 @@ void session_model::ask_recorded(const std::string& participant, epoch_ms now) {
 
 bool session_model::vote_allowed(const std::string& participant, epoch_ms now) {
     return limits_of(participant).votes.try_take(now);
+}
+
+bool session_model::react_allowed(const std::string& participant, epoch_ms now) {
+    return limits_of(participant).reactions.try_take(now);
+}
+
+std::string session_model::next_poll_id() { return def_.id + ".p" + std::to_string(++poll_counter_); }
+
+nlohmann::json session_model::polls_json_for(const identity& who) const {
+    auto out = nlohmann::json::array();
+    for (const auto& p : polls_.all())
+        if (poll_visible_to(p, who)) out.push_back(poll_json(p, poll_results_visible_to(p, who)));
+    return out;
+}
+
+nlohmann::json session_model::ballots_json_of(const identity& who) const {
+    auto out = nlohmann::json::object();
+    const auto k = participant_keys_.find(who.id);
+    if (k == participant_keys_.end()) return out;
+    for (const auto& p : polls_.all())
+        if (const auto* b = polls_.ballot_of(p.id, k->second)) out[p.id] = *b;
+    return out;
 }
 
 change session_model::record(change_payload payload) {
@@ -107,7 +130,29 @@ void session_model::apply(const change_payload& payload) {
         mutable_question(vc->question_id).votes = vc->total;
     } else if (const auto* sc = std::get_if<session_changed>(&payload)) {
         status_ = sc->status;
+    } else if (const auto* sf = std::get_if<segment_finalized>(&payload)) {
+        transcript_.apply_final(sf->segment);
+    } else if (const auto* pc = std::get_if<poll_changed>(&payload)) {
+        polls_.apply_poll(pc->after);
+    } else if (const auto* bc = std::get_if<ballot_cast>(&payload)) {
+        polls_.apply_ballot(bc->poll_id, participant_key(bc->participant), bc->choices, bc->after);
     }
+}
+
+void session_model::restore_poll(const poll& p) {
+    // Poll ids are "{session}.p{n}": the counter continues after the highest n.
+    const auto mark = p.id.rfind(".p");
+    std::uint64_t n = 0;
+    if (mark != std::string::npos) std::from_chars(p.id.data() + mark + 2, p.id.data() + p.id.size(), n);
+    if (n > poll_counter_) poll_counter_ = n;
+    auto fresh = p;
+    fresh.counts.assign(p.options.size(), 0);  // counted again from the ballots
+    fresh.voters = 0;
+    polls_.apply_poll(fresh);
+}
+
+void session_model::restore_ballot(const std::string& poll_id, const std::string& participant, const ballot& choices) {
+    polls_.restore_ballot(poll_id, participant_key(participant), choices);
 }
 
 void session_model::restore_status(const session_status& status, seq_t seq) {

@@ -1,17 +1,19 @@
 #pragma once
 // One forum session's state: its status, its questions and who voted for
-// what, plus the per-participant limits. Pure: commands (ask, vote, moderate,
-// session_control, in their own files) check and change it and return the
-// changes; restore() rebuilds it from what the store kept.
+// what, its transcript and polls, plus the per-participant limits. Pure:
+// commands (in their own files) check and change it and return the changes;
+// the restore_ functions rebuild it from what the store kept.
 
 #include "core/event_definition.hpp"
 #include "core/identity.hpp"
+#include "core/poll_book.hpp"
 #include "core/question.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/session_change.hpp"
 #include "core/session_limits.hpp"
 #include "core/session_status.hpp"
 #include "core/sliding_window_limit.hpp"
+#include "core/transcript_log.hpp"
 
 #include <cstdint>
 #include <string>
@@ -38,6 +40,11 @@ public:
     // Ids of the visible questions `who` voted for.
     std::vector<std::string> votes_of(const identity& who) const;
     std::size_t question_count() const { return questions_.size(); }
+    const transcript_log& transcript() const { return transcript_; }
+    const poll_book& polls() const { return polls_; }
+    // The polls `who` may see, as they see them; and their own ballots.
+    nlohmann::json polls_json_for(const identity& who) const;
+    nlohmann::json ballots_json_of(const identity& who) const;
 
     // --- used by the commands ---
     change record(change_payload payload);  // gives it the next seq and applies it
@@ -45,21 +52,28 @@ public:
     bool ask_allowed(const std::string& participant, epoch_ms now);
     void ask_recorded(const std::string& participant, epoch_ms now);
     bool vote_allowed(const std::string& participant, epoch_ms now);
+    bool react_allowed(const std::string& participant, epoch_ms now);
+    std::string next_poll_id();
+    std::uint32_t participant_key(const std::string& participant);
+    void note_partial(const transcript_segment& s) { transcript_.set_partial(s); }
     const question* highlighted() const;
 
     // --- rebuilding from the store ---
     void restore_status(const session_status& status, seq_t seq);
     void restore_question(question q);
     void restore_vote(const std::string& question_id, const std::string& participant);
+    void restore_segment(const transcript_segment& s) { transcript_.apply_final(s); }
+    void restore_poll(const poll& p);
+    void restore_ballot(const std::string& poll_id, const std::string& participant, const ballot& choices);
 
 private:
     struct participant_limits {
         sliding_window_limit asks;
         rate_limiter votes;
+        rate_limiter reactions;
     };
     void apply(const change_payload& payload);
     question& mutable_question(const std::string& id);
-    std::uint32_t participant_key(const std::string& participant);
     participant_limits& limits_of(const std::string& participant);
 
     const session_definition& def_;
@@ -67,6 +81,9 @@ private:
     session_status status_;
     seq_t seq_ = 0;
     std::uint64_t question_counter_ = 0;
+    std::uint64_t poll_counter_ = 0;
+    transcript_log transcript_;
+    poll_book polls_;
     std::vector<question> questions_;
     std::unordered_map<std::string, std::size_t> index_;
     // Participant ids are interned: a vote storm stores small integers, not strings.

@@ -70,6 +70,37 @@ TEST_CASE("malformed messages are refused with a reason, keeping the rid when it
           "\"rid\" must have 1 to 64 bytes");
 }
 
+TEST_CASE("transcript, poll and reaction messages decode") {
+    const auto t = decoded<transcript_message>(
+        R"({"type":"transcript","session":"s1","id":"l-7","text":"Текст","final":true,"start_ms":1,"end_ms":2,"speaker":"Анна","lang":"ru"})");
+    CHECK(t.segment.id == "l-7");
+    CHECK(t.segment.final);
+    CHECK(t.segment.start_ms == 1);
+    CHECK(t.segment.speaker == "Анна");
+    CHECK_FALSE(decoded<transcript_message>(R"({"type":"transcript","session":"s1","id":"x","text":"","final":false})")
+                    .segment.start_ms);
+    const auto pc = decoded<poll_create_message>(
+        R"({"type":"poll_create","session":"s1","question":"?","options":["a","b"],"multi":true,"live_results":true})");
+    CHECK(pc.options.size() == 2);
+    CHECK(pc.multi);
+    CHECK(pc.live_results);
+    CHECK_FALSE(decoded<poll_control_message>(R"({"type":"poll_control","poll":"s1.p1","action":"close"})").open);
+    CHECK(decoded<poll_vote_message>(R"({"type":"poll_vote","poll":"s1.p1","choices":[0,2]})").choices.size() == 2);
+    CHECK(decoded<react_message>(R"({"type":"react","session":"s1","kind":"heart"})").kind == 1);
+
+    CHECK(failed(R"({"type":"transcript","session":"s1","id":"x","text":"t"})").message == "missing \"final\"");
+    CHECK(failed(R"({"type":"transcript","session":"s1","id":"x","text":"t","final":true,"start_ms":"now"})").message ==
+          "\"start_ms\" must be milliseconds since the epoch");
+    CHECK(failed(R"({"type":"poll_create","session":"s1","question":"?","options":"a,b"})").message ==
+          "\"options\" must be an array of strings");
+    CHECK(failed(R"({"type":"poll_control","poll":"s1.p1","action":"pause"})").message ==
+          "\"action\" must be \"open\" or \"close\"");
+    CHECK(failed(R"({"type":"poll_vote","poll":"s1.p1","choices":["a"]})").message ==
+          "\"choices\" must be an array of option indexes");
+    CHECK(failed(R"({"type":"react","session":"s1","kind":"boo"})").message == "unknown reaction kind");
+    CHECK(session_of(poll_vote_message{"s2.p3", {}}) == "s2");
+}
+
 TEST_CASE("messages are routed by session, question ids carry theirs") {
     CHECK(session_of(vote_message{"sila-v-lyudyakh.12", true}) == "sila-v-lyudyakh");
     CHECK(session_of(ask_message{"s2", "x", false}) == "s2");

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/client_message.hpp"
+#include "core/command_result.hpp"
+#include "core/session_model.hpp"
+
+namespace veche::core {
+
+// Applies any session command (ask, vote, moderate, session_control,
+// transcript, poll_create, poll_control, poll_vote) to the model.
+command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now);
+
+}  // namespace veche::core

@@ -1,0 +1,45 @@
+#include "core/poll.hpp"
+
+namespace veche::core {
+
+std::string_view to_string(poll_state s) {
+    switch (s) {
+        case poll_state::open: return "open";
+        case poll_state::closed: return "closed";
+        case poll_state::draft: break;
+    }
+    return "draft";
+}
+
+std::optional<poll_state> parse_poll_state(std::string_view s) {
+    for (auto st : {poll_state::draft, poll_state::open, poll_state::closed})
+        if (to_string(st) == s) return st;
+    return std::nullopt;
+}
+
+bool poll_visible_to(const poll& p, const identity& who) { return who.is_moderator() || p.state != poll_state::draft; }
+
+bool poll_results_public(const poll& p) { return p.state == poll_state::closed || p.live_results; }
+
+bool poll_results_visible_to(const poll& p, const identity& who) { return who.is_moderator() || poll_results_public(p); }
+
+nlohmann::json poll_json(const poll& p, bool show_results) {
+    auto options = nlohmann::json::array();
+    for (std::size_t i = 0; i < p.options.size(); ++i)
+        options.push_back({{"text", p.options[i]},
+                           {"votes", show_results ? nlohmann::json(i < p.counts.size() ? p.counts[i] : 0)
+                                                  : nlohmann::json(nullptr)}});
+    return {
+        {"id", p.id},
+        {"session", p.session},
+        {"question", p.question},
+        {"options", std::move(options)},
+        {"multi", p.multi},
+        {"live_results", p.live_results},
+        {"state", to_string(p.state)},
+        {"voters", p.voters},
+        {"results_visible", show_results},
+    };
+}
+
+}  // namespace veche::core

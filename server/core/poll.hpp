@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/identity.hpp"
+#include "core/time_format.hpp"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veche::core {
+
+enum class poll_state { draft, open, closed };
+
+std::string_view to_string(poll_state s);
+std::optional<poll_state> parse_poll_state(std::string_view s);
+
+struct poll {
+    std::string id;
+    std::string session;
+    std::string question;
+    std::vector<std::string> options;
+    bool multi = false;
+    bool live_results = false;
+    poll_state state = poll_state::draft;
+    epoch_ms created_at = 0;
+    std::vector<std::int64_t> counts;  // one per option
+    std::int64_t voters = 0;
+
+    bool operator==(const poll&) const = default;
+};
+
+// Drafts are for moderators only.
+bool poll_visible_to(const poll& p, const identity& who);
+// Moderators always see the results; everyone else once the poll is closed,
+// or all along when it was created with live results.
+bool poll_results_visible_to(const poll& p, const identity& who);
+bool poll_results_public(const poll& p);
+
+// The contract's `poll` object; hidden results have "votes": null per option
+// and "results_visible": false.
+nlohmann::json poll_json(const poll& p, bool show_results);
+
+}  // namespace veche::core

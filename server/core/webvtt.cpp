@@ -1,0 +1,50 @@
+#include "core/webvtt.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace veche::core {
+namespace {
+
+std::string timestamp(epoch_ms t) {
+    const auto ms = std::max<epoch_ms>(0, t);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld.%03lld", static_cast<long long>(ms / 3'600'000),
+                  static_cast<long long>(ms / 60'000 % 60), static_cast<long long>(ms / 1000 % 60),
+                  static_cast<long long>(ms % 1000));
+    return buf;
+}
+
+std::string escaped(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\n':
+            case '\r': out += ' '; break;  // a blank line would end the cue
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string transcript_webvtt(const std::vector<transcript_segment>& finals) {
+    std::string out = "WEBVTT\n";
+    if (finals.empty()) return out;
+    const auto origin = finals.front().start_ms;
+    for (const auto& s : finals) {
+        const auto start = s.start_ms - origin;
+        const auto end = std::max(s.end_ms - origin, start + 500);
+        out += '\n' + timestamp(start) + " --> " + timestamp(end) + '\n';
+        if (s.speaker) out += "<v " + escaped(*s.speaker) + '>';
+        out += escaped(s.text) + '\n';
+    }
+    return out;
+}
+
+}  // namespace veche::core
