@@ -1,5 +1,7 @@
 #include "store/batch_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace veche::store {
 
 batch_writer::batch_writer(sqlite_connection& db)
@@ -13,10 +15,24 @@ batch_writer::batch_writer(sqlite_connection& db)
       insert_vote_(db.handle(), "INSERT OR IGNORE INTO votes(question, participant) VALUES(?1, ?2)"),
       delete_vote_(db.handle(), "DELETE FROM votes WHERE question = ?1 AND participant = ?2"),
       insert_request_(db.handle(),
-                      "INSERT OR IGNORE INTO requests(session, participant, rid, reply) VALUES(?1, ?2, ?3, ?4)") {}
+                      "INSERT OR IGNORE INTO requests(session, participant, rid, reply) VALUES(?1, ?2, ?3, ?4)"),
+      upsert_segment_(db.handle(),
+                      "INSERT INTO transcript(session, id, text, start_ms, end_ms, speaker, lang, seq) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(session, id) DO UPDATE SET "
+                      "text = ?3, start_ms = ?4, end_ms = ?5, speaker = ?6, lang = ?7"),
+      upsert_poll_(db.handle(),
+                   "INSERT INTO polls(id, session, question, options, multi, live_results, state, created_at) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET state = ?7"),
+      upsert_ballot_(db.handle(),
+                     "INSERT INTO ballots(poll, participant, choices) VALUES(?1, ?2, ?3) "
+                     "ON CONFLICT(poll, participant) DO UPDATE SET choices = ?3"),
+      upsert_reactions_(db.handle(),
+                        "INSERT INTO reaction_totals(session, kind, total) VALUES(?1, ?2, ?3) "
+                        "ON CONFLICT(session, kind) DO UPDATE SET total = max(total, ?3)") {}
 
 void batch_writer::write(const write_batch& batch) {
-    for (const auto& c : batch.changes) write_change(c);
+    for (const auto& c : batch.changes) write_change(batch.session, c);
+    for (const auto& [kind, total] : batch.reaction_totals) upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
     for (const auto& r : batch.requests)
         insert_request_.bind(1, batch.session).bind(2, r.participant).bind(3, r.rid).bind(4, r.reply).run();
     upsert_session_.bind(1, batch.session)
@@ -27,7 +43,7 @@ void batch_writer::write(const write_batch& batch) {
         .run();
 }
 
-void batch_writer::write_change(const core::change& c) {
+void batch_writer::write_change(const std::string& session, const core::change& c) {
     if (const auto* qc = std::get_if<core::question_changed>(&c.payload)) {
         const auto& q = qc->after;
         upsert_question_.bind(1, q.id)
@@ -43,6 +59,25 @@ void batch_writer::write_change(const core::change& c) {
             .run();
     } else if (const auto* vc = std::get_if<core::vote_changed>(&c.payload)) {
         (vc->on ? insert_vote_ : delete_vote_).bind(1, vc->question_id).bind(2, vc->participant).run();
+    } else if (const auto* sf = std::get_if<core::segment_finalized>(&c.payload)) {
+        const auto& s = sf->segment;
+        upsert_segment_.bind(1, session).bind(2, s.id).bind(3, s.text).bind(4, s.start_ms).bind(5, s.end_ms);
+        if (s.speaker) upsert_segment_.bind(6, *s.speaker);
+        if (s.lang) upsert_segment_.bind(7, *s.lang);
+        upsert_segment_.bind(8, static_cast<std::int64_t>(c.seq)).run();
+    } else if (const auto* pc = std::get_if<core::poll_changed>(&c.payload)) {
+        const auto& p = pc->after;
+        upsert_poll_.bind(1, p.id)
+            .bind(2, p.session)
+            .bind(3, p.question)
+            .bind(4, nlohmann::json(p.options).dump())
+            .bind(5, std::int64_t{p.multi})
+            .bind(6, std::int64_t{p.live_results})
+            .bind(7, core::to_string(p.state))
+            .bind(8, p.created_at)
+            .run();
+    } else if (const auto* bc = std::get_if<core::ballot_cast>(&c.payload)) {
+        upsert_ballot_.bind(1, bc->poll_id).bind(2, bc->participant).bind(3, nlohmann::json(bc->choices).dump()).run();
     }
     // session_changed needs no row of its own: every batch writes the session's status.
 }

@@ -13,13 +13,17 @@ public:
     void write(const write_batch& batch);
 
 private:
-    void write_change(const core::change& c);
+    void write_change(const std::string& session, const core::change& c);
 
     sqlite_statement upsert_session_;
     sqlite_statement upsert_question_;
     sqlite_statement insert_vote_;
     sqlite_statement delete_vote_;
     sqlite_statement insert_request_;
+    sqlite_statement upsert_segment_;
+    sqlite_statement upsert_poll_;
+    sqlite_statement upsert_ballot_;
+    sqlite_statement upsert_reactions_;
 };
 
 }  // namespace veche::store

@@ -6,7 +6,9 @@
 #include "core/session_change.hpp"
 #include "core/session_status.hpp"
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +29,7 @@ struct write_batch {
     core::seq_t seq = 0;          // the session's sequence after these changes
     std::vector<core::change> changes;
     std::vector<stored_request> requests;
+    std::map<std::string, std::int64_t> reaction_totals;  // kind → total so far; only the kinds that grew
 };
 
 class event_store {

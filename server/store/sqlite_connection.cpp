@@ -52,6 +52,8 @@ std::string sqlite_statement::text(int column) const {
 
 std::int64_t sqlite_statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+bool sqlite_statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
 sqlite_connection::sqlite_connection(const std::string& path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {

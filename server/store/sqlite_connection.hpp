@@ -32,6 +32,7 @@ public:
     bool next_row();
     std::string text(int column) const;
     std::int64_t integer(int column) const;
+    bool is_null(int column) const;
 
 private:
     sqlite3* db_;

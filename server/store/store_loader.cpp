@@ -1,5 +1,7 @@
 #include "store/store_loader.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace veche::store {
 
 std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
@@ -37,6 +39,46 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
     sqlite_statement votes(db.handle(),
                            "SELECT q.session, v.question, v.participant FROM votes v JOIN questions q ON q.id = v.question");
     while (votes.next_row()) out[votes.text(0)].votes.emplace_back(votes.text(1), votes.text(2));
+
+    sqlite_statement transcript(db.handle(),
+                                "SELECT session, id, text, start_ms, end_ms, speaker, lang FROM transcript ORDER BY seq");
+    while (transcript.next_row()) {
+        core::transcript_segment s;
+        s.session = transcript.text(0);
+        s.id = transcript.text(1);
+        s.text = transcript.text(2);
+        s.final = true;
+        s.start_ms = transcript.integer(3);
+        s.end_ms = transcript.integer(4);
+        if (!transcript.is_null(5)) s.speaker = transcript.text(5);
+        if (!transcript.is_null(6)) s.lang = transcript.text(6);
+        out[s.session].transcript.push_back(std::move(s));
+    }
+
+    sqlite_statement polls(db.handle(),
+                           "SELECT id, session, question, options, multi, live_results, state, created_at FROM polls "
+                           "ORDER BY created_at, id");
+    while (polls.next_row()) {
+        core::poll p;
+        p.id = polls.text(0);
+        p.session = polls.text(1);
+        p.question = polls.text(2);
+        p.options = nlohmann::json::parse(polls.text(3)).get<std::vector<std::string>>();
+        p.multi = polls.integer(4) != 0;
+        p.live_results = polls.integer(5) != 0;
+        p.state = core::parse_poll_state(polls.text(6)).value_or(core::poll_state::draft);
+        p.created_at = polls.integer(7);
+        out[p.session].polls.push_back(std::move(p));
+    }
+
+    sqlite_statement ballots(db.handle(),
+                             "SELECT p.session, b.poll, b.participant, b.choices FROM ballots b JOIN polls p ON p.id = b.poll");
+    while (ballots.next_row())
+        out[ballots.text(0)].ballots.push_back(
+            {ballots.text(1), ballots.text(2), nlohmann::json::parse(ballots.text(3)).get<std::vector<std::uint32_t>>()});
+
+    sqlite_statement reactions(db.handle(), "SELECT session, kind, total FROM reaction_totals");
+    while (reactions.next_row()) out[reactions.text(0)].reaction_totals[reactions.text(1)] = reactions.integer(2);
 
     sqlite_statement requests(db.handle(), "SELECT session, participant, rid, reply FROM requests");
     while (requests.next_row())

@@ -39,7 +39,40 @@ void prepare_schema(sqlite_connection& db) {
             reply TEXT NOT NULL,
             PRIMARY KEY (session, participant, rid)
         ) WITHOUT ROWID;
-        PRAGMA user_version = 1;
+        CREATE TABLE IF NOT EXISTS transcript (
+            session TEXT NOT NULL,
+            id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            speaker TEXT,
+            lang TEXT,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (session, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS polls (
+            id TEXT PRIMARY KEY,
+            session TEXT NOT NULL,
+            question TEXT NOT NULL,
+            options TEXT NOT NULL,
+            multi INTEGER NOT NULL,
+            live_results INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS ballots (
+            poll TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            choices TEXT NOT NULL,
+            PRIMARY KEY (poll, participant)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS reaction_totals (
+            session TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            PRIMARY KEY (session, kind)
+        ) WITHOUT ROWID;
+        PRAGMA user_version = 2;
     )sql");
 }
 

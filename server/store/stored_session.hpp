@@ -5,6 +5,8 @@
 #include "core/session_status.hpp"
 #include "store/event_store.hpp"
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -19,6 +21,15 @@ struct stored_session {
     std::vector<core::question> questions;
     std::vector<std::pair<std::string, std::string>> votes;  // (question, participant)
     std::vector<stored_request> requests;
+    std::vector<core::transcript_segment> transcript;  // finals, in the order they came
+    std::vector<core::poll> polls;
+    struct stored_ballot {
+        std::string poll;
+        std::string participant;
+        std::vector<std::uint32_t> choices;
+    };
+    std::vector<stored_ballot> ballots;
+    std::map<std::string, std::int64_t> reaction_totals;
 };
 
 }  // namespace veche::store
