@@ -17,6 +17,9 @@ struct hub_metrics {
           deliveries(r.make_counter("veche_hub_deliveries_total", "Frames handed to connections")),
           items_delivered(r.make_counter("veche_hub_items_delivered_total",
                                          "Messages delivered to connections, counting each batch item")),
+          reactions(r.make_counter("veche_hub_reactions_total", "Reactions counted")),
+          reactions_dropped(r.make_counter("veche_hub_reactions_dropped_total",
+                                           "Reactions dropped (rate limit, role or session scope)")),
           snapshots(r.make_counter("veche_hub_snapshots_total", "Snapshots sent on subscribe")),
           replays(r.make_counter("veche_hub_replays_total", "Subscriptions resumed from the replay buffer")) {}
 
@@ -29,6 +32,8 @@ struct hub_metrics {
     counter& frames;
     counter& deliveries;
     counter& items_delivered;
+    counter& reactions;
+    counter& reactions_dropped;
     counter& snapshots;
     counter& replays;
 };

@@ -1,6 +1,7 @@
 #include "hub/room.hpp"
 
 #include "common/log.hpp"
+#include "core/command_dispatch.hpp"
 #include "core/visibility.hpp"
 #include "core/wire_messages.hpp"
 
@@ -27,6 +28,7 @@ room::room(asio::io_context& ioc, const core::session_definition& def, const roo
            store::event_store& store, hub_metrics& metrics)
     : strand_(asio::make_strand(ioc)),
       publish_timer_(strand_),
+      reaction_timer_(strand_),
       store_(store),
       metrics_(metrics),
       model_(def, settings.limits),
@@ -42,6 +44,10 @@ void room::restore(const store::stored_session& stored) {
     }
     for (const auto& [question, participant] : stored.votes) model_.restore_vote(question, participant);
     for (const auto& r : stored.requests) requests_.add(r.participant, r.rid, r.reply);
+    for (const auto& segment : stored.transcript) model_.restore_segment(segment);
+    for (const auto& p : stored.polls) model_.restore_poll(p);
+    for (const auto& b : stored.ballots) model_.restore_ballot(b.poll, b.participant, b.choices);
+    reactions_.restore(stored.reaction_totals);
     publisher_ = std::make_unique<room_publisher>(id(), settings_.replay_events, model_.seq(), metrics_);
     std::lock_guard lock(status_mutex_);
     committed_status_ = model_.status();
@@ -64,6 +70,9 @@ void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::strin
         core::seq_t seq = self->publisher_->published_seq();
         if (resumed) {
             if (auto missed = self->publisher_->replay_frame(*since, s)) link->send(missed);
+            // Lines being typed are not replayed: the current ones come along.
+            for (const auto& partial : self->model_.transcript().partials())
+                link->send(self->publisher_->partial_frame(partial, now_ms()));
             self->metrics_.replays.inc();
         } else {
             self->send_snapshot(s);
@@ -81,14 +90,18 @@ void room::send_snapshot(const subscriber& s) {
     const auto& who = s.link->who();
     auto questions = nlohmann::json::array();
     for (const auto* q : model_.visible_questions(who)) questions.push_back(core::question_json_for(*q, who));
+    auto transcript = nlohmann::json::array();
+    for (const auto& line : model_.transcript().last_finals(200)) transcript.push_back(core::segment_json(line));
+    for (const auto& line : model_.transcript().partials()) transcript.push_back(core::segment_json(line));
     nlohmann::json snapshot = {
         {"type", "snapshot"},
         {"session", core::session_json(model_.definition(), model_.status())},
         {"seq", model_.seq()},
         {"questions", std::move(questions)},
         {"my_votes", model_.votes_of(who)},
-        {"transcript", nlohmann::json::array()},
-        {"polls", nlohmann::json::array()},
+        {"transcript", std::move(transcript)},
+        {"polls", model_.polls_json_for(who)},
+        {"my_ballots", model_.ballots_json_of(who)},
         {"viewers", static_cast<std::int64_t>(subscribers_.viewer_count())},
     };
     s.link->send(to_frame(snapshot));
@@ -122,20 +135,6 @@ void room::execute(std::shared_ptr<client_link> link, core::client_message msg) 
     });
 }
 
-core::command_result room::apply(const core::identity& who, const core::client_payload& payload) {
-    const auto now = now_ms();
-    if (const auto* m = std::get_if<core::ask_message>(&payload)) return core::ask(model_, who, m->text, m->anonymous, now);
-    if (const auto* m = std::get_if<core::vote_message>(&payload)) return core::vote(model_, who, m->question, m->on, now);
-    if (const auto* m = std::get_if<core::moderate_message>(&payload)) {
-        std::optional<std::string_view> text;
-        if (m->text) text = *m->text;
-        return core::moderate(model_, who, m->question, m->action, text);
-    }
-    if (const auto* m = std::get_if<core::session_control_message>(&payload))
-        return core::control_session(model_, who, m->action);
-    return core::command_result::refuse(core::error_code::bad_request, "Not a command");
-}
-
 void room::handle(const std::shared_ptr<client_link>& link, core::client_message& msg) {
     const auto& who = link->who();
     if (msg.rid) {
@@ -144,7 +143,8 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
             return queue_reply(link, to_frame(core::ack_message(msg.rid, nlohmann::json::parse(*first))));
         }
     }
-    auto result = apply(who, msg.payload);
+    if (const auto* r = std::get_if<core::react_message>(&msg.payload)) return react(who, r->kind);
+    auto result = core::apply_command(model_, who, msg.payload, now_ms());
     if (result.refused) {
         metrics_.refusals.inc();
         if (result.refused->code == core::error_code::rate_limited) metrics_.rate_limited.inc();
@@ -152,6 +152,12 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
     }
     metrics_.commands.inc();
     for (auto& c : result.changes) pending_changes_.push_back(std::move(c));
+    if (result.partial) {
+        // Shown at the next tick, stored never: the ack only means "received".
+        publisher_->add_partial(*result.partial);
+        schedule_publish();
+        return queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
+    }
     if (msg.rid) {
         auto text = result.ack.dump();
         requests_.add(who.id, *msg.rid, text);
@@ -160,8 +166,32 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
     queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
 }
 
+void room::react(const core::identity& who, std::size_t kind) {
+    // No ack and no error for a tap too many: a reaction is worth nothing stored or answered.
+    if (!who.may_access(id()) || !who.may_take_part() || !model_.react_allowed(who.id, now_ms())) {
+        metrics_.reactions_dropped.inc();
+        return;
+    }
+    metrics_.reactions.inc();
+    reactions_.add(kind);
+    if (reaction_window_open_) return;
+    reaction_window_open_ = true;
+    reaction_timer_.expires_after(std::chrono::milliseconds(reaction_counter::window_ms));
+    reaction_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+        self->reaction_window_open_ = false;
+        if (!ec) self->close_reaction_window();
+    });
+}
+
+void room::close_reaction_window() {
+    auto f = reactions_.close_window(id(), publisher_->published_seq(), now_ms(), pending_reaction_totals_);
+    publisher_->broadcast(subscribers_, f);
+    schedule_flush();  // the totals are kept with the next batch
+}
+
 void room::queue_reply(const std::shared_ptr<client_link>& link, frame message) {
-    const bool nothing_waiting = pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty();
+    const bool nothing_waiting = pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty() &&
+                                 pending_reaction_totals_.empty();
     if (nothing_waiting && in_flight_ == 0) return link->send(std::move(message));
     // Something earlier is not durable yet: this answer waits for it, so an
     // ack never gets ahead of the change it depends on.
@@ -178,15 +208,19 @@ void room::schedule_flush() {
 
 void room::flush() {
     flush_posted_ = false;
-    if (pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty()) return;
+    if (pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty() &&
+        pending_reaction_totals_.empty())
+        return;
     auto batch = std::make_shared<store::write_batch>();
     batch->session = id();
     batch->status = model_.status();
     batch->seq = model_.seq();
     batch->changes = std::move(pending_changes_);
     batch->requests = std::move(pending_requests_);
+    batch->reaction_totals = std::move(pending_reaction_totals_);
     pending_changes_.clear();
     pending_requests_.clear();
+    pending_reaction_totals_.clear();
     auto job = std::make_shared<in_flight>(in_flight{batch, std::move(pending_replies_)});
     pending_replies_.clear();
     ++in_flight_;
@@ -255,6 +289,12 @@ void room::visible_questions(core::identity who, std::function<void(nlohmann::js
         auto list = nlohmann::json::array();
         for (const auto* q : self->model_.visible_questions(who)) list.push_back(core::question_json_for(*q, who));
         done({{"questions", std::move(list)}});
+    });
+}
+
+void room::transcript(std::function<void(std::vector<core::transcript_segment>)> done) {
+    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+        done(self->model_.transcript().finals_by_time());
     });
 }
 

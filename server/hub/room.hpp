@@ -10,6 +10,7 @@
 #include "core/session_model.hpp"
 #include "hub/client_link.hpp"
 #include "hub/hub_metrics.hpp"
+#include "hub/reaction_counter.hpp"
 #include "hub/request_log.hpp"
 #include "hub/room_publisher.hpp"
 #include "hub/subscriber_set.hpp"
@@ -53,6 +54,8 @@ public:
     void visible_questions(core::identity who, std::function<void(nlohmann::json)> done);
     // Every question (moderators' export).
     void all_questions(std::function<void(std::vector<core::question>)> done);
+    // Every final transcript line, by start time.
+    void transcript(std::function<void(std::vector<core::transcript_segment>)> done);
 
 private:
     struct reply {
@@ -65,7 +68,8 @@ private:
     };
 
     void handle(const std::shared_ptr<client_link>& link, core::client_message& msg);
-    core::command_result apply(const core::identity& who, const core::client_payload& payload);
+    void react(const core::identity& who, std::size_t kind);
+    void close_reaction_window();
     void send_snapshot(const subscriber& s);
     void queue_reply(const std::shared_ptr<client_link>& link, frame message);
     void schedule_flush();
@@ -77,6 +81,7 @@ private:
 
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::steady_timer publish_timer_;
+    boost::asio::steady_timer reaction_timer_;
     store::event_store& store_;
     hub_metrics& metrics_;
     core::session_model model_;
@@ -84,6 +89,9 @@ private:
     subscriber_set subscribers_;
     request_log requests_;
     std::unique_ptr<room_publisher> publisher_;
+    reaction_counter reactions_;
+    bool reaction_window_open_ = false;
+    std::map<std::string, std::int64_t> pending_reaction_totals_;
 
     std::vector<core::change> pending_changes_;
     std::vector<store::stored_request> pending_requests_;

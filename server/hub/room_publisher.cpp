@@ -27,6 +27,8 @@ void room_publisher::add_committed(const std::vector<core::change>& changes, cor
             vote_totals_[v->question_id] = v->total;
             votes_seq_ = std::max(votes_seq_, c.seq);
             votes_at_ = at;
+        } else if (const auto* b = std::get_if<core::ballot_cast>(&c.payload)) {
+            poll_totals_.insert_or_assign(b->poll_id, poll_update{b->after, c.seq, at});
         } else {
             pending_.push_back(pending_change{c, at});
         }
@@ -40,6 +42,11 @@ rendered_item room_publisher::render(const pending_change& p, const core::sessio
         item.moderator = event_frame(session_, item.seq, p.at, "session",
                                      core::session_json(model.definition(), sc->status));
         item.reader = item.moderator;
+    } else if (const auto* sf = std::get_if<core::segment_finalized>(&p.change.payload)) {
+        item.moderator = event_frame(session_, item.seq, p.at, "transcript", core::segment_json(sf->segment));
+        item.reader = item.moderator;
+    } else if (const auto* pc = std::get_if<core::poll_changed>(&p.change.payload)) {
+        return render_poll(pc->after, item.seq, p.at);
     } else if (const auto* qc = std::get_if<core::question_changed>(&p.change.payload)) {
         const auto& q = qc->after;
         const bool readers_see = core::visible_to_readers(q.state);
@@ -73,6 +80,28 @@ rendered_item room_publisher::render_votes(const core::session_model& model) con
     return item;
 }
 
+rendered_item room_publisher::render_poll(const core::poll& p, core::seq_t seq, core::epoch_ms at) const {
+    rendered_item item;
+    item.seq = seq;
+    item.moderator = event_frame(session_, seq, at, "poll", core::poll_json(p, true));
+    if (p.state != core::poll_state::draft) {
+        const bool results = core::poll_results_public(p);
+        item.reader = results ? item.moderator : event_frame(session_, seq, at, "poll", core::poll_json(p, false));
+    }
+    return item;
+}
+
+frame room_publisher::partial_frame(const core::transcript_segment& s, core::epoch_ms at) const {
+    return event_frame(session_, published_seq_, at, "transcript", core::segment_json(s));
+}
+
+void room_publisher::broadcast(const subscriber_set& subs, const frame& f) {
+    for (const auto& s : subs.all()) s.link->send(f);
+    metrics_.frames.inc();
+    metrics_.deliveries.inc(subs.size());
+    metrics_.items_delivered.inc(subs.size());
+}
+
 void room_publisher::publish(const subscriber_set& subs, const core::session_model& model, core::epoch_ms now) {
     std::vector<rendered_item> items;
     items.reserve(pending_.size() + 1);
@@ -82,7 +111,13 @@ void room_publisher::publish(const subscriber_set& subs, const core::session_mod
         items.push_back(render_votes(model));
         vote_totals_.clear();
     }
+    for (const auto& [id, update] : poll_totals_) items.push_back(render_poll(update.after, update.seq, update.at));
+    poll_totals_.clear();
     for (const auto& item : items) published_seq_ = std::max(published_seq_, item.seq);
+    // Lines being typed go to everyone and are not kept for replay (a snapshot has them).
+    std::vector<frame> typing;
+    for (const auto& [id, s] : partials_) typing.push_back(partial_frame(s, now));
+    partials_.clear();
 
     frame viewers;
     if (viewers_dirty_ && now - viewers_sent_at_ >= 1000) {
@@ -95,13 +130,13 @@ void room_publisher::publish(const subscriber_set& subs, const core::session_mod
                                   {{"count", static_cast<std::int64_t>(viewers_sent_)}});
         }
     }
-    deliver(items, viewers, subs);
-    metrics_.events.inc(items.size());
+    deliver(items, viewers, typing, subs);
+    metrics_.events.inc(items.size() + typing.size());
     for (auto& item : items) ring_.push(std::move(item));
 }
 
 void room_publisher::deliver(const std::vector<rendered_item>& items, const frame& viewers,
-                             const subscriber_set& subs) {
+                             const std::vector<frame>& typing, const subscriber_set& subs) {
     std::vector<frame> moderator, reader;
     std::unordered_map<std::string, bool> authors;  // participants with an item of their own this tick
     for (const auto& item : items) {
@@ -109,6 +144,8 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const fram
         if (item.reader) reader.push_back(item.reader);
         if (item.author_view) authors.emplace(item.author, true);
     }
+    moderator.insert(moderator.end(), typing.begin(), typing.end());
+    reader.insert(reader.end(), typing.begin(), typing.end());
     auto speaker = reader;
     if (viewers) {
         moderator.push_back(viewers);
@@ -131,6 +168,7 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const fram
                     if (item.author_view && item.author == s.link->who().id) mine.push_back(item.author_view);
                     else if (item.reader) mine.push_back(item.reader);
                 }
+                mine.insert(mine.end(), typing.begin(), typing.end());
                 if (s.audience == audience::speaker && viewers) mine.push_back(viewers);
                 own = {join_items(mine), mine.size()};
             }

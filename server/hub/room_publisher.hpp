@@ -5,6 +5,7 @@
 // to the latest value per question, and everything published is kept for
 // replay.
 
+#include "core/poll.hpp"
 #include "core/session_model.hpp"
 #include "hub/hub_metrics.hpp"
 #include "hub/replay_buffer.hpp"
@@ -21,8 +22,12 @@ public:
     room_publisher(std::string session, std::size_t replay_capacity, core::seq_t restored_seq, hub_metrics& metrics);
 
     void add_committed(const std::vector<core::change>& changes, core::epoch_ms at);
+    // A transcript line still being typed: only its latest text goes out, and it is not replayed.
+    void add_partial(const core::transcript_segment& s) { partials_[s.id] = s; }
     void viewers_changed() { viewers_dirty_ = true; }
-    bool has_events() const { return !pending_.empty() || !vote_totals_.empty(); }
+    bool has_events() const {
+        return !pending_.empty() || !vote_totals_.empty() || !poll_totals_.empty() || !partials_.empty();
+    }
     bool viewers_pending() const { return viewers_dirty_; }
     // When the viewer count may go out again (at most once a second).
     core::epoch_ms viewers_due() const { return viewers_sent_at_ + 1000; }
@@ -35,6 +40,10 @@ public:
     bool can_replay(core::seq_t since) const { return since <= published_seq_ && ring_.covers(since); }
     // Everything after `since` as this subscriber sees it, or null when there is nothing.
     frame replay_frame(core::seq_t since, const subscriber& s) const;
+    // The same frame to every subscriber (reactions).
+    void broadcast(const subscriber_set& subs, const frame& f);
+    // A transcript event for a line still being typed (also sent after a replay).
+    frame partial_frame(const core::transcript_segment& s, core::epoch_ms at) const;
 
 private:
     struct pending_change {
@@ -43,7 +52,9 @@ private:
     };
     rendered_item render(const pending_change& p, const core::session_model& model) const;
     rendered_item render_votes(const core::session_model& model) const;
-    void deliver(const std::vector<rendered_item>& items, const frame& viewers, const subscriber_set& subs);
+    rendered_item render_poll(const core::poll& p, core::seq_t seq, core::epoch_ms at) const;
+    void deliver(const std::vector<rendered_item>& items, const frame& viewers, const std::vector<frame>& typing,
+                 const subscriber_set& subs);
 
     std::string session_;
     hub_metrics& metrics_;
@@ -51,6 +62,13 @@ private:
     std::map<std::string, std::int64_t> vote_totals_;  // question id → latest total
     core::seq_t votes_seq_ = 0;
     core::epoch_ms votes_at_ = 0;
+    struct poll_update {
+        core::poll after;
+        core::seq_t seq;
+        core::epoch_ms at;
+    };
+    std::map<std::string, poll_update> poll_totals_;  // poll id → latest counts after ballots
+    std::map<std::string, core::transcript_segment> partials_;
     core::seq_t published_seq_;
     replay_buffer ring_;
     bool viewers_dirty_ = false;
