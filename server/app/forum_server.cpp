@@ -14,6 +14,9 @@ hub::room_settings room_settings_of(const config::settings& s) {
     r.limits.asks_per_minute = s.limits.asks_per_minute;
     r.limits.votes_per_second = s.limits.votes_per_second;
     r.limits.votes_burst = s.limits.votes_burst;
+    r.limits.transcript_chars = s.limits.transcript_chars;
+    r.limits.reactions_per_second = s.limits.reactions_per_second;
+    r.limits.reactions_burst = s.limits.reactions_burst;
     r.replay_events = s.limits.replay_events;
     return r;
 }
@@ -44,6 +47,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       hls_routes_(hls_source_, http_.origins()),
       join_routes_(tokens_, settings.auth, settings.limits),
       question_routes_(hub_, tokens_),
+      transcript_routes_(hub_, tokens_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), net::websocket_metrics(metrics_)})),
       drain_timer_(ioc) {
@@ -55,6 +59,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     hls_routes_.install(http_.routes());
     join_routes_.install(http_.routes());
     question_routes_.install(http_.routes());
+    transcript_routes_.install(http_.routes());
     http_.set_websocket_upgrade([ws = websockets_](beast_stream&& stream, net::http_request&& upgrade,
                                                   net::tcp::endpoint remote) {
         std::make_shared<net::websocket_session>(std::move(stream), std::move(remote), ws)->run(std::move(upgrade));

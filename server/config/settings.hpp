@@ -29,6 +29,9 @@ struct limit_settings {
     std::uint32_t asks_per_minute = 5;
     std::uint32_t votes_per_second = 10;
     std::uint32_t votes_burst = 50;
+    std::size_t transcript_chars = 2000;
+    std::uint32_t reactions_per_second = 5;
+    std::uint32_t reactions_burst = 20;
     std::uint32_t messages_per_second = 50;
     std::uint32_t messages_burst = 100;
     std::size_t send_queue_bytes = 1024 * 1024;

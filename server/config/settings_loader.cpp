@@ -95,6 +95,9 @@ limit_settings parse_limits(const nlohmann::json& value) {
     read_limit(r, "asks_per_minute", l.asks_per_minute, 1, 10000);
     read_limit(r, "votes_per_second", l.votes_per_second, 1, 10000);
     read_limit(r, "votes_burst", l.votes_burst, 1, 100000);
+    read_limit(r, "transcript_chars", l.transcript_chars, 1, 100000);
+    read_limit(r, "reactions_per_second", l.reactions_per_second, 1, 10000);
+    read_limit(r, "reactions_burst", l.reactions_burst, 1, 100000);
     read_limit(r, "messages_per_second", l.messages_per_second, 1, 100000);
     read_limit(r, "messages_burst", l.messages_burst, 1, 1000000);
     read_limit(r, "send_queue_bytes", l.send_queue_bytes, 16 * 1024, 1024 * 1024 * 1024);
