@@ -62,23 +62,22 @@ void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t>
         if (!keyframe) return;
         need_keyframe_ = false;
         take_start_ = wall;
-        if (status() != stream_status::live) log::info("hall ", hall_id_, ": live");
-        set_status(stream_status::live);
     }
     const auto t = pts_ns ? *pts_ns : std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
     if (auto cut = segmenter_.push(bytes, t, keyframe, wall)) publish_live(*cut);
 }
 
 void hall_channel::source_restarted() {
+    need_keyframe_ = true;
     if (auto cut = segmenter_.flush()) publish_live(*cut);
     if (recording_) recording_->end_take();
-    need_keyframe_ = true;
 }
 
 bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wall) {
     if (stopped_) return false;
     const auto st = status();
-    const bool lost = st == stream_status::live && now - last_data_ > source_timeout_;
+    // Lost: it had joined (sent a keyframe) and then went quiet.
+    const bool lost = !need_keyframe_ && now - last_data_ > source_timeout_;
     if (lost) {
         log::warn("hall ", hall_id_, ": no data from the source for ", source_timeout_.count(), " ms, showing the slate");
         source_restarted();
@@ -108,8 +107,7 @@ void hall_channel::enter_slate(steady_clock::time_point now) {
 
 void hall_channel::stop() {
     if (stopped_) return;
-    if (auto cut = segmenter_.flush()) publish_live(*cut);
-    if (recording_) recording_->end_take();
+    source_restarted();
     stopped_ = true;
     set_status(stream_status::offline);
 }
@@ -121,6 +119,12 @@ void hall_channel::publish_live(const segment_cut& cut) {
         bitrate_in_.set(static_cast<std::int64_t>(static_cast<double>(cut.data->size()) * 8.0 / cut.duration_s));
     // A discontinuity is also due when the previous segment was the slate.
     publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, true);
+    // Live once there is live video to play (not at the first keyframe: the playlist would still show the slate,
+    // or not exist), and not for the stub closed when the source is lost.
+    if (!need_keyframe_ && status() != stream_status::live) {
+        log::info("hall ", hall_id_, ": live");
+        set_status(stream_status::live);
+    }
 }
 
 void hall_channel::publish(std::shared_ptr<const std::string> data, double duration_s, wall_clock::time_point started,
