@@ -51,6 +51,9 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), net::websocket_metrics(metrics_)})),
       drain_timer_(ioc) {
+    media_.subscribe(ioc.get_executor(), [this](const std::string& hall, media::stream_status status) {
+        hub_.stream_changed(hall, std::string(media::to_string(status)));
+    });
     log::info("loading the store ", database_path(settings));
     hub_.restore(store_.load());
     store_.start();

@@ -29,6 +29,11 @@ std::shared_ptr<room> hub::find(std::string_view session) const {
     return it == rooms_.end() ? nullptr : it->second;
 }
 
+void hub::stream_changed(const std::string& hall, const std::string& status) {
+    for (const auto& [id, r] : rooms_)
+        if (r->hall() == hall) r->stream_changed(status);
+}
+
 core::session_status hub::status_of(const core::session_definition& def) const {
     const auto r = find(def.id);
     return r ? r->status() : core::session_status::initial(def);

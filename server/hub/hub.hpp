@@ -28,6 +28,8 @@ public:
     // The session's room, or null. The set of rooms never changes, so this is safe from any thread.
     std::shared_ptr<room> find(std::string_view session) const;
     core::session_status status_of(const core::session_definition& def) const;
+    // A hall's video changed status: every room of that hall sends the `stream` event.
+    void stream_changed(const std::string& hall, const std::string& status);
 
 private:
     hub_metrics metrics_;

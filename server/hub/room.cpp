@@ -102,6 +102,7 @@ void room::send_snapshot(const subscriber& s) {
         {"transcript", std::move(transcript)},
         {"polls", model_.polls_json_for(who)},
         {"my_ballots", model_.ballots_json_of(who)},
+        {"stream", {{"hall", hall()}, {"status", stream_status_}}},
         {"viewers", static_cast<std::int64_t>(subscribers_.viewer_count())},
     };
     s.link->send(to_frame(snapshot));
@@ -289,6 +290,17 @@ void room::visible_questions(core::identity who, std::function<void(nlohmann::js
         auto list = nlohmann::json::array();
         for (const auto* q : self->model_.visible_questions(who)) list.push_back(core::question_json_for(*q, who));
         done({{"questions", std::move(list)}});
+    });
+}
+
+void room::stream_changed(std::string status) {
+    asio::post(strand_, [self = shared_from_this(), status = std::move(status)] {
+        if (status == self->stream_status_) return;
+        self->stream_status_ = status;
+        // Not a stored change: it carries the latest seq and is not replayed (snapshots have it).
+        auto event = core::event_message(self->id(), self->publisher_->published_seq(), now_ms(), "stream",
+                                         {{"hall", self->hall()}, {"status", status}});
+        self->publisher_->broadcast(self->subscribers_, to_frame(event));
     });
 }
 

@@ -54,6 +54,9 @@ public:
     void visible_questions(core::identity who, std::function<void(nlohmann::json)> done);
     // Every question (moderators' export).
     void all_questions(std::function<void(std::vector<core::question>)> done);
+    // The hall's video went live, to the slate or offline: everyone subscribed hears of it.
+    void stream_changed(std::string status);
+    const std::string& hall() const { return model_.definition().hall; }
     // Every final transcript line, by start time.
     void transcript(std::function<void(std::vector<core::transcript_segment>)> done);
 
@@ -92,6 +95,7 @@ private:
     reaction_counter reactions_;
     bool reaction_window_open_ = false;
     std::map<std::string, std::int64_t> pending_reaction_totals_;
+    std::string stream_status_ = "offline";
 
     std::vector<core::change> pending_changes_;
     std::vector<store::stored_request> pending_requests_;
