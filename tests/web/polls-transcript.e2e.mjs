@@ -1,18 +1,16 @@
-// WAITS FOR the server's transcripts, polls and reactions (issue 5): run.mjs
-// does not run files in pending/. Move this file to tests/web/ (and its
-// imports from '../lib/' to './lib/') once `build/veche` answers
-// poll_create, poll_control, poll_vote, transcript and react as PROTOCOL.md says.
+// Transcripts, polls and reactions end to end, in Debian's Chromium against
+// the real `veche serve` (demo config):
 //
-// A poll from the builder to its results on the participant's phone and the
-// screen; the captioner's line growing on the participant's page, then final;
-// reactions counted for everyone.
+//   a poll from the builder to its results on the participant's phone and
+//   the screen; the captioner's line growing on the participant's page, then
+//   final; reactions counted for everyone.
 import { mkdir } from 'node:fs/promises';
-import { DESKTOP, PHONE, launchChromium, screenshot } from '../lib/browser.mjs';
-import { checkEqual, runTest, step } from '../lib/harness.mjs';
-import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from '../lib/pages.mjs';
-import { OUTPUT_DIR } from '../lib/paths.mjs';
-import { startVeche } from '../lib/server.mjs';
-import { DEMO_CONFIG, mintToken, waitForHallLive } from '../lib/veche.mjs';
+import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
+import { checkEqual, runTest, step } from './lib/harness.mjs';
+import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from './lib/pages.mjs';
+import { OUTPUT_DIR } from './lib/paths.mjs';
+import { startVeche } from './lib/server.mjs';
+import { DEMO_CONFIG, mintToken, waitForHallLive } from './lib/veche.mjs';
 
 const POLL = 'Что важнее для малых городов?';
 
