@@ -205,7 +205,9 @@ int main(int argc, char** argv) {
         for (auto& s : cfg["event"]["sessions"]) s["hall"] = "main";
         const auto config = dir.write("veche.json", cfg.dump());
         server_process server({"--config", config.string(), "--data", (dir / "data").string()});
-        std::this_thread::sleep_for(2s);  // the slate is encoded at start-up
+        // Send as soon as the relay listens: before the 2 s watchdog, so that no slate comes first and the
+        // first segment starts with the input's first frame.
+        if (!server.wait_for_output("hall main: relay started", 20s)) return 1;
         const auto r = measure(
             server.pid(), input, port, cpu_from, cpu_to,
             [&] { return http_get(server.port(), "/hls/main/index.m3u8").body; },
