@@ -12,7 +12,7 @@ packages=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-  gstreamer1.0-x fonts-dejavu-core
+  gstreamer1.0-x fonts-dejavu-core fonts-noto-color-emoji
   ffmpeg chromium python3 procps
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

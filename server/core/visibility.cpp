@@ -17,6 +17,7 @@ nlohmann::json question_json(const question& q, bool show_anonymous_author) {
         {"session", q.session},
         {"text", q.text},
         {"author", std::move(author)},
+        {"anonymous", q.anonymous},
         {"state", to_string(q.state)},
         {"highlighted", q.highlighted},
         {"votes", q.votes},

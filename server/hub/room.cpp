@@ -157,6 +157,8 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
         // Shown at the next tick, stored never: the ack only means "received".
         publisher_->add_partial(*result.partial);
         schedule_publish();
+        // Without a rid nobody waits for the answer: a fast typist gets no ack per keystroke.
+        if (!msg.rid) return;
         return queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
     }
     if (msg.rid) {

@@ -49,7 +49,7 @@ TEST_CASE("anonymous authors are shown to moderators and to the author only") {
     CHECK(core::question_json_for(*f.model.find(named), f.anna)["author"]["id"] == "boris");
 
     const auto json = core::question_json(q, true);
-    for (const char* key : {"id", "session", "text", "author", "state", "highlighted", "votes", "created_at", "edited"})
+    for (const char* key : {"id", "session", "text", "author", "anonymous", "state", "highlighted", "votes", "created_at", "edited"})
         CHECK(json.contains(key));
     CHECK(core::question_stub_json(q) == nlohmann::json{{"id", id}, {"session", "s1"}, {"state", "pending"}});
 }
