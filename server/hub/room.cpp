@@ -248,8 +248,7 @@ void room::committed(const in_flight& done, bool ok) {
             committed_status_ = std::get<core::session_changed>(c.payload).status;
         }
     }
-    for (const auto& r : done.replies)
-        if (auto link = r.to.lock()) link->send(r.message);
+    for (const auto& r : done.replies) r.to->send(r.message);
     schedule_publish();
 }
 

@@ -62,7 +62,8 @@ public:
 
 private:
     struct reply {
-        std::weak_ptr<client_link> to;
+        // Held until the batch is durable: an HTTP request's link has no other owner.
+        std::shared_ptr<client_link> to;
         frame message;
     };
     struct in_flight {

@@ -95,7 +95,7 @@ TEST_CASE("oversized messages close with 1009, binary frames with 4400") {
     CHECK(binary->wait_closed() == 4400);
 }
 
-TEST_CASE("a flood from one connection is refused, then closed with 4429; others are not disturbed") {
+TEST_CASE("a flood from one connection is refused, then closed with 4429, others are not disturbed") {
     forum_fixture forum;
     const auto mod_token = forum.staff_token("moderator");
     auto canary = forum.subscribed(forum.join("Канарейка")["token"], post_session);
@@ -130,6 +130,7 @@ TEST_CASE("SIGTERM closes every WebSocket with 1001 and exits 0") {
     auto b = forum.subscribed(forum.staff_token("moderator"), pre_session);
     std::chrono::milliseconds took{};
     const auto result = forum.server->stop(SIGTERM, &took);
+    INFO("signal " << result.signal << "\n" << result.out << result.err);
     CHECK(a->wait_closed() == 1001);
     CHECK(b->wait_closed() == 1001);
     CHECK(result.exit_code == 0);
