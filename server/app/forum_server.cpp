@@ -33,9 +33,9 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     : ioc_(ioc),
       settings_(settings),
       tokens_(settings.auth.secret),
-      store_(database_path(settings), metrics_),
-      hub_(ioc, settings.event, room_settings_of(settings), store_, metrics_),
-      media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", metrics_),
+      store_(database_path(settings), *metrics_),
+      hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_),
+      media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
       catalog_(
           settings.event, [this](const core::session_definition& def) { return hub_.status_of(def); },
@@ -43,13 +43,14 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       http_(ioc, settings, metrics_),
       files_(web_root_of(settings)),
       event_routes_(catalog_),
-      ops_routes_(metrics_, settings.metrics, http_.draining()),
+      ops_routes_(*metrics_, settings.metrics, http_.draining()),
       hls_routes_(hls_source_, http_.origins()),
       join_routes_(tokens_, settings.auth, settings.limits),
       question_routes_(hub_, tokens_),
       transcript_routes_(hub_, tokens_),
       websockets_(std::make_shared<net::websocket_context>(
-          net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), net::websocket_metrics(metrics_)})),
+          net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,
+                                 net::websocket_metrics(*metrics_)})),
       drain_timer_(ioc) {
     media_.subscribe(ioc.get_executor(), [this](const std::string& hall, media::stream_status status) {
         hub_.stream_changed(hall, std::string(media::to_string(status)));
@@ -91,7 +92,7 @@ void forum_server::drain(std::chrono::milliseconds deadline, std::function<void(
 }
 
 void forum_server::poll_drained(std::chrono::steady_clock::time_point deadline, std::function<void()> done) {
-    if (http_.connections().size() == 0 || std::chrono::steady_clock::now() >= deadline) return done();
+    if (http_.connections()->size() == 0 || std::chrono::steady_clock::now() >= deadline) return done();
     drain_timer_.expires_after(std::chrono::milliseconds(20));
     drain_timer_.async_wait([this, deadline, done = std::move(done)](boost::system::error_code) mutable {
         poll_drained(deadline, std::move(done));

@@ -47,7 +47,8 @@ private:
 
     boost::asio::io_context& ioc_;
     const config::settings& settings_;
-    metrics_registry metrics_;
+    // Shared with every connection: it outlives the io_context's last handler.
+    std::shared_ptr<metrics_registry> metrics_ = std::make_shared<metrics_registry>();
     auth::token_codec tokens_;
     store::sqlite_event_store store_;
     hub::hub hub_;

@@ -4,6 +4,7 @@
 
 #include "common/counter.hpp"
 #include "common/gauge.hpp"
+#include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "net/connection_registry.hpp"
 #include "net/http_types.hpp"
@@ -12,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace veche::net {
 
@@ -27,7 +29,10 @@ struct http_context {
     const router& routes;
     const config::http_settings& limits;
     const origin_policy& origins;
-    connection_registry& connections;
+    // Shared: connections still pending when the io_context is torn down
+    // unregister (and count themselves out) in their destructors.
+    std::shared_ptr<connection_registry> connections;
+    std::shared_ptr<metrics_registry> metrics_owner;
     http_metrics metrics;
     // Takes over the stream after a valid upgrade request for /ws (set by the hub layer).
     std::function<void(beast::tcp_stream&& stream, http_request&& upgrade, tcp::endpoint remote)> websocket_upgrade;

@@ -4,7 +4,8 @@
 
 namespace veche::net {
 
-http_server::http_server(asio::io_context& ioc, const config::settings& settings, metrics_registry& metrics)
+http_server::http_server(asio::io_context& ioc, const config::settings& settings,
+                         std::shared_ptr<metrics_registry> metrics)
     : ioc_(ioc), origins_(settings.auth.allowed_origins) {
     // Built in place: the context holds an atomic and cannot be moved.
     ctx_.reset(new http_context{
@@ -12,12 +13,13 @@ http_server::http_server(asio::io_context& ioc, const config::settings& settings
         settings.http,
         origins_,
         connections_,
+        metrics,
         http_metrics{
-            metrics.make_counter("veche_http_connections_accepted_total", "TCP connections accepted"),
-            metrics.make_gauge("veche_http_connections_open", "HTTP connections open (before WebSocket upgrade)"),
-            metrics.make_counter("veche_http_requests_total", "HTTP requests received"),
-            metrics.make_counter("veche_http_refused_origin_total", "Upgrades and POSTs refused for their Origin"),
-            metrics.make_counter("veche_http_timeouts_total", "HTTP connections closed for being too slow or idle"),
+            metrics->make_counter("veche_http_connections_accepted_total", "TCP connections accepted"),
+            metrics->make_gauge("veche_http_connections_open", "HTTP connections open (before WebSocket upgrade)"),
+            metrics->make_counter("veche_http_requests_total", "HTTP requests received"),
+            metrics->make_counter("veche_http_refused_origin_total", "Upgrades and POSTs refused for their Origin"),
+            metrics->make_counter("veche_http_timeouts_total", "HTTP connections closed for being too slow or idle"),
         },
         {},
         {},
@@ -41,7 +43,7 @@ tcp::endpoint http_server::start(const config::listen_address& address) {
 void http_server::begin_drain() {
     ctx_->draining = true;
     if (listener_) listener_->stop();
-    connections_.close_all();
+    connections_->close_all();
 }
 
 }  // namespace veche::net

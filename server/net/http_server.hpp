@@ -17,11 +17,11 @@ namespace veche::net {
 
 class http_server {
 public:
-    http_server(asio::io_context& ioc, const config::settings& settings, metrics_registry& metrics);
+    http_server(asio::io_context& ioc, const config::settings& settings, std::shared_ptr<metrics_registry> metrics);
 
     router& routes() { return router_; }
     const origin_policy& origins() const { return origins_; }
-    connection_registry& connections() { return connections_; }
+    const std::shared_ptr<connection_registry>& connections() { return connections_; }
     const std::atomic<bool>& draining() const { return ctx_->draining; }
     void set_websocket_upgrade(decltype(http_context::websocket_upgrade) fn) { ctx_->websocket_upgrade = std::move(fn); }
 
@@ -34,7 +34,7 @@ private:
     asio::io_context& ioc_;
     router router_;
     origin_policy origins_;
-    connection_registry connections_;
+    std::shared_ptr<connection_registry> connections_ = std::make_shared<connection_registry>();
     std::shared_ptr<http_context> ctx_;
     std::shared_ptr<listener> listener_;
 };

@@ -19,11 +19,11 @@ http_session::http_session(tcp::socket&& socket, std::shared_ptr<http_context> c
 
 http_session::~http_session() {
     ctx_->metrics.connections_open.sub(1);
-    if (registry_id_) ctx_->connections.remove(registry_id_);
+    if (registry_id_) ctx_->connections->remove(registry_id_);
 }
 
 void http_session::run() {
-    registry_id_ = ctx_->connections.add(weak_from_this());
+    registry_id_ = ctx_->connections->add(weak_from_this());
     // Run on the connection's strand so no two handlers of it overlap.
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
 }

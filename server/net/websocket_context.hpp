@@ -8,6 +8,8 @@
 #include "hub/hub.hpp"
 #include "net/connection_registry.hpp"
 
+#include <memory>
+
 namespace veche::net {
 
 struct websocket_metrics {
@@ -51,7 +53,9 @@ struct websocket_context {
     hub::hub& rooms;
     const auth::token_codec& tokens;
     const config::limit_settings& limits;
-    connection_registry& connections;
+    // Shared, as in http_context: sessions destroyed late still unregister.
+    std::shared_ptr<connection_registry> connections;
+    std::shared_ptr<metrics_registry> metrics_owner;
     websocket_metrics metrics;
 };
 

@@ -37,11 +37,11 @@ websocket_session::websocket_session(beast::tcp_stream&& stream, tcp::endpoint r
 
 websocket_session::~websocket_session() {
     ctx_->metrics.open.sub(1);
-    if (registry_id_) ctx_->connections.remove(registry_id_);
+    if (registry_id_) ctx_->connections->remove(registry_id_);
 }
 
 void websocket_session::run(http_request&& upgrade) {
-    registry_id_ = ctx_->connections.add(weak_from_this());
+    registry_id_ = ctx_->connections->add(weak_from_this());
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
     // Pings after 30 s of silence; a client that answers nothing for 60 s is gone.
     timeouts.idle_timeout = std::chrono::seconds(60);
