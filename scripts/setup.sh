@@ -33,10 +33,11 @@ else
   echo "setup: Debian packages already installed"
 fi
 
-# npm packages: the web client (web-client/) and its browser tests (tests/web/,
-# playwright-core driving Debian's Chromium; no browser is ever downloaded).
+# npm packages: the web client (web-client/), its browser tests (tests/web/,
+# playwright-core driving Debian's Chromium; no browser is ever downloaded) and
+# the load benchmark's reference peer (tests/bench/load/reference/, `ws`).
 # `npm ci` runs only when node_modules is missing or older than the lock file.
-for dir in web-client tests/web; do
+for dir in web-client tests/web tests/bench/load/reference; do
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     echo "setup: installing the npm packages of $dir"
     (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the load benchmarks of docs/benchmarks.md, each against Veche and then
+# against the Node `ws` reference, back to back in one process run:
+#
+#   tests/bench/load/run.sh fanout     # 5,000 then 10,000 subscribers, approvals at rising rates
+#   tests/bench/load/run.sh storm      # 5,000 participants vote on 50 questions within 5 s
+#   tests/bench/load/run.sh idle       # 15,000 connections held: server memory per connection
+#   tests/bench/load/run.sh durable    # acknowledged durable votes a second
+#   tests/bench/load/run.sh all        # the four, one after another
+#
+# Further arguments go to veche_load (e.g. `fanout --rates 20,40,80 --step-seconds 5`).
+# Builds a Release tree in build-bench/ (VECHE_BENCH_BUILD to change it),
+# installs the reference's npm package when missing, prints the machine's load
+# first (measure when it is low: the two cores are shared), and keeps each
+# result as a table (.txt) and JSON under $build/bench-results/.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+build=${VECHE_BENCH_BUILD:-build-bench}
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)" --target veche veche_load
+if [ ! -d tests/bench/load/reference/node_modules ]; then
+  (cd tests/bench/load/reference && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+results="$build/bench-results"
+mkdir -p "$results"
+generator="$build/tests/bench/load/veche_load"
+
+run() {
+  local name=$1
+  shift
+  echo "== $name: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+  "$generator" "$@" --json "$results/$name.json" | tee "$results/$name.txt"
+}
+
+scenario=${1:-}
+[ $# -gt 0 ] && shift
+case "$scenario" in
+  fanout)
+    run fanout-5000 fanout --subscribers 5000 "$@"
+    run fanout-10000 fanout --subscribers 10000 "$@"
+    ;;
+  storm | idle | durable)
+    run "$scenario" "$scenario" "$@"
+    ;;
+  all)
+    "$0" fanout "$@"
+    "$0" storm
+    "$0" idle
+    "$0" durable
+    ;;
+  *)
+    echo "usage: $0 fanout|storm|idle|durable|all [veche_load options]" >&2
+    exit 2
+    ;;
+esac

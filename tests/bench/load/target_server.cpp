@@ -1,0 +1,53 @@
+#include "target_server.hpp"
+
+#include "bench_config.hpp"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace veche::bench {
+
+const char* to_string(server_kind k) { return k == server_kind::veche ? "veche" : "ws-reference"; }
+
+target_server::target_server(server_kind kind, const server_paths& paths) : kind_(kind), paths_(paths) {
+    if (kind == server_kind::reference) {
+        process_ = std::make_unique<child_process>(paths.node, std::vector<std::string>{paths.reference_script, "0"});
+        return;
+    }
+    std::string pattern = (std::filesystem::temp_directory_path() / "veche-bench-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temp directory");
+    dir_ = pattern;
+    config_path_ = (dir_ / "bench.json").string();
+    std::ofstream(config_path_) << bench_config((dir_ / "data").string()).dump(2);
+    process_ = std::make_unique<child_process>(paths.veche, std::vector<std::string>{"serve", "--config", config_path_});
+}
+
+target_server::~target_server() {
+    process_.reset();
+    if (!dir_.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir_, ignored);
+    }
+}
+
+boost::asio::ip::tcp::endpoint target_server::endpoint() const {
+    return {boost::asio::ip::make_address("127.0.0.1"), process_->port()};
+}
+
+std::string target_server::staff_token(const std::string& role) const {
+    if (kind_ != server_kind::veche) throw std::logic_error("the reference has no tokens");
+    const auto command = "'" + paths_.veche + "' token --config '" + config_path_ + "' --role " + role;
+    FILE* p = ::popen(command.c_str(), "r");
+    if (!p) throw std::runtime_error("cannot run veche token");
+    std::string out;
+    std::array<char, 1024> buf{};
+    while (const auto n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    if (::pclose(p) != 0) throw std::runtime_error("veche token failed");
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+}  // namespace veche::bench
