@@ -2,8 +2,6 @@
 
 #include <glib.h>
 
-#include <future>
-#include <memory>
 
 namespace veche::media {
 namespace {
@@ -27,9 +25,7 @@ void delete_task(gpointer data) { delete static_cast<task*>(data); }
 glib_loop::glib_loop() : context_(g_main_context_new()), loop_(g_main_loop_new(context_, FALSE)) {}
 
 glib_loop::~glib_loop() {
-    stop(std::chrono::seconds(2));
-    // A thread left behind may still use the loop: then keep it (and its context) alive.
-    if (abandoned_) return;
+    stop();
     g_main_loop_unref(loop_);
     g_main_context_unref(context_);
 }
@@ -53,22 +49,11 @@ void glib_loop::every(std::chrono::milliseconds interval, std::function<void()> 
     g_source_unref(source);
 }
 
-bool glib_loop::stop(std::chrono::milliseconds timeout) {
-    if (!thread_.joinable()) return true;
-    auto done = std::make_shared<std::promise<void>>();
-    auto ended = done->get_future();
+void glib_loop::stop() {
+    if (!thread_.joinable()) return;
     // Quitting from inside the loop, after what was posted before, so teardown posts run first.
-    post([this, done] {
-        g_main_loop_quit(loop_);
-        done->set_value();
-    });
-    if (ended.wait_for(timeout) != std::future_status::ready) {
-        thread_.detach();
-        abandoned_ = true;
-        return false;
-    }
+    post([this] { g_main_loop_quit(loop_); });
     thread_.join();
-    return true;
 }
 
 }  // namespace veche::media

@@ -23,10 +23,9 @@ public:
     void post(std::function<void()> fn);
     // Calls fn on the loop's thread every interval while the loop runs.
     void every(std::chrono::milliseconds interval, std::function<void()> fn);
-    // Quits the loop after what is queued before it, and waits up to `timeout` for the thread. Past that
-    // (a pipeline stuck in a system call) the thread is left behind: the process is exiting anyway.
-    // Returns whether the thread ended.
-    bool stop(std::chrono::milliseconds timeout);
+    // Quits the loop after what is queued before it and joins the thread. Nothing that runs on the loop
+    // blocks for long (state changes happen on the state_worker), so this returns promptly.
+    void stop();
 
     GMainContext* context() const { return context_; }
 
@@ -34,7 +33,6 @@ private:
     GMainContext* context_;
     GMainLoop* loop_;
     std::thread thread_;
-    bool abandoned_ = false;
 };
 
 }  // namespace veche::media

@@ -5,16 +5,25 @@
 #include "media/pipeline_description.hpp"
 
 #include <atomic>
+#include <functional>
 
 namespace veche::media {
 namespace {
 
-// What an appsink callback needs to hand a sample to the media thread.
+// What an appsink callback needs to hand a sample to the media thread. It holds a reference on the context:
+// a pipeline on its way down may still push a sample after the media thread has ended.
 struct sink_route {
     hall_relay* relay;
     std::uint64_t generation;
     GMainContext* context;
 };
+
+void free_route(gpointer data) {
+    auto* route = static_cast<sink_route*>(data);
+    g_main_context_unref(route->context);
+    delete route;
+}
+
 
 struct sample_delivery {
     hall_relay* relay;
@@ -121,11 +130,12 @@ void free_stream_id_check(gpointer data, GClosure*) { delete static_cast<stream_
 }  // namespace
 
 hall_relay::hall_relay(config::source_uri source, std::string hall_name, hall_channel& channel, GMainContext* context,
-                       std::chrono::milliseconds retry, metrics_registry& metrics)
+                       state_worker& states, std::chrono::milliseconds retry, metrics_registry& metrics)
     : source_(std::move(source)),
       hall_name_(std::move(hall_name)),
       channel_(channel),
       context_(context),
+      states_(states),
       retry_(retry),
       reconnects_(metrics.make_counter("veche_media_reconnects_total",
                                        "Times the hall's relay was rebuilt after an error or a lost source",
@@ -167,8 +177,8 @@ void hall_relay::build() {
     element_ptr sink(gst_bin_get_by_name(bin, "sink"));
     GstAppSinkCallbacks callbacks{};
     callbacks.new_sample = on_new_sample;
-    gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks, new sink_route{this, generation_, context_},
-                               [](gpointer route) { delete static_cast<sink_route*>(route); });
+    gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks,
+                               new sink_route{this, generation_, g_main_context_ref(context_)}, free_route);
     if (plan.dynamic_pads) {
         element_ptr demux(gst_bin_get_by_name(bin, "demux"));
         g_signal_connect_data(demux.get(), "pad-added", G_CALLBACK(on_pad_added), new std::string(hall), free_string,
@@ -187,12 +197,29 @@ void hall_relay::build() {
 
     pipeline_ = pipeline.release();
     channel_.source_restarted();
-    if (gst_element_set_state(pipeline_, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+    // The answer comes back through the media thread's context, which the callback keeps alive: after a
+    // shutdown it is simply never dispatched.
+    std::shared_ptr<GMainContext> context(g_main_context_ref(context_), g_main_context_unref);
+    states_.play(pipeline_, [context, relay = this, generation = generation_](bool ok) {
+        g_main_context_invoke_full(
+            context.get(), G_PRIORITY_DEFAULT,
+            [](gpointer data) {
+                (*static_cast<std::function<void()>*>(data))();
+                return G_SOURCE_REMOVE;
+            },
+            new std::function<void()>([relay, generation, ok] { relay->on_started(generation, ok); }),
+            [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
+    });
+}
+
+void hall_relay::on_started(std::uint64_t generation, bool ok) {
+    if (generation != generation_ || stopped_) return;
+    if (!ok) {
         tear_down();
-        return failed("the source cannot start (is its port in use?)");
+        return failed("the source cannot start (is its port in use, or its server down?)");
     }
-    log::info("hall ", hall, ": relay started (", source_.kind == config::source_kind::test ? "test picture" : "source",
-              ")");
+    log::info("hall ", channel_.hall_id(), ": relay started (",
+              source_.kind == config::source_kind::test ? "test picture" : "source", ")");
 }
 
 void hall_relay::tear_down() {
@@ -203,10 +230,7 @@ void hall_relay::tear_down() {
     }
     if (!pipeline_) return;
     ++generation_;
-    // Stopping a network source can block (a socket that closes slowly, an RTSP teardown): do it on
-    // GStreamer's thread pool, which also drops the last reference, never on the media thread.
-    gst_element_call_async(
-        pipeline_, [](GstElement* e, gpointer) { gst_element_set_state(e, GST_STATE_NULL); }, nullptr, nullptr);
+    states_.stop(pipeline_);
     gst_object_unref(pipeline_);
     pipeline_ = nullptr;
 }

@@ -9,6 +9,7 @@
 #include "common/metrics_registry.hpp"
 #include "config/source_uri.hpp"
 #include "media/hall_channel.hpp"
+#include "media/state_worker.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -26,7 +27,7 @@ namespace veche::media {
 class hall_relay {
 public:
     hall_relay(config::source_uri source, std::string hall_name, hall_channel& channel, GMainContext* context,
-               std::chrono::milliseconds retry, metrics_registry& metrics);
+               state_worker& states, std::chrono::milliseconds retry, metrics_registry& metrics);
     ~hall_relay();
     hall_relay(const hall_relay&) = delete;
     hall_relay& operator=(const hall_relay&) = delete;
@@ -35,9 +36,10 @@ public:
     void tick(steady_clock::time_point now, wall_clock::time_point wall);
     void stop();
 
-    // From the appsink hand-off and the bus watch (media thread).
+    // From the appsink hand-off, the bus watch and the state worker (all delivered on the media thread).
     void on_sample(std::uint64_t generation, GstSample* sample);
     void on_message(GstMessage* message);
+    void on_started(std::uint64_t generation, bool ok);
 
 private:
     void build();
@@ -48,6 +50,7 @@ private:
     std::string hall_name_;
     hall_channel& channel_;
     GMainContext* context_;
+    state_worker& states_;
     std::chrono::milliseconds retry_;
     counter& reconnects_;
 

@@ -6,6 +6,7 @@
 #include "media/hall_channel.hpp"
 #include "media/hall_relay.hpp"
 #include "media/slate_encoder.hpp"
+#include "media/state_worker.hpp"
 
 #include <boost/asio/post.hpp>
 
@@ -21,7 +22,7 @@ bool records(const config::media_settings& settings, const config::source_uri& s
 
 media_service::media_service(const core::event_definition& event, const config::media_settings& settings,
                              std::filesystem::path recordings_dir, metrics_registry& metrics)
-    : settings_(settings), loop_(std::make_unique<glib_loop>()) {
+    : settings_(settings), states_(std::make_unique<state_worker>()), loop_(std::make_unique<glib_loop>()) {
     // Segment names carry the start time so that they never repeat across restarts (they are cached as immutable).
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(wall_clock::now().time_since_epoch()).count();
     for (const auto& hall : event.halls) {
@@ -32,20 +33,13 @@ media_service::media_service(const core::event_definition& event, const config::
         channel->set_status_listener([this, id = hall.id](stream_status s) { notify(id, s); });
         if (source.kind != config::source_kind::none)
             relays_.push_back(std::make_unique<hall_relay>(std::move(source), hall.name, *channel, loop_->context(),
-                                                           std::chrono::milliseconds(settings.retry_ms), metrics));
+                                                           *states_, std::chrono::milliseconds(settings.retry_ms),
+                                                           metrics));
         channels_.push_back(std::move(channel));
     }
 }
 
-media_service::~media_service() {
-    stop();
-    // A GLib thread that did not stop in time may still reach the relays: leave them to the exiting process.
-    if (abandoned_) {
-        for (auto& r : relays_) static_cast<void>(r.release());
-        for (auto& c : channels_) static_cast<void>(c.release());
-        static_cast<void>(loop_.release());
-    }
-}
+media_service::~media_service() { stop(); }
 
 void media_service::subscribe(boost::asio::any_io_executor executor, status_handler handler) {
     subscribers_.push_back({std::move(executor), std::move(handler)});
@@ -60,8 +54,10 @@ void media_service::start() {
 }
 
 void media_service::run_start() {
-    if (auto slate = encode_slate(std::chrono::seconds(settings_.target_duration_s)))
-        for (auto& c : channels_) c->set_slate(slate, std::chrono::seconds(settings_.target_duration_s));
+    const std::chrono::seconds duration(settings_.target_duration_s);
+    if (auto slate = encode_slate(duration, stopping_))
+        for (auto& c : channels_) c->set_slate(slate, duration);
+    if (stopping_) return;
     for (auto& r : relays_) r->start();
     loop_->every(std::chrono::milliseconds(100), [this] { tick(); });
 }
@@ -73,17 +69,13 @@ void media_service::tick() {
 }
 
 void media_service::stop() {
-    if (!started_ || abandoned_) return;
-    started_ = false;
-    notifying_ = false;
+    if (!started_ || stopping_) return;
+    stopping_ = true;
     loop_->post([this] {
         for (auto& r : relays_) r->stop();
     });
-    if (!loop_->stop(std::chrono::seconds(2))) {
-        log::warn("media: the GLib thread did not stop within 2 s; leaving it behind");
-        abandoned_ = true;
-        return;
-    }
+    loop_->stop();
+    if (!states_->finish(std::chrono::seconds(1))) log::warn("media: a source is still closing; not waiting for it");
     log::info("media: stopped");
 }
 
@@ -113,7 +105,7 @@ std::shared_ptr<const std::string> media_service::segment(std::string_view hall,
 }
 
 void media_service::notify(const std::string& hall, stream_status status) {
-    if (!notifying_) return;
+    if (stopping_) return;
     for (const auto& s : subscribers_)
         boost::asio::post(s.executor, [handler = s.handler, hall, status] { handler(hall, status); });
 }

@@ -24,6 +24,7 @@ namespace veche::media {
 class glib_loop;
 class hall_channel;
 class hall_relay;
+class state_worker;
 
 class media_service {
 public:
@@ -42,8 +43,8 @@ public:
 
     // Starts the GLib thread: encodes the slate, then starts every hall's relay. Returns at once.
     void start();
-    // Stops every relay and the GLib thread; returns within about two seconds whatever the sources do.
-    // No status change is posted after it returns.
+    // Stops every relay and the GLib thread; returns within about a second whatever the sources do (a source
+    // that takes longer to close finishes on its own). No status change is posted after it returns.
     void stop();
 
     // Safe from any thread. An unknown hall is offline and has no playlist.
@@ -65,13 +66,13 @@ private:
     void tick();
 
     const config::media_settings& settings_;
+    std::unique_ptr<state_worker> states_;
     std::unique_ptr<glib_loop> loop_;
     std::vector<std::unique_ptr<hall_channel>> channels_;
     std::vector<std::unique_ptr<hall_relay>> relays_;  // halls with a source only
     std::vector<subscriber> subscribers_;
-    std::atomic<bool> notifying_{true};
+    std::atomic<bool> stopping_{false};
     bool started_ = false;
-    bool abandoned_ = false;  // the GLib thread did not stop in time
 };
 
 }  // namespace veche::media

@@ -6,7 +6,8 @@
 
 namespace veche::media {
 
-std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, std::chrono::seconds timeout) {
+std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, const std::atomic<bool>& cancel,
+                                                std::chrono::seconds timeout) {
     ensure_gstreamer();
     auto pipeline = parse_pipeline(slate_pipeline(duration), "slate");
     if (!pipeline) return nullptr;
@@ -18,6 +19,10 @@ std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, s
     bool failed = false;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (!gst_app_sink_is_eos(GST_APP_SINK(sink.get()))) {
+        if (cancel) {
+            failed = true;
+            break;
+        }
         if (std::chrono::steady_clock::now() > deadline) {
             log::error("slate: the encode took longer than ", timeout.count(), " s");
             failed = true;

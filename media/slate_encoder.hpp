@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -7,8 +8,9 @@
 namespace veche::media {
 
 // Encodes the slate segment once, at start-up (see slate_pipeline()). Blocks for as long as the encode takes
-// (well under a second here), at most `timeout`; returns null, logged, when it fails.
-std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration,
+// (well under a second here), at most `timeout`, and gives up within 100 ms once `cancel` is set; returns
+// null, logged, when it fails.
+std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, const std::atomic<bool>& cancel,
                                                 std::chrono::seconds timeout = std::chrono::seconds(20));
 
 }  // namespace veche::media
