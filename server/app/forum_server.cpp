@@ -85,7 +85,7 @@ net::tcp::endpoint forum_server::start() {
 }
 
 void forum_server::drain(std::chrono::milliseconds deadline, std::function<void()> done) {
-    // Bounded (about 2 s at worst, when a source hangs): the drain deadline still holds the exit under 5 s.
+    // Bounded (about 1 s at worst, when a source hangs): the drain deadline still holds the exit under 5 s.
     media_.stop();
     http_.begin_drain();
     poll_drained(std::chrono::steady_clock::now() + deadline, std::move(done));
