@@ -113,6 +113,11 @@ void hall_channel::stop() {
 }
 
 void hall_channel::publish_live(const segment_cut& cut) {
+    if (!cut.keyframe_start && !warned_long_gop_) {
+        warned_long_gop_ = true;
+        log::warn("hall ", hall_id_, ": the source's keyframes are further apart than the target duration (",
+                  target_.count(), " s); segments are cut between them. Ask the hall for a 1-2 s keyframe interval");
+    }
     if (recording_) recording_->append(*cut.data, take_start_);
     // The stub of a segment closed by a lost source would make a wild figure.
     if (cut.duration_s >= 0.5)

@@ -79,6 +79,7 @@ private:
     bool stopped_ = false;
     bool discontinuity_pending_ = false;  // the next slate copy follows something else
     bool last_was_slate_ = false;         // so live that follows the slate starts a new timeline
+    bool warned_long_gop_ = false;
     // Steady-clock ms of the last keyframe, -1 before the first; shared with the scrape-time gauge.
     std::shared_ptr<std::atomic<std::int64_t>> last_keyframe_ms_;
 

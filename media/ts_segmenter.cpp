@@ -31,7 +31,6 @@ std::optional<segment_cut> ts_segmenter::push(std::string_view bytes, std::int64
         } else if (keyframe && elapsed >= min_cut_ns_) {
             out = close(elapsed);
         } else if (elapsed >= max_cut_ns_) {
-            ++forced_cuts_;
             out = close(elapsed);
         }
     }

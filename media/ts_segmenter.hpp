@@ -38,8 +38,6 @@ public:
     std::optional<segment_cut> flush();
 
     bool empty() const { return current_.empty(); }
-    // Cuts forced between keyframes so far (a source with too long a GOP).
-    std::uint64_t forced_cuts() const { return forced_cuts_; }
 
 private:
     segment_cut close(std::int64_t duration_ns);
@@ -52,7 +50,6 @@ private:
     wall_clock::time_point started_at_;
     bool keyframe_start_ = false;
     bool next_discontinuity_ = false;
-    std::uint64_t forced_cuts_ = 0;
 };
 
 }  // namespace veche::media

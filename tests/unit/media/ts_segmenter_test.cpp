@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace veche::media;
 using namespace std::chrono_literals;
 
@@ -33,7 +35,6 @@ TEST_CASE("segments start at keyframes and last one GOP once it is half the targ
         CHECK(c.data->size() == 25 * 188);
         CHECK_FALSE(c.discontinuity);
     }
-    CHECK(s.forced_cuts() == 0);
 
     ts_segmenter quick(2s);
     const auto short_gops = feed(quick, 100 + 1, 10);  // 0.4 s GOPs: cut at the first keyframe past 1 s
@@ -44,9 +45,10 @@ TEST_CASE("segments start at keyframes and last one GOP once it is half the targ
 TEST_CASE("a GOP longer than the target is cut before a segment could round past it") {
     ts_segmenter s(2s);
     const auto cuts = feed(s, 25 * 10, 25 * 5);  // 5 s GOPs
-    REQUIRE(!cuts.empty());
+    REQUIRE(cuts.size() >= 3);
     for (const auto& c : cuts) CHECK(c.duration_s < 2.5);
-    CHECK(s.forced_cuts() > 0);
+    // The cut after a keyframe-less stretch does not start at a keyframe.
+    CHECK(std::any_of(cuts.begin(), cuts.end(), [](const segment_cut& c) { return !c.keyframe_start; }));
 }
 
 TEST_CASE("a timestamp jump closes the segment and marks the next as a discontinuity") {
