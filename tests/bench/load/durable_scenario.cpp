@@ -2,6 +2,7 @@
 
 #include "bench_config.hpp"
 #include "bench_handler.hpp"
+#include "metrics_probe.hpp"
 #include "participant_joiner.hpp"
 #include "scenario_common.hpp"
 #include "sqlite_reference.hpp"
@@ -94,15 +95,29 @@ double run_veche(const durable_options& o, const server_paths& paths, report& r)
     h.collect(pool, true);
     window w;
     w.label = "voting";
+    const auto before = fetch_metrics(ep);
+    std::cerr << "  measuring the votes\n";  // profile.sh starts perf on this line
     begin_window(w, server.pid());
     sleep_s(o.seconds);
     w.audience = h.collect(pool, true);
     end_window(w, server.pid());
+    const auto after = fetch_metrics(ep);
     h.voting = false;
     w.senders = w.audience.take_sender_part();
     const double acks = static_cast<double>(w.senders.acks) / w.seconds;
     std::cerr << "  " << static_cast<std::uint64_t>(acks) << " acknowledged votes/s\n";
-    r.set_summary(server_kind::veche, {{"acked_votes_per_s", acks}, {"voters", o.participants}, {"in_flight", o.in_flight}});
+    // The group commits of the window, from the server's own counters.
+    const auto delta = [&](const std::string& name) {
+        const auto a = after.find(name), b = before.find(name);
+        return a == after.end() || b == before.end() ? 0.0 : a->second - b->second;
+    };
+    const double commits = delta("veche_store_transactions_total");
+    nlohmann::json store = {{"commits_per_s", commits / w.seconds},
+                            {"changes_per_commit", commits > 0 ? delta("veche_store_changes_total") / commits : 0.0},
+                            {"mean_commit_ms", commits > 0 ? delta("veche_store_commit_seconds_sum") * 1000 / commits : 0.0}};
+    std::cerr << "  store: " << store.dump() << "\n";
+    r.set_summary(server_kind::veche,
+                  {{"acked_votes_per_s", acks}, {"voters", o.participants}, {"in_flight", o.in_flight}, {"store", store}});
     r.add_window(server_kind::veche, std::move(w));
     sleep_s(0.5);  // the votes still in flight are answered before the server goes
     pool.stop();

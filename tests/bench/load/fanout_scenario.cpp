@@ -193,7 +193,7 @@ fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_p
             out.peak_window = w.label;
         }
         if (w.audience.items) out.item_bytes = static_cast<double>(w.audience.bytes) / static_cast<double>(w.audience.items);
-        const bool behind = delivered < 0.9 * w.offered_per_s;
+        const bool behind = delivered < 0.8 * w.offered_per_s;
         const bool slow = w.audience.from_send.percentile(0.99) > 1'000'000;
         const bool cut = w.audience.close_count() > 0;
         std::cerr << "  " << w.label << ": delivered " << static_cast<std::uint64_t>(delivered) << "/s of "

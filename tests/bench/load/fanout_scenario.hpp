@@ -14,7 +14,7 @@ namespace veche::bench {
 struct fanout_options {
     std::size_t subscribers = 5000;
     std::vector<double> rates{10, 20, 40, 80, 160, 320, 640, 1280, 2560};  // approvals a second, one step each
-    double step_seconds = 3;
+    double step_seconds = 4;
     std::size_t threads = 2;   // generator threads reading the subscribers
     std::size_t askers = 8;    // participants who ask the questions beforehand
     std::size_t reference_item_bytes = 0;  // 0: as big as Veche's question events in the same run

@@ -10,7 +10,7 @@
 //     --reference-script PATH     the ws broadcast server (default: tests/bench/load/reference/…)
 //     --threads N                 generator threads reading the subscribers (default 2)
 //     --json PATH                 write the JSON there (default: print it after the table)
-//   fanout:  --subscribers N (5000) --rates 10,20,… --step-seconds S (3)
+//   fanout:  --subscribers N (5000) --rates 10,20,… --step-seconds S (4)
 //   storm:   --participants N (5000) --questions N (50) --votes-each N (5) --storm-seconds S (5)
 //            --drain-seconds S (30) --reference-backlog N (3000000)
 //   idle:    --connections N (15000) --settle-seconds S (5)

@@ -29,7 +29,8 @@ void vote_tracker::set_origin(std::size_t q, std::int64_t v, std::int64_t ack_us
     ack_us_[index(q, v)].store(ack_us, std::memory_order_release);
 }
 
-void vote_tracker::seen(std::size_t shard, std::size_t q, std::int64_t known, std::int64_t now_total, std::int64_t now) {
+void vote_tracker::seen(std::size_t shard, std::size_t q, std::int64_t known, std::int64_t now_total, std::int64_t now,
+                        bool sampled) {
     if (q >= questions_) return;
     auto& s = shards_[shard];
     const auto top = std::min<std::int64_t>(now_total, static_cast<std::int64_t>(stride_) - 1);
@@ -37,6 +38,7 @@ void vote_tracker::seen(std::size_t shard, std::size_t q, std::int64_t known, st
         const auto i = index(q, v);
         s.last_seen[i] = std::max(s.last_seen[i], now);
         ++s.seen_by[i];
+        if (!sampled) continue;
         const auto send = send_us_[i].load(std::memory_order_relaxed);
         const auto ack = ack_us_[i].load(std::memory_order_acquire);
         if (send > 0 || ack > 0) {
