@@ -50,7 +50,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       transcript_routes_(hub_, tokens_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,
-                                 net::websocket_metrics(*metrics_)})),
+                                 net::websocket_metrics(*metrics_), hub_.delivery_backlog()})),
       drain_timer_(ioc) {
     media_.subscribe(ioc.get_executor(), [this](const std::string& hall, media::stream_status status) {
         hub_.stream_changed(hall, std::string(media::to_string(status)));

@@ -20,6 +20,9 @@ public:
     // Queues the frame; safe from any thread, never blocks. A connection whose
     // queue is over its limit closes itself (4408) instead of growing.
     virtual void send(frame f) = 0;
+    // An answer to this client's request (ack, error): it may go ahead of
+    // events still waiting to be written.
+    virtual void send_reply(frame f) { send(std::move(f)); }
     virtual const core::identity& who() const = 0;
 };
 

@@ -10,6 +10,8 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,11 +30,15 @@ public:
     // The session's room, or null. The set of rooms never changes, so this is safe from any thread.
     std::shared_ptr<room> find(std::string_view session) const;
     core::session_status status_of(const core::session_definition& def) const;
+    // Frames queued on connections and not yet written: connections count
+    // them, rooms read them to batch more while the sockets are behind.
+    const std::shared_ptr<std::atomic<std::int64_t>>& delivery_backlog() const { return backlog_; }
     // A hall's video changed status: every room of that hall sends the `stream` event.
     void stream_changed(const std::string& hall, const std::string& status);
 
 private:
     hub_metrics metrics_;
+    std::shared_ptr<std::atomic<std::int64_t>> backlog_ = std::make_shared<std::atomic<std::int64_t>>(0);
     std::map<std::string, std::shared_ptr<room>, std::less<>> rooms_;
 };
 

@@ -21,6 +21,8 @@ struct hub_metrics {
           reactions_dropped(r.make_counter("veche_hub_reactions_dropped_total",
                                            "Reactions dropped (rate limit, role or session scope)")),
           snapshots(r.make_counter("veche_hub_snapshots_total", "Snapshots sent on subscribe")),
+          publish_deferrals(r.make_counter("veche_hub_publish_deferrals_total",
+                                           "Ticks held back because the sockets were still draining")),
           replays(r.make_counter("veche_hub_replays_total", "Subscriptions resumed from the replay buffer")) {}
 
     gauge& rooms;
@@ -35,6 +37,7 @@ struct hub_metrics {
     counter& reactions;
     counter& reactions_dropped;
     counter& snapshots;
+    counter& publish_deferrals;
     counter& replays;
 };
 

@@ -25,7 +25,7 @@ frame to_frame(const nlohmann::json& j) { return make_frame(j.dump()); }
 }  // namespace
 
 room::room(asio::io_context& ioc, const core::session_definition& def, const room_settings& settings,
-           store::event_store& store, hub_metrics& metrics)
+           store::event_store& store, hub_metrics& metrics, std::shared_ptr<const std::atomic<std::int64_t>> backlog)
     : strand_(asio::make_strand(ioc)),
       publish_timer_(strand_),
       reaction_timer_(strand_),
@@ -34,6 +34,7 @@ room::room(asio::io_context& ioc, const core::session_definition& def, const roo
       model_(def, settings.limits),
       settings_(settings),
       publisher_(std::make_unique<room_publisher>(def.id, settings.replay_events, 0, metrics)),
+      backlog_(std::move(backlog)),
       committed_status_(model_.status()) {}
 
 void room::restore(const store::stored_session& stored) {
@@ -80,7 +81,8 @@ void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::strin
         }
         auto done = core::subscribed_message(self->id(), seq, resumed);
         if (rid) done["rid"] = *rid;
-        link->send(to_frame(done));
+        if (resumed) link->send(to_frame(done));
+        else self->queue_reply(link, to_frame(done), false);  // after the snapshot it completes
         self->publisher_->viewers_changed();
         self->schedule_publish();
     });
@@ -105,7 +107,10 @@ void room::send_snapshot(const subscriber& s) {
         {"stream", {{"hall", hall()}, {"status", stream_status_}}},
         {"viewers", static_cast<std::int64_t>(subscribers_.viewer_count())},
     };
-    s.link->send(to_frame(snapshot));
+    // The model already holds changes still on their way to the disk: the
+    // snapshot waits for them like an ack, or a crash could lose what it
+    // showed and give its seq to another change.
+    queue_reply(s.link, to_frame(snapshot), false);
     metrics_.snapshots.inc();
 }
 
@@ -149,12 +154,13 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
     if (result.refused) {
         metrics_.refusals.inc();
         if (result.refused->code == core::error_code::rate_limited) metrics_.rate_limited.inc();
-        return link->send(to_frame(core::error_message(msg.rid, result.refused->code, result.refused->message)));
+        return link->send_reply(to_frame(core::error_message(msg.rid, result.refused->code, result.refused->message)));
     }
     metrics_.commands.inc();
     for (auto& c : result.changes) pending_changes_.push_back(std::move(c));
     if (result.partial) {
         // Shown at the next tick, stored never: the ack only means "received".
+        if (!publisher_->has_events()) events_since_ = std::chrono::steady_clock::now();
         publisher_->add_partial(*result.partial);
         schedule_publish();
         // Without a rid nobody waits for the answer: a fast typist gets no ack per keystroke.
@@ -192,13 +198,13 @@ void room::close_reaction_window() {
     schedule_flush();  // the totals are kept with the next batch
 }
 
-void room::queue_reply(const std::shared_ptr<client_link>& link, frame message) {
+void room::queue_reply(const std::shared_ptr<client_link>& link, frame message, bool answer) {
     const bool nothing_waiting = pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty() &&
                                  pending_reaction_totals_.empty();
-    if (nothing_waiting && in_flight_ == 0) return link->send(std::move(message));
+    if (nothing_waiting && in_flight_ == 0) return answer ? link->send_reply(std::move(message)) : link->send(std::move(message));
     // Something earlier is not durable yet: this answer waits for it, so an
     // ack never gets ahead of the change it depends on.
-    pending_replies_.push_back(reply{link, std::move(message)});
+    pending_replies_.push_back(reply{link, std::move(message), answer});
     schedule_flush();
 }
 
@@ -241,6 +247,7 @@ void room::committed(const in_flight& done, bool ok) {
         log::error("store failed for session ", id(), ": stopping the server");
         std::_Exit(70);
     }
+    if (!publisher_->has_events() && !done.batch->changes.empty()) events_since_ = std::chrono::steady_clock::now();
     publisher_->add_committed(done.batch->changes, now_ms());
     for (const auto& c : done.batch->changes) {
         if (std::holds_alternative<core::session_changed>(c.payload)) {
@@ -248,7 +255,7 @@ void room::committed(const in_flight& done, bool ok) {
             committed_status_ = std::get<core::session_changed>(c.payload).status;
         }
     }
-    for (const auto& r : done.replies) r.to->send(r.message);
+    for (const auto& r : done.replies) r.answer ? r.to->send_reply(r.message) : r.to->send(r.message);
     schedule_publish();
 }
 
@@ -281,7 +288,18 @@ void room::arm_publish(std::chrono::steady_clock::time_point at) {
 }
 
 void room::publish_now() {
-    last_publish_ = std::chrono::steady_clock::now();
+    const auto now = std::chrono::steady_clock::now();
+    // Self-clocking fan-out: while the sockets still hold many unsent frames
+    // the next frame waits (up to max_publish_delay) and carries everything that came
+    // meanwhile, so under load there are fewer, fuller frames instead of a
+    // growing queue of small ones.
+    const auto behind = backlog_ ? backlog_->load(std::memory_order_relaxed) : 0;
+    const auto allowed = static_cast<std::int64_t>(std::max<std::size_t>(256, subscribers_.size() / 2));
+    if (publisher_->has_events() && behind > allowed && now - events_since_ < settings_.max_publish_delay) {
+        metrics_.publish_deferrals.inc();
+        return arm_publish(now + std::chrono::milliseconds(5));
+    }
+    last_publish_ = now;
     publisher_->publish(subscribers_, model_, now_ms());
     schedule_publish();  // a viewer count held back by its once-a-second limit
 }

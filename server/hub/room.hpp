@@ -23,6 +23,8 @@
 
 #include <functional>
 #include <memory>
+#include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 
@@ -31,12 +33,17 @@ namespace veche::hub {
 struct room_settings {
     core::session_limits limits;
     std::size_t replay_events = 4096;
+    // How long a tick may wait for the sockets to drain before it publishes anyway.
+    std::chrono::milliseconds max_publish_delay{200};
 };
 
 class room : public std::enable_shared_from_this<room> {
 public:
+    // backlog: frames queued on every connection and not yet written (see
+    // hub); without one the room publishes on its tick alone.
     room(boost::asio::io_context& ioc, const core::session_definition& def, const room_settings& settings,
-         store::event_store& store, hub_metrics& metrics);
+         store::event_store& store, hub_metrics& metrics,
+         std::shared_ptr<const std::atomic<std::int64_t>> backlog = nullptr);
 
     // Rebuilds the session from what the store kept; before anything else runs.
     void restore(const store::stored_session& stored);
@@ -65,6 +72,7 @@ private:
         // Held until the batch is durable: an HTTP request's link has no other owner.
         std::shared_ptr<client_link> to;
         frame message;
+        bool answer;  // an ack or error (may pass waiting events), not a snapshot
     };
     struct in_flight {
         std::shared_ptr<const store::write_batch> batch;
@@ -75,7 +83,9 @@ private:
     void react(const core::identity& who, std::size_t kind);
     void close_reaction_window();
     void send_snapshot(const subscriber& s);
-    void queue_reply(const std::shared_ptr<client_link>& link, frame message);
+    // Sends once everything before it is durable. `answer`: an ack or error,
+    // which may go ahead of events still waiting on the connection.
+    void queue_reply(const std::shared_ptr<client_link>& link, frame message, bool answer = true);
     void schedule_flush();
     void flush();
     void committed(const in_flight& done, bool ok);
@@ -107,6 +117,8 @@ private:
     std::chrono::steady_clock::time_point armed_for_{};
     std::uint64_t publish_generation_ = 0;
     std::chrono::steady_clock::time_point last_publish_{};
+    std::chrono::steady_clock::time_point events_since_{};  // when the oldest unpublished event arrived
+    std::shared_ptr<const std::atomic<std::int64_t>> backlog_;
 
     mutable std::mutex status_mutex_;
     core::session_status committed_status_;

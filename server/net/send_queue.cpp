@@ -1,8 +1,20 @@
 #include "net/send_queue.hpp"
 
+#include <algorithm>
+
 namespace veche::net {
 
-send_queue::push_result send_queue::push(hub::frame f) {
+send_queue::send_queue(std::size_t max_bytes, std::shared_ptr<std::atomic<std::int64_t>> backlog)
+    : max_bytes_(max_bytes), backlog_(std::move(backlog)) {}
+
+send_queue::~send_queue() { forget(head_, frames_.size()); }
+
+void send_queue::forget(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) bytes_ -= frames_[i].f->size();
+    if (backlog_ && to > from) backlog_->fetch_sub(static_cast<std::int64_t>(to - from), std::memory_order_relaxed);
+}
+
+send_queue::push_result send_queue::push(hub::frame f, bool reply) {
     std::lock_guard lock(mutex_);
     if (closed_) return push_result::closed;
     if (bytes_ + f->size() > max_bytes_) {
@@ -10,7 +22,15 @@ send_queue::push_result send_queue::push(hub::frame f) {
         return push_result::overflow;
     }
     bytes_ += f->size();
-    frames_.push_back(std::move(f));
+    if (backlog_) backlog_->fetch_add(1, std::memory_order_relaxed);
+    if (reply) {
+        // Behind the frame in flight and the replies already waiting, ahead of events.
+        const auto at = head_ + (in_flight_ ? 1 : 0) + replies_waiting_;
+        frames_.insert(frames_.begin() + static_cast<std::ptrdiff_t>(std::min(at, frames_.size())), entry{std::move(f), true});
+        ++replies_waiting_;
+    } else {
+        frames_.push_back(entry{std::move(f), false});
+    }
     if (writing_) return push_result::queued;
     writing_ = true;
     return push_result::start_writing;
@@ -18,19 +38,33 @@ send_queue::push_result send_queue::push(hub::frame f) {
 
 hub::frame send_queue::next() {
     std::lock_guard lock(mutex_);
-    if (frames_.empty()) {
+    if (head_ == frames_.size()) {
         writing_ = false;
         return nullptr;
     }
     writing_ = true;
-    return frames_.front();
+    if (!in_flight_) {
+        in_flight_ = true;
+        if (frames_[head_].reply) --replies_waiting_;
+    }
+    return frames_[head_].f;
 }
 
 void send_queue::written() {
     std::lock_guard lock(mutex_);
-    if (frames_.empty()) return;
-    bytes_ -= frames_.front()->size();
-    frames_.pop_front();
+    if (head_ == frames_.size()) return;
+    forget(head_, head_ + 1);
+    frames_[head_].f.reset();
+    ++head_;
+    in_flight_ = false;
+    // Compact now and then so the vector does not creep forward forever.
+    if (head_ == frames_.size()) {
+        frames_.clear();
+        head_ = 0;
+    } else if (head_ > 64 && head_ * 2 > frames_.size()) {
+        frames_.erase(frames_.begin(), frames_.begin() + static_cast<std::ptrdiff_t>(head_));
+        head_ = 0;
+    }
 }
 
 void send_queue::seal() {
@@ -46,15 +80,10 @@ void send_queue::close() {
 void send_queue::close_locked() {
     closed_ = true;
     // Keep only the frame in flight (if any): the rest will never be sent.
-    if (writing_ && !frames_.empty()) {
-        auto in_flight = std::move(frames_.front());
-        frames_.clear();
-        bytes_ = in_flight->size();
-        frames_.push_back(std::move(in_flight));
-    } else {
-        frames_.clear();
-        bytes_ = 0;
-    }
+    const auto keep = head_ + (in_flight_ ? 1 : 0);
+    forget(keep, frames_.size());
+    frames_.erase(frames_.begin() + static_cast<std::ptrdiff_t>(keep), frames_.end());
+    replies_waiting_ = 0;
 }
 
 std::size_t send_queue::bytes() const {

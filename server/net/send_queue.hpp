@@ -2,19 +2,29 @@
 // A connection's outgoing frames, bounded in bytes. Rooms push from their
 // strands; the connection's writer takes frames one at a time. Past the
 // bound nothing more is queued: the connection is closed as too slow (4408)
-// instead of letting memory grow while a client stalls.
+// instead of letting memory grow while a client stalls. Replies (acks,
+// errors) go ahead of waiting events, so a request is answered promptly even
+// while a burst of events drains. Every queued frame is also counted in a
+// backlog shared by all connections, which rooms read to batch more when the
+// sockets fall behind.
 
 #include "hub/client_link.hpp"
 
+#include <atomic>
 #include <cstddef>
-#include <deque>
+#include <cstdint>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 namespace veche::net {
 
 class send_queue {
 public:
-    explicit send_queue(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+    send_queue(std::size_t max_bytes, std::shared_ptr<std::atomic<std::int64_t>> backlog);
+    ~send_queue();
+    send_queue(const send_queue&) = delete;
+    send_queue& operator=(const send_queue&) = delete;
 
     enum class push_result {
         queued,         // the writer is busy and will get to it
@@ -22,7 +32,7 @@ public:
         overflow,       // over the bound: the queue is closed now
         closed,         // the connection is closing: dropped
     };
-    push_result push(hub::frame f);
+    push_result push(hub::frame f, bool reply = false);
 
     // The writer's side: the frame to write next (it stays counted until
     // written()), or null when there is none, which makes the writer idle.
@@ -36,13 +46,23 @@ public:
     std::size_t bytes() const;
 
 private:
+    struct entry {
+        hub::frame f;
+        bool reply;
+    };
     void close_locked();
+    void forget(std::size_t from, std::size_t to);  // takes entries [from, to) out of the counts
 
     mutable std::mutex mutex_;
     std::size_t max_bytes_;
+    std::shared_ptr<std::atomic<std::int64_t>> backlog_;
     std::size_t bytes_ = 0;
-    std::deque<hub::frame> frames_;
+    // A vector with a moving head instead of a deque: an idle connection holds no block.
+    std::vector<entry> frames_;
+    std::size_t head_ = 0;
+    std::size_t replies_waiting_ = 0;  // replies right after the head (the frame in flight)
     bool writing_ = false;
+    bool in_flight_ = false;  // frames_[head_] has been handed to the writer
     bool closed_ = false;
 };
 

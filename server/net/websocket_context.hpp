@@ -8,6 +8,8 @@
 #include "hub/hub.hpp"
 #include "net/connection_registry.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
 namespace veche::net {
@@ -57,6 +59,8 @@ struct websocket_context {
     std::shared_ptr<connection_registry> connections;
     std::shared_ptr<metrics_registry> metrics_owner;
     websocket_metrics metrics;
+    // Frames queued and not yet written, over every connection (the hub's).
+    std::shared_ptr<std::atomic<std::int64_t>> backlog;
 };
 
 }  // namespace veche::net

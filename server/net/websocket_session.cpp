@@ -25,10 +25,10 @@ unsigned flood_strikes(const config::limit_settings& l) { return std::max(10u, l
 
 websocket_session::websocket_session(beast::tcp_stream&& stream, tcp::endpoint remote,
                                      std::shared_ptr<websocket_context> ctx)
-    : ws_(std::move(stream)),
+    : ws_(stream.release_socket()),
       ctx_(std::move(ctx)),
       remote_(std::move(remote)),
-      queue_(ctx_->limits.send_queue_bytes),
+      queue_(ctx_->limits.send_queue_bytes, ctx_->backlog),
       timer_(ws_.get_executor()),
       limiter_(ctx_->limits.messages_per_second, ctx_->limits.messages_burst) {
     ctx_->metrics.open.add(1);
@@ -127,7 +127,7 @@ void websocket_session::handle_hello(const core::client_message& msg) {
     timer_.cancel();
     auto welcome = core::welcome_message(who_, now_ms());
     if (msg.rid) welcome["rid"] = *msg.rid;
-    send(hub::make_frame(welcome.dump()));
+    send_reply(hub::make_frame(welcome.dump()));
 }
 
 void websocket_session::dispatch(core::client_message&& msg) {
@@ -150,11 +150,15 @@ void websocket_session::dispatch(core::client_message&& msg) {
 
 void websocket_session::reply_error(const std::optional<std::string>& rid, core::error_code code,
                                     std::string_view message) {
-    send(hub::make_frame(core::error_message(rid, code, message).dump()));
+    send_reply(hub::make_frame(core::error_message(rid, code, message).dump()));
 }
 
-void websocket_session::send(hub::frame f) {
-    switch (queue_.push(std::move(f))) {
+void websocket_session::send(hub::frame f) { enqueue(std::move(f), false); }
+
+void websocket_session::send_reply(hub::frame f) { enqueue(std::move(f), true); }
+
+void websocket_session::enqueue(hub::frame f, bool reply) {
+    switch (queue_.push(std::move(f), reply)) {
         case send_queue::push_result::queued:
         case send_queue::push_result::closed: return;
         case send_queue::push_result::start_writing:
@@ -214,7 +218,8 @@ void websocket_session::close_with(std::uint16_t code, const char* reason) {
         // A client that reads nothing never lets the close frame out: cut the socket after 5 s.
         timer_.expires_after(std::chrono::seconds(5));
         timer_.async_wait([weak = weak_from_this()](beast::error_code wait_ec) {
-            if (auto self = weak.lock(); self && !wait_ec) beast::get_lowest_layer(self->ws_).close();
+            beast::error_code ignored;
+            if (auto self = weak.lock(); self && !wait_ec) self->ws_.next_layer().close(ignored);
         });
     }
     if (writing_ || queue_.bytes() > 0) {
@@ -231,7 +236,8 @@ void websocket_session::close_with(std::uint16_t code, const char* reason) {
 
 void websocket_session::close_for_shutdown() {
     asio::post(ws_.get_executor(), [self = shared_from_this()] {
-        if (!self->ws_.is_open()) return beast::get_lowest_layer(self->ws_).close();
+        beast::error_code ignored;
+        if (!self->ws_.is_open()) return (void)self->ws_.next_layer().close(ignored);
         self->close_with(1001, "server going away");
     });
 }

@@ -32,10 +32,12 @@ public:
     void run(http_request&& upgrade);
 
     void send(hub::frame f) override;
+    void send_reply(hub::frame f) override;
     const core::identity& who() const override { return who_; }
     void close_for_shutdown() override;
 
 private:
+    void enqueue(hub::frame f, bool reply);
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
@@ -48,7 +50,9 @@ private:
     void close_with(std::uint16_t code, const char* reason);
     void leave_rooms();
 
-    beast::websocket::stream<beast::tcp_stream> ws_;
+    // A plain socket underneath: the WebSocket keeps its own timeouts, and
+    // tcp_stream's per-operation timer bookkeeping is pure cost in the fan-out.
+    beast::websocket::stream<tcp::socket> ws_;
     beast::flat_buffer buffer_;
     std::shared_ptr<websocket_context> ctx_;
     tcp::endpoint remote_;

@@ -23,10 +23,14 @@ struct room_fixture {
     std::shared_ptr<recording_link> mod = link(person("mod", core::role::moderator));
     std::shared_ptr<recording_link> speaker = link(person("speaker", core::role::speaker));
 
-    explicit room_fixture(std::size_t replay_events = 4096) {
+    std::shared_ptr<std::atomic<std::int64_t>> backlog = std::make_shared<std::atomic<std::int64_t>>(0);
+
+    explicit room_fixture(std::size_t replay_events = 4096,
+                          std::chrono::milliseconds max_publish_delay = std::chrono::milliseconds(200)) {
         hub::room_settings settings;
         settings.replay_events = replay_events;
-        room = std::make_shared<hub::room>(ioc, def, settings, store, metrics);
+        settings.max_publish_delay = max_publish_delay;
+        room = std::make_shared<hub::room>(ioc, def, settings, store, metrics, backlog);
     }
 
     static std::shared_ptr<recording_link> link(core::identity who) {
@@ -236,4 +240,44 @@ TEST_CASE("room: speakers and moderators get the viewer count") {
     CHECK(viewers(*f.mod) == 4);
     CHECK(viewers(*f.boris) == -1);
     CHECK(f.speaker->of_type("snapshot")[0].contains("viewers"));
+}
+
+TEST_CASE("room: while the sockets are behind, ticks wait and the next frame carries more") {
+    room_fixture f(4096, std::chrono::seconds(30));
+    f.subscribe_all();
+    f.send(f.mod, R"({"type":"session_control","session":"s1","action":"moderation_post"})");
+    f.step();
+    f.boris->clear();
+    f.backlog->store(100000);  // every connection still full of unsent frames
+    auto asker = [](int i) { return room_fixture::link(person("asker" + std::to_string(i))); };
+    f.send(asker(0), R"({"type":"ask","session":"s1","text":"Первый"})");
+    f.step();
+    CHECK(f.boris->frames().empty());  // held back
+    f.send(asker(1), R"({"type":"ask","session":"s1","text":"Второй"})");
+    f.step();
+    CHECK(f.boris->frames().empty());
+    CHECK(f.registry.render().find("veche_hub_publish_deferrals_total 0") == std::string::npos);
+    // The sockets catch up: one frame with both.
+    f.backlog->store(0);
+    REQUIRE(run_until(f.ioc, [&] { return !f.boris->frames().empty(); }));
+    CHECK(f.boris->frames().size() == 1);
+    CHECK(f.boris->messages().size() == 2);
+
+    f.boris->clear();
+    f.send(asker(2), R"({"type":"ask","session":"s1","text":"Третий"})");
+    f.step();
+    CHECK(f.boris->messages().size() == 1);  // caught up: at once again
+}
+
+TEST_CASE("room: a tick waits for the sockets no longer than max_publish_delay") {
+    room_fixture f(4096, std::chrono::milliseconds(50));
+    f.subscribe_all();
+    f.send(f.mod, R"({"type":"session_control","session":"s1","action":"moderation_post"})");
+    f.step();
+    f.boris->clear();
+    f.backlog->store(100000);
+    f.send(f.anna, R"({"type":"ask","session":"s1","text":"Вопрос"})");
+    f.step();
+    REQUIRE(run_until(f.ioc, [&] { return !f.boris->frames().empty(); }));
+    CHECK(f.boris->messages().size() == 1);
 }
