@@ -143,6 +143,11 @@ settings parse_settings(std::string_view text, const std::optional<std::string>&
         std::string what = e.what();
         if (const auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
         throw config_error("", "invalid JSON at " + position_of(text, e.byte ? e.byte - 1 : 0) + ": " + what);
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large even for a double (1e400): not a parse_error, but just as much the file's fault.
+        std::string what = e.what();
+        if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+        throw config_error("", "invalid JSON: " + what);
     }
     json_object_reader r(root, "");
     settings s;
