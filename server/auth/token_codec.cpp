@@ -8,7 +8,21 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <optional>
+
 namespace veche::auth {
+namespace {
+
+// A NumericDate claim (seconds since the epoch, RFC 7519) in milliseconds;
+// nothing outside years 1970 to 9999, where the conversion would not even be
+// defined (a portal's bug must not become undefined behaviour).
+std::optional<core::epoch_ms> epoch_ms_of(const nlohmann::json& seconds) {
+    const auto s = seconds.get<double>();
+    if (!(s >= 0 && s < 253'402'300'800.0)) return std::nullopt;
+    return static_cast<core::epoch_ms>(s * 1000);
+}
+
+}  // namespace
 
 token_codec::token_codec(std::string secret) : secret_(std::move(secret)) {}
 
@@ -61,11 +75,14 @@ std::variant<core::identity, std::string> token_codec::verify(std::string_view t
     who.role = *parsed_role;
     const auto exp = claims.find("exp");
     if (exp == claims.end() || !exp->is_number()) return std::string("missing exp");
-    who.expires_at = static_cast<core::epoch_ms>(exp->get<double>() * 1000);
+    const auto expires_at = epoch_ms_of(*exp);
+    if (!expires_at) return std::string("bad exp");
+    who.expires_at = *expires_at;
     if (who.expires_at <= now) return std::string("expired");
     if (const auto nbf = claims.find("nbf"); nbf != claims.end()) {
-        if (!nbf->is_number()) return std::string("bad nbf");
-        if (static_cast<core::epoch_ms>(nbf->get<double>() * 1000) > now + 60'000) return std::string("not yet valid");
+        const auto not_before = nbf->is_number() ? epoch_ms_of(*nbf) : std::nullopt;
+        if (!not_before) return std::string("bad nbf");
+        if (*not_before > now + 60'000) return std::string("not yet valid");
     }
     if (const auto name = claims.find("name"); name != claims.end() && !name->is_null()) {
         if (!name->is_string()) return std::string("bad name");
