@@ -16,6 +16,16 @@ nlohmann::json ack_message(const std::optional<std::string>& rid, const nlohmann
     return m;
 }
 
+std::string ack_text(const std::optional<std::string>& rid, std::string_view fields_json) {
+    std::string out = R"({"type":"ack")";
+    if (rid) out.append(R"(,"rid":)").append(nlohmann::json(*rid).dump());
+    // fields_json is "{}" or "{"k":v,…}": its members follow ours.
+    const auto members = fields_json.substr(1, fields_json.size() - 2);
+    if (!members.empty()) out.append(",").append(members);
+    out.push_back('}');
+    return out;
+}
+
 nlohmann::json error_message(const std::optional<std::string>& rid, error_code code, std::string_view message) {
     nlohmann::json m = {{"type", "error"}};
     if (rid) m["rid"] = *rid;

@@ -4,12 +4,14 @@
 #include "core/command_dispatch.hpp"
 #include "core/visibility.hpp"
 #include "core/wire_messages.hpp"
+#include "hub/frame_join.hpp"
 
 #include <boost/asio/post.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace veche::hub {
 namespace asio = boost::asio;
@@ -146,7 +148,7 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
     if (msg.rid) {
         if (const auto* first = requests_.find(who.id, *msg.rid)) {
             // Sent again: the first answer, and nothing applied twice.
-            return queue_reply(link, to_frame(core::ack_message(msg.rid, nlohmann::json::parse(*first))));
+            return queue_reply(link, make_frame(core::ack_text(msg.rid, *first)));
         }
     }
     if (const auto* r = std::get_if<core::react_message>(&msg.payload)) return react(who, r->kind);
@@ -165,14 +167,15 @@ void room::handle(const std::shared_ptr<client_link>& link, core::client_message
         schedule_publish();
         // Without a rid nobody waits for the answer: a fast typist gets no ack per keystroke.
         if (!msg.rid) return;
-        return queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
+        return queue_reply(link, make_frame(core::ack_text(msg.rid, result.ack.dump())));
     }
+    auto fields = result.ack.dump();
+    auto ack = make_frame(core::ack_text(msg.rid, fields));
     if (msg.rid) {
-        auto text = result.ack.dump();
-        requests_.add(who.id, *msg.rid, text);
-        pending_requests_.push_back({who.id, *msg.rid, std::move(text)});
+        requests_.add(who.id, *msg.rid, fields);
+        pending_requests_.push_back({who.id, *msg.rid, std::move(fields)});
     }
-    queue_reply(link, to_frame(core::ack_message(msg.rid, result.ack)));
+    queue_reply(link, std::move(ack));
 }
 
 void room::react(const core::identity& who, std::size_t kind) {
@@ -255,8 +258,30 @@ void room::committed(const in_flight& done, bool ok) {
             committed_status_ = std::get<core::session_changed>(c.payload).status;
         }
     }
-    for (const auto& r : done.replies) r.answer ? r.to->send_reply(r.message) : r.to->send(r.message);
+    send_replies(done.replies);
     schedule_publish();
+}
+
+void room::send_replies(const std::vector<reply>& replies) {
+    // A client with many requests in flight gets the answers of one commit
+    // in one frame: one write instead of dozens.
+    std::vector<std::pair<client_link*, std::vector<frame>>> answers;
+    std::unordered_map<client_link*, std::size_t> index;
+    for (const auto& r : replies) {
+        auto [it, fresh] = index.try_emplace(r.to.get(), answers.size());
+        if (fresh) answers.emplace_back(r.to.get(), std::vector<frame>{});
+        auto& waiting = answers[it->second].second;
+        if (r.answer) {
+            waiting.push_back(r.message);
+            continue;
+        }
+        // A snapshot: the answers that came before it stay before it.
+        if (!waiting.empty()) r.to->send_reply(join_items(waiting));
+        waiting.clear();
+        r.to->send(r.message);
+    }
+    for (auto& [to, waiting] : answers)
+        if (!waiting.empty()) to->send_reply(join_items(waiting));
 }
 
 void room::schedule_publish() {
@@ -294,7 +319,7 @@ void room::publish_now() {
     // meanwhile, so under load there are fewer, fuller frames instead of a
     // growing queue of small ones.
     const auto behind = backlog_ ? backlog_->load(std::memory_order_relaxed) : 0;
-    const auto allowed = static_cast<std::int64_t>(std::max<std::size_t>(256, subscribers_.size() / 2));
+    const auto allowed = static_cast<std::int64_t>(std::max<std::size_t>(256, subscribers_.size() / 8));
     if (publisher_->has_events() && behind > allowed && now - events_since_ < settings_.max_publish_delay) {
         metrics_.publish_deferrals.inc();
         return arm_publish(now + std::chrono::milliseconds(5));

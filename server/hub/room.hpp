@@ -89,6 +89,7 @@ private:
     void schedule_flush();
     void flush();
     void committed(const in_flight& done, bool ok);
+    void send_replies(const std::vector<reply>& replies);
     void schedule_publish();
     void arm_publish(std::chrono::steady_clock::time_point at);
     void publish_now();

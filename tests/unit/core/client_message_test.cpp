@@ -1,4 +1,5 @@
 #include "core/client_message.hpp"
+#include "core/wire_messages.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -105,4 +106,11 @@ TEST_CASE("messages are routed by session, question ids carry theirs") {
     CHECK(session_of(vote_message{"sila-v-lyudyakh.12", true}) == "sila-v-lyudyakh");
     CHECK(session_of(ask_message{"s2", "x", false}) == "s2");
     CHECK(session_of(hello_message{"t"}).empty());
+}
+
+TEST_CASE("acks are built from their serialized fields") {
+    CHECK(ack_text(std::string("r\"1"), R"({"votes":3})") == R"({"type":"ack","rid":"r\"1","votes":3})");
+    CHECK(ack_text(std::nullopt, "{}") == R"({"type":"ack"})");
+    CHECK(nlohmann::json::parse(ack_text(std::string("x"), R"({"id":"s1.2","a":[1]})")) ==
+          nlohmann::json{{"type", "ack"}, {"rid", "x"}, {"id", "s1.2"}, {"a", {1}}});
 }
