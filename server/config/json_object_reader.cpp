@@ -57,10 +57,11 @@ std::int64_t json_object_reader::optional_integer(const std::string& key, std::i
     const auto* v = member(key);
     if (!v) return fallback;
     if (!v->is_number_integer()) fail(key, "must be a whole number, not " + type_name(*v));
-    const auto n = v->get<std::int64_t>();
-    if (n < min || n > max)
-        fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " +
-                      std::to_string(n));
+    // Past INT64_MAX the number is unsigned: read as int64 it would wrap and be reported as negative.
+    const bool huge = v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max);
+    const auto n = huge ? max : v->get<std::int64_t>();
+    if (huge || n < min || n > max)
+        fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " + v->dump());
     return n;
 }
 

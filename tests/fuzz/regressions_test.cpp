@@ -1,5 +1,6 @@
 // What the fuzzers found, each as a readable test beside the raw input that
-// replay_test.cpp replays (tests/fuzz/regressions/).
+// replay_test.cpp replays (tests/fuzz/regressions/), and what writing their
+// checks brought to light.
 #include "fuzz/fuzz_checks.hpp"
 
 #include "auth/token_codec.hpp"
@@ -11,6 +12,10 @@
 using namespace veche;
 
 namespace {
+
+// The members a config needs besides the one a test is about.
+const std::string essentials =
+    R"("auth":{"secret":"s"},"event":{"id":"e","title":"t","halls":[{"id":"h","name":"n"}],"sessions":[]})";
 
 std::string fault_of(std::string_view config) {
     try {
@@ -34,10 +39,8 @@ std::string refusal_of(std::string_view claims) {
 // keys and values may hold line breaks, C1 controls and bytes that are not UTF-8.
 TEST_CASE("a config fault stays one printable line whatever the file holds") {
     CHECK(fault_of("\x7f{}") == "invalid JSON at line 1, column 1: '\\x7F'");
-    const std::string event =
-        R"("auth":{"secret":"s"},"event":{"id":"e","title":"t","halls":[{"id":"h","name":"n"}],"sessions":[]})";
-    CHECK(fault_of("{" + event + ",\"a\\nb\\u009b\":1}") == "a\\nb\\u009B: unknown key");
-    CHECK(fault_of("{" + event + ",\"listen\":\"\\u0007:80\"}") == "listen: \"\\x07:80\" is not HOST:PORT");
+    CHECK(fault_of("{" + essentials + ",\"a\\nb\\u009b\":1}") == "a\\nb\\u009B: unknown key");
+    CHECK(fault_of("{" + essentials + ",\"listen\":\"\\u0007:80\"}") == "listen: \"\\x07:80\" is not HOST:PORT");
     CHECK(fault_of("{\"listen\":\"\xff\"}") == "invalid JSON at line 1, column 12: '\"\\xFF'");
     CHECK(config::config_error::printable("Зал «Просвещение» 👍") == "Зал «Просвещение» 👍");
 }
@@ -48,6 +51,15 @@ TEST_CASE("a config fault stays one printable line whatever the file holds") {
 TEST_CASE("a number too large for a double is a config fault like any invalid JSON") {
     CHECK(fault_of(R"({"limits": {"message_bytes": 1e400}})") == "invalid JSON: number overflow parsing '1e400'");
     CHECK(fault_of("661e308") == "invalid JSON: number overflow parsing '661e308'");
+}
+
+// Found while writing the settings check: a whole number past INT64_MAX
+// wrapped and was reported as a negative one.
+TEST_CASE("a limit too large for 64 bits is named as written") {
+    CHECK(fault_of("{" + essentials + R"(,"limits": {"message_bytes": 18446744073709551615}})") ==
+          "limits.message_bytes: must be between 1024 and 1048576, not 18446744073709551615");
+    CHECK(fault_of("{" + essentials + R"(,"limits": {"message_bytes": -5}})") ==
+          "limits.message_bytes: must be between 1024 and 1048576, not -5");
 }
 
 // fuzz_token: an exp of 1.8e19 s overflowed the conversion to milliseconds
