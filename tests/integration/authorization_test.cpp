@@ -101,9 +101,9 @@ TEST_CASE("bad, forged and expired tokens are refused: 4401 on the WebSocket, 40
 TEST_CASE("a token that expires while connected closes the connection at the next message") {
     forum_fixture forum;
     canary bird(forum);
-    auto c = forum.connect(mint_jwt(hs256, claims("moderator", 2), secret_of(forum)));
+    auto c = forum.connect(mint_jwt(hs256, claims("moderator", 3), secret_of(forum)));
     CHECK(c->request({{"type", "subscribe"}, {"session", post_session}})["type"] == "subscribed");
-    std::this_thread::sleep_for(2500ms);
+    std::this_thread::sleep_for(3500ms);
     c->send({{"type", "session_control"}, {"session", post_session}, {"action", "qa_close"}, {"rid", "late"}});
     CHECK(c->wait_closed() == 4401);
     for (const auto& m : c->seen()) CHECK(m.value("rid", "") != "late");

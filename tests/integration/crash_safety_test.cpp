@@ -1,7 +1,7 @@
 // Crash safety: the server killed (SIGKILL) at random moments of a storm of
-// asks, votes, moderation and transcript lines, again and again, and stopped (SIGTERM) in the
-// middle of one. After every restart the database passes its integrity
-// check and every acknowledged change is there exactly once.
+// asks, votes, moderation and transcript lines, again and again, and stopped
+// (SIGTERM) in the middle of one. After every restart the database passes
+// its integrity check and every acknowledged change is there exactly once.
 // durability_test.cpp checks the same once, at the end; this one checks after
 // every crash, includes moderation and transcripts, and retries what went
 // unanswered.
@@ -100,7 +100,7 @@ void check_everything_acknowledged_is_there(forum_fixture& forum, storm& s) {
     CHECK(asks > 0);
 }
 
-// The questions a moderator holds: a snapshot, then events applied in order.
+// The questions a client holds: a snapshot, then events applied in order.
 struct question_view {
     std::int64_t seq = 0;
     std::map<std::string, json> questions;
@@ -119,9 +119,14 @@ struct question_view {
             seq = m["seq"];
             return true;
         } else if (is_event(m, "question")) {
-            questions[m["data"]["id"]] = m["data"];
+            // A question that stops being visible comes as {"id","session","state"} only.
+            if (m["data"].contains("text"))
+                questions[m["data"]["id"]] = m["data"];
+            else
+                questions.erase(m["data"]["id"].get<std::string>());
         } else if (is_event(m, "votes")) {
-            for (const auto& [id, n] : m["data"]["counts"].items()) questions[id]["votes"] = n;
+            for (const auto& [id, n] : m["data"]["counts"].items())
+                if (questions.count(id)) questions[id]["votes"] = n;
         } else if (m["type"] == "subscribed") {
             seq = m["seq"];
             return true;
