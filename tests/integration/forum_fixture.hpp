@@ -8,6 +8,7 @@
 #include "support/test_config.hpp"
 #include "support/ws_client.hpp"
 
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,7 @@ struct forum_fixture {
     nlohmann::json config = demo_config();
     std::string config_path;
     std::unique_ptr<server_process> server;
+    std::atomic<std::uint16_t> current_port{0};
 
     // change: adjusts the demo config before the server starts.
     explicit forum_fixture(const std::function<void(nlohmann::json&)>& change = {}) {
@@ -34,12 +36,15 @@ struct forum_fixture {
     void start() {
         server = std::make_unique<server_process>(
             std::vector<std::string>{"--config", config_path, "--data", (dir / "data").string()});
+        current_port = server->port();
     }
     void restart_after(int signal) {
         server->stop(signal);
         start();
     }
-    std::uint16_t port() const { return server->port(); }
+    // Safe from client threads while the main thread restarts the server
+    // (which listens on a new port each time).
+    std::uint16_t port() const { return current_port; }
 
     std::string staff_token(const std::string& role, const std::string& session = "") {
         std::vector<std::string> args{"token", "--config", config_path, "--role", role};
