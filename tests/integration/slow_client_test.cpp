@@ -3,21 +3,12 @@
 #include "forum_fixture.hpp"
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <regex>
 
 using namespace veche::test;
 using nlohmann::json;
 
 namespace {
-
-long rss_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 int evictions(std::uint16_t port) {
     static const std::regex line(R"(veche_ws_closed_total\{code="4408"\} (\d+))");
@@ -42,7 +33,7 @@ TEST_CASE("a client that stops reading is closed with 4408, the others keep rece
     slow->send({{"type", "subscribe"}, {"session", post_session}});
     auto canary = forum.subscribed(forum.join("Канарейка")["token"], post_session);
 
-    const long rss_before = rss_kib(forum.server->pid());
+    const long rss_before = forum.server->rss_kib();
     std::string filler;  // ~480 bytes of Cyrillic per edit
     for (int i = 0; i < 240; ++i) filler += "ж";
     std::string last_text;
@@ -78,7 +69,7 @@ TEST_CASE("a client that stops reading is closed with 4408, the others keep rece
         canary_reads(std::chrono::milliseconds(100));
     CHECK(canary_saw == last_text);
     CHECK_FALSE(canary->is_closed());
-    const long rss_after = rss_kib(forum.server->pid());
+    const long rss_after = forum.server->rss_kib();
     INFO("RSS before " << rss_before << " KiB, after " << rss_after << " KiB");
 // Under the sanitizers freed memory waits in quarantine and every byte has a
 // shadow: RSS says nothing about the send queues there.

@@ -12,21 +12,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <set>
 
 using namespace veche::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-long rss_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
 
 int cycles() {
     const char* env = std::getenv("VECHE_MEDIA_CYCLES");
@@ -93,9 +84,9 @@ TEST_CASE("the source killed and restarted 20 times in a row: playlist valid thr
             CHECK(wait_for_status(server.port(), "main", "slate", 10s));
             playlist.look();
         }
-        if (cycle == 5) warm_rss = rss_kib(server.pid());
+        if (cycle == 5) warm_rss = server.rss_kib();
     }
-    const long end_rss = rss_kib(server.pid());
+    const long end_rss = server.rss_kib();
     INFO("RSS after 5 cycles " << warm_rss << " KiB, after " << n << ": " << end_rss << " KiB");
     // The playlist window alone may hold up to ~4 MiB more or less of video
     // from one look to the next; a pipeline leaked per restart would be far more.

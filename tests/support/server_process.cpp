@@ -4,9 +4,11 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <poll.h>
 #include <regex>
 #include <stdexcept>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,9 +45,15 @@ spawned spawn(const std::vector<std::string>& args, const std::vector<std::strin
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
+        // A test that aborts (a failed REQUIRE in a thread, a sanitizer
+        // report) must not leave its server running: the child dies with the
+        // thread that started it.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
         if (program.find('/') == std::string::npos) ::execvpe(argv[0], argv.data(), envp.data());
@@ -192,6 +200,14 @@ bool server_process::wait_for_output(const std::string& text, std::chrono::milli
     return changed_.wait_for(lock, timeout, [&] {
         return out_.find(text) != std::string::npos || err_.find(text) != std::string::npos;
     });
+}
+
+long server_process::rss_kib() const {
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    throw std::runtime_error("no VmRSS for process " + std::to_string(pid_));
 }
 
 }  // namespace veche::test

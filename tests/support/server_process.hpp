@@ -39,6 +39,8 @@ public:
 
     std::uint16_t port() const { return port_; }
     pid_t pid() const { return pid_; }
+    // The server's resident memory (VmRSS), in KiB.
+    long rss_kib() const;
 
     // Sends the signal and waits for the exit; returns how it ended and how long it took.
     process_result stop(int signal, std::chrono::milliseconds* took = nullptr,
