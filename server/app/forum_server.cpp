@@ -10,13 +10,7 @@ using beast_stream = boost::beast::tcp_stream;
 
 hub::room_settings room_settings_of(const config::settings& s) {
     hub::room_settings r;
-    r.limits.question_chars = s.limits.question_chars;
-    r.limits.asks_per_minute = s.limits.asks_per_minute;
-    r.limits.votes_per_second = s.limits.votes_per_second;
-    r.limits.votes_burst = s.limits.votes_burst;
-    r.limits.transcript_chars = s.limits.transcript_chars;
-    r.limits.reactions_per_second = s.limits.reactions_per_second;
-    r.limits.reactions_burst = s.limits.reactions_burst;
+    r.limits = static_cast<const core::session_limits&>(s.limits);
     r.replay_events = s.limits.replay_events;
     return r;
 }

@@ -4,6 +4,7 @@
 
 #include "config/listen_address.hpp"
 #include "core/event_definition.hpp"
+#include "core/session_limits.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -22,16 +23,10 @@ struct auth_settings {
 };
 
 // Contract section 5 defaults; each may be changed in the "limits" object.
-struct limit_settings {
+// The ones a session enforces come from core; these are the server's own.
+struct limit_settings : core::session_limits {
     std::size_t message_bytes = 16 * 1024;
-    std::size_t question_chars = 500;
     std::size_t name_chars = 80;
-    std::uint32_t asks_per_minute = 5;
-    std::uint32_t votes_per_second = 10;
-    std::uint32_t votes_burst = 50;
-    std::size_t transcript_chars = 2000;
-    std::uint32_t reactions_per_second = 5;
-    std::uint32_t reactions_burst = 20;
     std::uint32_t messages_per_second = 50;
     std::uint32_t messages_burst = 100;
     std::size_t send_queue_bytes = 1024 * 1024;
