@@ -125,7 +125,7 @@ void hall_channel::publish_live(const segment_cut& cut) {
     // A discontinuity is also due when the previous segment was the slate.
     publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, true);
     // Live once there is live video to play (not at the first keyframe: the playlist would still show the slate,
-    // or not exist), and not for the stub closed when the source is lost.
+    // or not exist), and not for the last, short segment cut when the source is lost.
     if (!need_keyframe_ && status() != stream_status::live) {
         log::info("hall ", hall_id_, ": live");
         set_status(stream_status::live);
