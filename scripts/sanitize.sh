@@ -56,7 +56,7 @@ export ASAN_OPTIONS="$common:abort_on_error=1:detect_leaks=1"
 # GLib and GStreamer keep caches for the life of the process: not our leaks.
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="$common:print_stacktrace=1"
-export TSAN_OPTIONS="$common:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp"
+export TSAN_OPTIONS="$common:second_deadlock_stack=1"
 
 cd "$build"
 status=0
