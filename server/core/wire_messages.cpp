@@ -9,13 +9,6 @@ nlohmann::json welcome_message(const identity& who, epoch_ms now) {
             {"server_time", format_rfc3339(now)}};
 }
 
-nlohmann::json ack_message(const std::optional<std::string>& rid, const nlohmann::json& fields) {
-    nlohmann::json m = {{"type", "ack"}};
-    if (rid) m["rid"] = *rid;
-    for (const auto& [k, v] : fields.items()) m[k] = v;
-    return m;
-}
-
 std::string ack_text(const std::optional<std::string>& rid, std::string_view fields_json) {
     std::string out = R"({"type":"ack")";
     if (rid) out.append(R"(,"rid":)").append(nlohmann::json(*rid).dump());

@@ -15,10 +15,8 @@ namespace veche::core {
 nlohmann::json welcome_message(const identity& who, epoch_ms now);
 
 // {"type":"ack","rid":…, …fields}; without a rid when the request had none.
-nlohmann::json ack_message(const std::optional<std::string>& rid, const nlohmann::json& fields);
-
-// The same, from the fields already serialized as a JSON object ("{…}"):
-// the hot path (every vote) builds its ack without a second JSON tree.
+// The fields come serialized as a JSON object ("{…}"): the hot path (every
+// vote) builds its ack without a second JSON tree.
 std::string ack_text(const std::optional<std::string>& rid, std::string_view fields_json);
 
 nlohmann::json error_message(const std::optional<std::string>& rid, error_code code, std::string_view message);

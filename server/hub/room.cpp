@@ -122,7 +122,7 @@ void room::unsubscribe(std::shared_ptr<client_link> link, std::optional<std::str
             self->metrics_.subscribers.sub(1);
             self->publisher_->viewers_changed();
         }
-        if (rid) link->send(to_frame(core::ack_message(rid, nlohmann::json::object())));
+        if (rid) link->send(make_frame(core::ack_text(rid, "{}")));
         self->schedule_publish();
     });
 }
