@@ -68,7 +68,7 @@ void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::strin
             return link->send(to_frame(core::error_message(rid, core::error_code::forbidden,
                                                            "The token does not cover this session")));
         if (self->subscribers_.add(link)) self->metrics_.subscribers.add(1);
-        const auto& s = *self->subscribers_.find(link.get());
+        auto& s = *self->subscribers_.find(link.get());
         const bool resumed = since && self->publisher_->can_replay(*since);
         core::seq_t seq = self->publisher_->published_seq();
         if (resumed) {
@@ -84,13 +84,13 @@ void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::strin
         auto done = core::subscribed_message(self->id(), seq, resumed);
         if (rid) done["rid"] = *rid;
         if (resumed) link->send(to_frame(done));
-        else self->queue_reply(link, to_frame(done), false);  // after the snapshot it completes
+        else self->queue_reply(link, to_frame(done), reply_kind::subscribed);  // after the snapshot it completes
         self->publisher_->viewers_changed();
         self->schedule_publish();
     });
 }
 
-void room::send_snapshot(const subscriber& s) {
+void room::send_snapshot(subscriber& s) {
     const auto& who = s.link->who();
     auto questions = nlohmann::json::array();
     for (const auto* q : model_.visible_questions(who)) questions.push_back(core::question_json_for(*q, who));
@@ -111,8 +111,11 @@ void room::send_snapshot(const subscriber& s) {
     };
     // The model already holds changes still on their way to the disk: the
     // snapshot waits for them like an ack, or a crash could lose what it
-    // showed and give its seq to another change.
-    queue_reply(s.link, to_frame(snapshot), false);
+    // showed and give its seq to another change. Meanwhile the subscriber
+    // gets nothing; the events of those changes are in the snapshot.
+    s.snapshot_seq = model_.seq();
+    if (replies_wait()) ++s.snapshots_waiting;
+    queue_reply(s.link, to_frame(snapshot), reply_kind::snapshot);
     metrics_.snapshots.inc();
 }
 
@@ -201,14 +204,28 @@ void room::close_reaction_window() {
     schedule_flush();  // the totals are kept with the next batch
 }
 
-void room::queue_reply(const std::shared_ptr<client_link>& link, frame message, bool answer) {
-    const bool nothing_waiting = pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty() &&
-                                 pending_reaction_totals_.empty();
-    if (nothing_waiting && in_flight_ == 0) return answer ? link->send_reply(std::move(message)) : link->send(std::move(message));
+bool room::next_batch_has_work() const {
+    return !pending_changes_.empty() || !pending_requests_.empty() || !pending_replies_.empty() ||
+           !pending_reaction_totals_.empty();
+}
+
+bool room::replies_wait() const { return in_flight_ > 0 || next_batch_has_work(); }
+
+void room::queue_reply(const std::shared_ptr<client_link>& link, frame message, reply_kind kind) {
     // Something earlier is not durable yet: this answer waits for it, so an
     // ack never gets ahead of the change it depends on.
-    pending_replies_.push_back(reply{link, std::move(message), answer});
-    schedule_flush();
+    if (replies_wait()) {
+        pending_replies_.push_back(reply{link, std::move(message), kind});
+        return schedule_flush();
+    }
+    send_reply(reply{link, std::move(message), kind});
+}
+
+void room::send_reply(const reply& r) {
+    if (r.kind == reply_kind::answer) return r.to->send_reply(r.message);
+    r.to->send(r.message);
+    if (r.kind == reply_kind::subscribed)
+        for (auto& f : subscribers_.snapshot_sent(r.to.get())) r.to->send(std::move(f));
 }
 
 void room::schedule_flush() {
@@ -220,9 +237,7 @@ void room::schedule_flush() {
 
 void room::flush() {
     flush_posted_ = false;
-    if (pending_changes_.empty() && pending_requests_.empty() && pending_replies_.empty() &&
-        pending_reaction_totals_.empty())
-        return;
+    if (!next_batch_has_work()) return;
     auto batch = std::make_shared<store::write_batch>();
     batch->session = id();
     batch->status = model_.status();
@@ -271,14 +286,14 @@ void room::send_replies(const std::vector<reply>& replies) {
         auto [it, fresh] = index.try_emplace(r.to.get(), answers.size());
         if (fresh) answers.emplace_back(r.to.get(), std::vector<frame>{});
         auto& waiting = answers[it->second].second;
-        if (r.answer) {
+        if (r.kind == reply_kind::answer) {
             waiting.push_back(r.message);
             continue;
         }
         // A snapshot: the answers that came before it stay before it.
         if (!waiting.empty()) r.to->send_reply(join_items(waiting));
         waiting.clear();
-        r.to->send(r.message);
+        send_reply(r);
     }
     for (auto& [to, waiting] : answers)
         if (!waiting.empty()) to->send_reply(join_items(waiting));

@@ -68,11 +68,16 @@ public:
     void transcript(std::function<void(std::vector<core::transcript_segment>)> done);
 
 private:
+    enum class reply_kind {
+        answer,      // an ack or error: it may go ahead of events waiting on the connection
+        snapshot,    // after everything sent to the connection before it
+        subscribed,  // ends a snapshot: the subscriber's events start after it
+    };
     struct reply {
         // Held until the batch is durable: an HTTP request's link has no other owner.
         std::shared_ptr<client_link> to;
         frame message;
-        bool answer;  // an ack or error (may pass waiting events), not a snapshot
+        reply_kind kind;
     };
     struct in_flight {
         std::shared_ptr<const store::write_batch> batch;
@@ -82,10 +87,13 @@ private:
     void handle(const std::shared_ptr<client_link>& link, core::client_message& msg);
     void react(const core::identity& who, std::size_t kind);
     void close_reaction_window();
-    void send_snapshot(const subscriber& s);
-    // Sends once everything before it is durable. `answer`: an ack or error,
-    // which may go ahead of events still waiting on the connection.
-    void queue_reply(const std::shared_ptr<client_link>& link, frame message, bool answer = true);
+    void send_snapshot(subscriber& s);
+    bool next_batch_has_work() const;
+    // True while something is not durable yet: a reply queued now waits for it.
+    bool replies_wait() const;
+    // Sends once everything before it is durable.
+    void queue_reply(const std::shared_ptr<client_link>& link, frame message, reply_kind kind = reply_kind::answer);
+    void send_reply(const reply& r);
     void schedule_flush();
     void flush();
     void committed(const in_flight& done, bool ok);

@@ -4,6 +4,9 @@
 #include "core/wire_messages.hpp"
 #include "hub/frame_join.hpp"
 
+#include <algorithm>
+#include <limits>
+#include <tuple>
 #include <unordered_map>
 
 namespace veche::hub {
@@ -12,6 +15,13 @@ namespace {
 frame event_frame(const std::string& session, core::seq_t seq, core::epoch_ms at, std::string_view kind,
                   nlohmann::json data) {
     return make_frame(core::event_message(session, seq, at, kind, std::move(data)).dump());
+}
+
+// The item as this subscriber sees it (null: not at all).
+frame view_of(const rendered_item& item, const subscriber& s) {
+    if (s.audience == audience::moderator) return item.moderator;
+    if (item.author_view && item.author == s.link->who().id) return item.author_view;
+    return item.reader;
 }
 
 }  // namespace
@@ -95,14 +105,22 @@ frame room_publisher::partial_frame(const core::transcript_segment& s, core::epo
     return event_frame(session_, published_seq_, at, "transcript", core::segment_json(s));
 }
 
-void room_publisher::broadcast(const subscriber_set& subs, const frame& f) {
-    for (const auto& s : subs.all()) s.link->send(f);
+void room_publisher::broadcast(subscriber_set& subs, const frame& f) {
+    std::uint64_t deliveries = 0;
+    for (auto& s : subs.all()) {
+        if (s.snapshots_waiting > 0) {
+            s.held.push_back(f);
+            continue;
+        }
+        s.link->send(f);
+        ++deliveries;
+    }
     metrics_.frames.inc();
-    metrics_.deliveries.inc(subs.size());
-    metrics_.items_delivered.inc(subs.size());
+    metrics_.deliveries.inc(deliveries);
+    metrics_.items_delivered.inc(deliveries);
 }
 
-void room_publisher::publish(const subscriber_set& subs, const core::session_model& model, core::epoch_ms now) {
+void room_publisher::publish(subscriber_set& subs, const core::session_model& model, core::epoch_ms now) {
     std::vector<rendered_item> items;
     items.reserve(pending_.size() + 1);
     for (const auto& p : pending_) items.push_back(render(p, model));
@@ -136,13 +154,15 @@ void room_publisher::publish(const subscriber_set& subs, const core::session_mod
 }
 
 void room_publisher::deliver(const std::vector<rendered_item>& items, const frame& viewers,
-                             const std::vector<frame>& typing, const subscriber_set& subs) {
+                             const std::vector<frame>& typing, subscriber_set& subs) {
     std::vector<frame> moderator, reader;
     std::unordered_map<std::string, bool> authors;  // participants with an item of their own this tick
+    core::seq_t first_seq = std::numeric_limits<core::seq_t>::max();
     for (const auto& item : items) {
         moderator.push_back(item.moderator);
         if (item.reader) reader.push_back(item.reader);
         if (item.author_view) authors.emplace(item.author, true);
+        first_seq = std::min(first_seq, item.seq);
     }
     moderator.insert(moderator.end(), typing.begin(), typing.end());
     reader.insert(reader.end(), typing.begin(), typing.end());
@@ -157,24 +177,24 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const fram
 
     std::unordered_map<std::string, std::pair<frame, std::size_t>> personal;
     std::uint64_t deliveries = 0, delivered_items = 0;
-    for (const auto& s : subs.all()) {
+    for (auto& s : subs.all()) {
+        if (s.snapshots_waiting > 0) {
+            // Its snapshot is not out yet and will hold this tick's stored
+            // changes; what is not stored waits for it.
+            auto waiting = typing;
+            if (viewers && s.audience != audience::participant) waiting.push_back(viewers);
+            if (auto f = join_items(waiting)) s.held.push_back(std::move(f));
+            continue;
+        }
         const auto index = static_cast<std::size_t>(s.audience);
-        frame f = frames[index];
-        std::size_t n = counts[index];
-        if (s.audience != audience::moderator && !authors.empty() && authors.count(s.link->who().id)) {
+        auto [f, n] = std::pair{frames[index], counts[index]};
+        if (s.snapshot_seq >= first_seq) {
+            // Its snapshot already holds some of this tick's changes.
+            std::tie(f, n) = own_frame(items, viewers, typing, s);
+        } else if (s.audience != audience::moderator && !authors.empty() && authors.count(s.link->who().id)) {
             auto& own = personal[s.link->who().id];
-            if (!own.first) {
-                std::vector<frame> mine;
-                for (const auto& item : items) {
-                    if (item.author_view && item.author == s.link->who().id) mine.push_back(item.author_view);
-                    else if (item.reader) mine.push_back(item.reader);
-                }
-                mine.insert(mine.end(), typing.begin(), typing.end());
-                if (s.audience == audience::speaker && viewers) mine.push_back(viewers);
-                own = {join_items(mine), mine.size()};
-            }
-            f = own.first;
-            n = own.second;
+            if (!own.first) own = own_frame(items, viewers, typing, s);
+            std::tie(f, n) = own;
         }
         if (!f) continue;
         s.link->send(f);
@@ -186,15 +206,22 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const fram
     metrics_.items_delivered.inc(delivered_items);
 }
 
+std::pair<frame, std::size_t> room_publisher::own_frame(const std::vector<rendered_item>& items, const frame& viewers,
+                                                        const std::vector<frame>& typing, const subscriber& s) const {
+    std::vector<frame> mine;
+    for (const auto& item : items)
+        if (item.seq > s.snapshot_seq)
+            if (auto f = view_of(item, s)) mine.push_back(std::move(f));
+    mine.insert(mine.end(), typing.begin(), typing.end());
+    if (viewers && s.audience != audience::participant) mine.push_back(viewers);
+    return {join_items(mine), mine.size()};
+}
+
 frame room_publisher::replay_frame(core::seq_t since, const subscriber& s) const {
     std::vector<frame> items;
-    const auto& me = s.link->who().id;
-    for (const auto& item : ring_.items()) {
-        if (item.seq <= since) continue;
-        if (s.audience == audience::moderator) items.push_back(item.moderator);
-        else if (item.author_view && item.author == me) items.push_back(item.author_view);
-        else if (item.reader) items.push_back(item.reader);
-    }
+    for (const auto& item : ring_.items())
+        if (item.seq > since)
+            if (auto f = view_of(item, s)) items.push_back(std::move(f));
     return join_items(items);
 }
 

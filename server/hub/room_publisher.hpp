@@ -34,14 +34,16 @@ public:
 
     // Renders everything pending and hands the frames to the subscribers.
     // The viewer count goes out at most once a second; it stays pending otherwise.
-    void publish(const subscriber_set& subs, const core::session_model& model, core::epoch_ms now);
+    // A subscriber gets no event its snapshot already holds, and nothing
+    // before its snapshot (see subscriber).
+    void publish(subscriber_set& subs, const core::session_model& model, core::epoch_ms now);
 
     core::seq_t published_seq() const { return published_seq_; }
     bool can_replay(core::seq_t since) const { return since <= published_seq_ && ring_.covers(since); }
     // Everything after `since` as this subscriber sees it, or null when there is nothing.
     frame replay_frame(core::seq_t since, const subscriber& s) const;
-    // The same frame to every subscriber (reactions).
-    void broadcast(const subscriber_set& subs, const frame& f);
+    // The same frame to every subscriber (reactions, stream status).
+    void broadcast(subscriber_set& subs, const frame& f);
     // A transcript event for a line still being typed (also sent after a replay).
     frame partial_frame(const core::transcript_segment& s, core::epoch_ms at) const;
 
@@ -54,7 +56,11 @@ private:
     rendered_item render_votes(const core::session_model& model) const;
     rendered_item render_poll(const core::poll& p, core::seq_t seq, core::epoch_ms at) const;
     void deliver(const std::vector<rendered_item>& items, const frame& viewers, const std::vector<frame>& typing,
-                 const subscriber_set& subs);
+                 subscriber_set& subs);
+    // The frames of one subscriber that cannot share its audience's frame,
+    // and how many items it holds.
+    std::pair<frame, std::size_t> own_frame(const std::vector<rendered_item>& items, const frame& viewers,
+                                            const std::vector<frame>& typing, const subscriber& s) const;
 
     std::string session_;
     hub_metrics& metrics_;

@@ -1,6 +1,7 @@
 #include "hub/subscriber_set.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace veche::hub {
 
@@ -10,7 +11,7 @@ bool subscriber_set::add(std::shared_ptr<client_link> link) {
         return false;
     ++people_[link->who().id];
     const auto aud = audience_of(link->who().role);
-    subscribers_.push_back(subscriber{std::move(link), aud});
+    subscribers_.push_back(subscriber{std::move(link), aud, 0, 0, {}});
     return true;
 }
 
@@ -26,14 +27,20 @@ bool subscriber_set::remove(const client_link* link) {
     return true;
 }
 
-}  // namespace veche::hub
-
-namespace veche::hub {
-
 const subscriber* subscriber_set::find(const client_link* link) const {
     for (const auto& s : subscribers_)
         if (s.link.get() == link) return &s;
     return nullptr;
+}
+
+subscriber* subscriber_set::find(const client_link* link) {
+    return const_cast<subscriber*>(std::as_const(*this).find(link));
+}
+
+std::vector<frame> subscriber_set::snapshot_sent(const client_link* link) {
+    auto* s = find(link);
+    if (!s || s->snapshots_waiting == 0 || --s->snapshots_waiting > 0) return {};
+    return std::exchange(s->held, {});
 }
 
 }  // namespace veche::hub

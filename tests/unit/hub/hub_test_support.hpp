@@ -34,6 +34,19 @@ public:
         }
         return now.size();
     }
+    // Makes the oldest batch submitted durable; false when there is none.
+    bool commit_next() {
+        std::pair<std::shared_ptr<const store::write_batch>, std::function<void(bool)>> next;
+        {
+            std::lock_guard lock(mutex_);
+            if (waiting_.empty()) return false;
+            next = std::move(waiting_.front());
+            waiting_.erase(waiting_.begin());
+        }
+        committed.push_back(next.first);
+        next.second(true);
+        return true;
+    }
     std::vector<std::shared_ptr<const store::write_batch>> committed;
 
 private:
@@ -82,6 +95,14 @@ private:
     mutable std::mutex mutex_;
     std::vector<std::string> frames_;
 };
+
+// The question events a connection received, in order.
+inline std::vector<nlohmann::json> question_events(const recording_link& l) {
+    std::vector<nlohmann::json> out;
+    for (auto& m : l.messages())
+        if (m["type"] == "event" && m["kind"] == "question") out.push_back(m);
+    return out;
+}
 
 // Runs the io_context until the predicate holds (true) or 2 s pass (false).
 inline bool run_until(boost::asio::io_context& ioc, const std::function<bool()>& done) {

@@ -9,6 +9,7 @@
 #include "hub/room.hpp"
 #include "hub_test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace veche;
@@ -53,4 +54,62 @@ TEST_CASE("room: a snapshot waits until the changes it shows are stored") {
     REQUIRE(run_until(ioc, [&] { return !vera->of_type("subscribed").empty(); }));
     CHECK(vera->of_type("snapshot").at(0)["questions"].size() == 1);
     CHECK(store.commit_all() == 0);
+}
+
+TEST_CASE("room: between subscribe and subscribed nothing else comes, and no event the snapshot holds comes after") {
+    // Found by the same crash test, under AddressSanitizer: a subscriber whose
+    // snapshot waited for the disk got the events of earlier batches first,
+    // and after the snapshot the events it already held.
+    boost::asio::io_context ioc;
+    manual_store store;
+    metrics_registry registry;
+    hub::hub_metrics metrics{registry};
+    const auto def = session_fixture::make_def(core::moderation_mode::post);
+    const auto room = std::make_shared<hub::room>(ioc, def, hub::room_settings{}, store, metrics);
+    const auto anna = std::make_shared<recording_link>(person("anna"));
+    const auto mod = std::make_shared<recording_link>(person("mod", core::role::moderator));
+    const auto speaker = std::make_shared<recording_link>(person("speaker", core::role::speaker));
+    const auto run = [&] {
+        ioc.restart();
+        ioc.run_for(std::chrono::milliseconds(60));
+    };
+    const auto ask = [&](const std::string& text) {
+        auto m = core::decode_client_message(R"({"type":"ask","session":"s1","text":")" + text + R"("})");
+        room->execute(anna, std::get<core::client_message>(m));
+    };
+    room->subscribe(mod, std::nullopt, std::nullopt);
+    REQUIRE(run_until(ioc, [&] { return !mod->of_type("subscribed").empty(); }));
+
+    ask("Первый");
+    run();  // its batch is on its way to the disk
+    room->subscribe(speaker, std::nullopt, std::nullopt);
+    run();  // the snapshot waits behind that batch, in a batch of its own
+    room->stream_changed("live");
+    REQUIRE(store.commit_next());
+    run();  // the question's event goes out
+    CHECK(question_events(*mod).size() == 1);
+    const auto mod_events = mod->of_type("event");
+    CHECK(std::any_of(mod_events.begin(), mod_events.end(), [](const auto& e) { return e["kind"] == "stream"; }));
+    CHECK(speaker->messages().empty());
+
+    REQUIRE(store.commit_next());
+    run();
+    ask("Второй");
+    run();
+    store.commit_all();
+    REQUIRE(run_until(ioc, [&] { return question_events(*speaker).size() == 1; }));
+    const auto messages = speaker->messages();
+    REQUIRE(messages.size() >= 3);
+    CHECK(messages[0]["type"] == "snapshot");
+    CHECK(messages[0]["seq"] == 1);
+    CHECK(messages[0]["questions"].size() == 1);
+    CHECK(messages[0]["stream"]["status"] == "offline");
+    CHECK(messages[1]["type"] == "subscribed");
+    // The stream status held back while the snapshot waited comes right after "subscribed".
+    CHECK(messages[2]["kind"] == "stream");
+    CHECK(messages[2]["data"]["status"] == "live");
+    // The first question only in the snapshot, the second as an event.
+    const auto events = question_events(*speaker);
+    CHECK(events[0]["seq"] == 2);
+    CHECK(events[0]["data"]["text"] == "Второй");
 }

@@ -63,13 +63,6 @@ struct room_fixture {
     }
 };
 
-std::vector<json> question_events(const recording_link& l) {
-    std::vector<json> out;
-    for (auto& m : l.messages())
-        if (m["type"] == "event" && m["kind"] == "question") out.push_back(m);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("room: an ack waits until the store has the change") {
