@@ -88,6 +88,7 @@ private:
     void react(const core::identity& who, std::size_t kind);
     void close_reaction_window();
     void send_snapshot(subscriber& s);
+    // True when the next batch would carry something (changes, requests, replies, reaction totals).
     bool next_batch_has_work() const;
     // True while something is not durable yet: a reply queued now waits for it.
     bool replies_wait() const;

@@ -173,20 +173,21 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const fram
     }
     const frame frames[] = {join_items(moderator), join_items(speaker), join_items(reader)};
     const std::size_t counts[] = {moderator.size(), speaker.size(), reader.size()};
+    // For those whose snapshot is not out yet: it will hold this tick's
+    // stored changes; what is not stored waits for it.
+    auto unstored = typing;
+    if (viewers) unstored.push_back(viewers);
+    const frame held[] = {join_items(unstored), join_items(unstored), join_items(typing)};
     metrics_.frames.inc(static_cast<std::uint64_t>((frames[0] ? 1 : 0) + (frames[1] ? 1 : 0) + (frames[2] ? 1 : 0)));
 
     std::unordered_map<std::string, std::pair<frame, std::size_t>> personal;
     std::uint64_t deliveries = 0, delivered_items = 0;
     for (auto& s : subs.all()) {
+        const auto index = static_cast<std::size_t>(s.audience);
         if (s.snapshots_waiting > 0) {
-            // Its snapshot is not out yet and will hold this tick's stored
-            // changes; what is not stored waits for it.
-            auto waiting = typing;
-            if (viewers && s.audience != audience::participant) waiting.push_back(viewers);
-            if (auto f = join_items(waiting)) s.held.push_back(std::move(f));
+            if (held[index]) s.held.push_back(held[index]);
             continue;
         }
-        const auto index = static_cast<std::size_t>(s.audience);
         auto [f, n] = std::pair{frames[index], counts[index]};
         if (s.snapshot_seq >= first_seq) {
             // Its snapshot already holds some of this tick's changes.
