@@ -1,10 +1,10 @@
 #include "auth/token_codec.hpp"
 
 #include "auth/base64url.hpp"
+#include "auth/constant_time.hpp"
 #include "core/text_hygiene.hpp"
 
 #include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -57,9 +57,7 @@ std::variant<core::identity, std::string> token_codec::verify(std::string_view t
     if (!header.is_object() || header.value("alg", "") != "HS256") return std::string("algorithm is not HS256");
     // The signature is checked before anything in the claims is trusted.
     const auto expected = sign(token.substr(0, second));
-    if (signature->size() != expected.size() ||
-        CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0)
-        return std::string("bad signature");
+    if (!constant_time_equal(*signature, expected)) return std::string("bad signature");
 
     const auto claims = nlohmann::json::parse(*claims_text, nullptr, false);
     if (!claims.is_object()) return std::string("claims are not an object");

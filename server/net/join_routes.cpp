@@ -1,11 +1,10 @@
 #include "net/join_routes.hpp"
 
+#include "auth/constant_time.hpp"
 #include "auth/random_id.hpp"
 #include "common/log.hpp"
 #include "core/text_hygiene.hpp"
 #include "net/http_responses.hpp"
-
-#include <openssl/crypto.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -16,10 +15,6 @@ namespace {
 core::epoch_ms now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-bool same_secret(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace
@@ -62,7 +57,7 @@ void join_routes::join(request_context& ctx, const responder& respond) {
     if (!per_ip_.try_take(ctx.remote.address().to_string(), now))
         return respond(error_response(req, http::status::too_many_requests, "rate_limited",
                                       "Too many joins from this address, try again in a minute"));
-    if (auth_.join_code && !same_secret(code, *auth_.join_code))
+    if (auth_.join_code && !auth::constant_time_equal(code, *auth_.join_code))
         return respond(error_response(req, http::status::forbidden, "forbidden", "Wrong join code"));
 
     core::identity who;

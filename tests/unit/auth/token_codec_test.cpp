@@ -1,4 +1,5 @@
 #include "auth/base64url.hpp"
+#include "auth/constant_time.hpp"
 #include "auth/token_codec.hpp"
 
 #include <catch2/catch.hpp>
@@ -99,4 +100,25 @@ TEST_CASE("base64url encodes without padding and refuses junk") {
     CHECK_FALSE(auth::base64url_decode("Zm9v="));
     CHECK_FALSE(auth::base64url_decode("Z"));
     CHECK_FALSE(auth::base64url_decode("Zh"));  // non-zero leftover bits
+}
+
+TEST_CASE("secrets are compared in full, whatever byte differs") {
+    CHECK(auth::constant_time_equal("join-code-1234", "join-code-1234"));
+    CHECK(auth::constant_time_equal("", ""));
+    CHECK_FALSE(auth::constant_time_equal("join-code-1234", "Join-code-1234"));
+    CHECK_FALSE(auth::constant_time_equal("join-code-1234", "join-code-1235"));
+    CHECK_FALSE(auth::constant_time_equal("join-code-1234", "join-code-123"));
+    CHECK_FALSE(auth::constant_time_equal("join-code-1234", ""));
+
+    // A token whose signature differs only in its first or its last byte is refused.
+    const auth::token_codec codec("change-me");
+    const auto token = codec.issue(moderator());
+    const auto dot = token.rfind('.');
+    auto signature = auth::base64url_decode(token.substr(dot + 1));
+    REQUIRE(signature);
+    for (const std::size_t at : {std::size_t{0}, signature->size() - 1}) {
+        auto forged = *signature;
+        forged[at] = static_cast<char>(forged[at] ^ 0x01);
+        CHECK(why(codec, token.substr(0, dot + 1) + auth::base64url_encode(forged)) == "bad signature");
+    }
 }
