@@ -3,6 +3,7 @@
 #include "app/command_line.hpp"
 #include "app/demo_config.hpp"
 #include "app/forum_server.hpp"
+#include "app/secret_exposure.hpp"
 #include "common/log.hpp"
 #include "config/config_error.hpp"
 #include "config/settings_loader.hpp"
@@ -61,6 +62,7 @@ int serve_command(const std::vector<std::string>& args) {
     const auto& settings = *loaded;
     log::info("starting: config ", settings.file, ", data directory ", settings.data_dir, ", ",
               settings.event.halls.size(), " halls, ", settings.event.sessions.size(), " sessions");
+    if (const auto path = cl.get("config")) warn_if_secret_exposed(*path, settings.auth);
 
     const auto threads = settings.http.threads;
     boost::asio::io_context ioc(static_cast<int>(threads));

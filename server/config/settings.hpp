@@ -17,6 +17,7 @@ namespace veche::config {
 
 struct auth_settings {
     std::string secret;
+    bool secret_in_config = false;  // the config text holds auth.secret (whether or not VECHE_SECRET wins)
     std::optional<std::string> join_code;
     std::vector<std::string> allowed_origins;
     std::chrono::seconds join_token_ttl{std::chrono::hours{24}};

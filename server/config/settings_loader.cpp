@@ -60,6 +60,7 @@ auth_settings parse_auth(const nlohmann::json& value, const std::optional<std::s
     json_object_reader r(value, "auth");
     auth_settings a;
     const auto secret = r.optional_string("secret");
+    a.secret_in_config = secret && !secret->empty();
     if (env_secret && !env_secret->empty()) a.secret = *env_secret;
     else if (secret && !secret->empty()) a.secret = *secret;
     else r.fail("secret", "missing (set auth.secret in the config or the environment variable VECHE_SECRET)");
