@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the WebSocket message decoder, the config loader, text hygiene and
-# token checks with libFuzzer (clang, AddressSanitizer, UBSan), in its own
-# CMake build (build-fuzz/; the main build uses g++). See docs/reliability.md.
+# Fuzzes the WebSocket message decoder, the config loader, request targets and
+# static files, text hygiene and token checks with libFuzzer (clang, AddressSanitizer,
+# UBSan), in its own CMake build (build-fuzz/; the main build uses g++). See docs/reliability.md.
 #
 #   scripts/fuzz.sh build                  configure and build the fuzzers
 #   scripts/fuzz.sh run TARGET SECONDS     fuzz one target (the test suite runs each for a few seconds)
 #   scripts/fuzz.sh long [SECONDS]         every target, 30 minutes each unless told otherwise
 #   scripts/fuzz.sh merge TARGET           fold what the runs found into the seed corpus (minimised)
 #
-# TARGET is one of: client_message settings text_hygiene token.
+# TARGET is one of: client_message settings static_path text_hygiene token.
 # Inputs found along the way stay in build-fuzz/corpus/TARGET (the seeds in
 # tests/fuzz/corpus/ are only read). A crash fails the run and is kept in
 # build-fuzz/artifacts/TARGET/; copy it to tests/fuzz/regressions/TARGET/ so
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=${VECHE_FUZZ_BUILD:-$root/build-fuzz}
-targets=(client_message settings text_hygiene token)
+targets=(client_message settings static_path text_hygiene token)
 
 usage() { sed -n '6,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
@@ -45,10 +45,13 @@ run_target() {
     local exe=$build/tests/fuzz/fuzz_$target
     [ -x "$exe" ] || { echo "fuzz: $exe is missing: run scripts/fuzz.sh build" >&2; exit 2; }
     mkdir -p "$build/corpus/$target" "$build/artifacts/$target"
+    # A target may have its own dictionary (tests/fuzz/TARGET.dict); JSON is the default.
+    local dict=$root/tests/fuzz/$target.dict
+    [ -f "$dict" ] || dict=$root/tests/fuzz/json.dict
     local status=0
     # 16 KiB: the largest WebSocket message the server reads; configs are not much bigger.
     "$exe" "$build/corpus/$target" "$root/tests/fuzz/corpus/$target" \
-        -dict="$root/tests/fuzz/json.dict" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+        -dict="$dict" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
         -max_total_time="$seconds" -print_final_stats=1 \
         -artifact_prefix="$build/artifacts/$target/" 2>"$build/fuzz_$target.log" || status=$?
     tail -n 12 "$build/fuzz_$target.log"

@@ -35,7 +35,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
           settings.event, [this](const core::session_definition& def) { return hub_.status_of(def); },
           [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); }),
       http_(ioc, settings, metrics_),
-      files_(web_root_of(settings)),
+      files_(net::file_index::scan(web_root_of(settings), "web root")),
       event_routes_(catalog_),
       ops_routes_(*metrics_, settings.metrics, http_.draining()),
       hls_routes_(hls_source_, http_.origins()),
@@ -64,9 +64,9 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     });
     http_.routes().set_fallback(
         [this](net::request_context& ctx, net::responder respond) { files_.serve(ctx, respond); });
-    if (!files_.root_exists())
+    if (!files_.has_client())
         log::warn("the web client is not built (no ", files_.root().string(),
-                  "/index.html): pages answer 503 until it is");
+                  "/index.html): pages answer 503 until it is built and the server restarted");
 }
 
 // The writer thread commits what the rooms already handed over before it stops.

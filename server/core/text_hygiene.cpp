@@ -25,6 +25,19 @@ bool is_space(utf8proc_int32_t c) {
 
 }  // namespace
 
+bool is_valid_utf8(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
+    auto left = static_cast<utf8proc_ssize_t>(bytes.size());
+    while (left > 0) {
+        utf8proc_int32_t c = 0;
+        const auto n = utf8proc_iterate(p, left, &c);
+        if (n <= 0 || c < 0) return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
 std::optional<clean_text> clean_user_text(std::string_view raw, bool keep_newlines) {
     // Decode, dropping what must go, then normalise the rest.
     std::vector<utf8proc_int32_t> kept;

@@ -19,4 +19,7 @@ struct clean_text {
 // when keep_newlines, otherwise turned into spaces.
 std::optional<clean_text> clean_user_text(std::string_view raw, bool keep_newlines);
 
+// Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
+bool is_valid_utf8(std::string_view bytes);
+
 }  // namespace veche::core

@@ -23,6 +23,7 @@ struct http_metrics {
     counter& requests;
     counter& refused_origin;
     counter& timeouts;
+    counter& refused_requests;
 };
 
 struct http_context {

@@ -40,3 +40,16 @@ http::message_generator error_response(const http_request& req, http::status sta
 }
 
 }  // namespace veche::net
+
+namespace veche::net {
+
+http::message_generator method_not_allowed_response(const http_request& req, std::string_view allow) {
+    http::response<http::string_body> res{http::status::method_not_allowed, req.version()};
+    res.set(http::field::allow, allow);
+    res.set(http::field::content_type, "application/json; charset=utf-8");
+    res.set(http::field::cache_control, cache::none);
+    res.body() = R"({"error":"bad_request","message":"Method not allowed"})";
+    return finish_response(req, std::move(res));
+}
+
+}  // namespace veche::net

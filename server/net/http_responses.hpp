@@ -11,7 +11,9 @@
 namespace veche::net {
 
 namespace cache {
-inline constexpr std::string_view none = "no-store";
+// Answers that may depend on who asks (a token, a cookie, the address) are
+// never stored by a browser or a proxy: this is the default of every response.
+inline constexpr std::string_view none = "private, no-store";
 inline constexpr std::string_view revalidate = "no-cache";
 inline constexpr std::string_view immutable = "public, max-age=31536000, immutable";
 }  // namespace cache
@@ -24,6 +26,9 @@ http::message_generator json_response(const http_request& req, http::status stat
 // {"error": code, "message": message}; code uses the contract's error codes.
 http::message_generator error_response(const http_request& req, http::status status, std::string_view code,
                                        std::string_view message);
+
+// 405 with the methods the resource allows ("GET, HEAD").
+http::message_generator method_not_allowed_response(const http_request& req, std::string_view allow);
 
 http::message_generator text_response(const http_request& req, http::status status, std::string_view content_type,
                                       std::string body, std::string_view cache_control = cache::none);

@@ -20,10 +20,13 @@ http_server::http_server(asio::io_context& ioc, const config::settings& settings
             metrics->make_counter("veche_http_requests_total", "HTTP requests received"),
             metrics->make_counter("veche_http_refused_origin_total", "Upgrades and POSTs refused for their Origin"),
             metrics->make_counter("veche_http_timeouts_total", "HTTP connections closed for being too slow or idle"),
+            metrics->make_counter("veche_http_refused_requests_total",
+                                  "Requests refused as malformed: framing, headers, size or request path"),
         },
         {},
         {},
     });
+    router_.count_refusals(ctx_->metrics.refused_requests);
 }
 
 tcp::endpoint http_server::start(const config::listen_address& address) {

@@ -1,6 +1,7 @@
 #include "net/http_session.hpp"
 
 #include "common/log.hpp"
+#include "net/header_block.hpp"
 #include "net/http_responses.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -46,7 +47,33 @@ void http_session::do_read() {
     // One deadline for the whole request: an idle keep-alive connection and a
     // client trickling bytes (slowloris) are both cut off by it.
     stream_.expires_after(std::chrono::milliseconds(ctx_->limits.request_timeout_ms));
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+    read_header_block();
+}
+
+// The header block is looked at as bytes before Beast parses it (header_block.hpp).
+void http_session::read_header_block() {
+    const auto bytes = buffer_.cdata();
+    const auto scan = scan_header_block(std::string_view(static_cast<const char*>(bytes.data()), bytes.size())).state;
+    if (scan == header_block_state::obs_fold)
+        return refuse(http::status::bad_request, "bad_request", "Folded header lines are not accepted");
+    if (scan == header_block_state::malformed)
+        return refuse(http::status::bad_request, "bad_request", "Malformed request");
+    if (scan == header_block_state::complete)
+        return http::async_read(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+    const auto limit = ctx_->limits.header_bytes;
+    if (buffer_.size() >= limit)
+        return refuse(http::status::request_header_fields_too_large, "bad_request", "Request headers too large");
+    stream_.async_read_some(buffer_.prepare(limit - buffer_.size()), [self = shared_from_this()](beast::error_code ec,
+                                                                                              std::size_t n) {
+        self->buffer_.commit(n);
+        if (ec == beast::error::timeout) self->ctx_->metrics.timeouts.inc();
+        if (ec) {
+            self->reading_ = false;
+            return self->do_close();
+        }
+        self->read_header_block();
+    });
 }
 
 void http_session::on_read(beast::error_code ec, std::size_t) {
@@ -56,25 +83,41 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
         ctx_->metrics.timeouts.inc();
         return do_close();
     }
-    if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow) {
-        const http_request bare;
-        const bool body = ec == http::error::body_limit;
-        auto msg = error_response(bare, body ? http::status::payload_too_large
-                                             : http::status::request_header_fields_too_large,
-                                  body ? "too_long" : "bad_request",
-                                  body ? "Request body too large" : "Request headers too large");
-        closing_ = true;
-        return send(std::move(msg));
+    if (ec == http::error::body_limit) return refuse(http::status::payload_too_large, "too_long", "Request body too large");
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
+        return refuse(http::status::request_header_fields_too_large, "bad_request", "Request headers too large");
+    // Anything else Beast's parser refuses (a broken request line, a bad or
+    // conflicting Content-Length / Transfer-Encoding, a bad chunk) is not HTTP
+    // this server reads: answer 400 once and close, so no byte after it is
+    // ever taken for a request of its own.
+    if (ec.category() == http::make_error_code(http::error::bad_target).category())
+        return refuse(http::status::bad_request, "bad_request", "Malformed request");
+    if (ec) return do_close();
+    auto req = parser_->release();
+    if (acceptable_request(req)) handle_request(std::move(req));
+}
+
+// RFC 9112: a request has exactly one Host (HTTP/1.1), and a body framed by
+// Transfer-Encoding ends with chunked. Anything else would be read one way
+// here and another way by a proxy in front.
+bool http_session::acceptable_request(const http_request& req) {
+    const auto hosts = req.count(http::field::host);
+    if (hosts > 1 || (hosts == 0 && req.version() >= 11)) {
+        refuse(http::status::bad_request, "bad_request", "A request needs exactly one Host header");
+        return false;
     }
-    if (ec) {
-        // Garbage that is not HTTP: answer 400 once and close.
-        if (ec.category() == http::make_error_code(http::error::bad_target).category()) {
-            closing_ = true;
-            return send(error_response(http_request{}, http::status::bad_request, "bad_request", "Malformed request"));
-        }
-        return do_close();
+    if (req.count(http::field::transfer_encoding) > 0 && (req.version() < 11 || !req.chunked())) {
+        refuse(http::status::bad_request, "bad_request", "Transfer-Encoding must end with chunked");
+        return false;
     }
-    handle_request(parser_->release());
+    return true;
+}
+
+void http_session::refuse(http::status status, std::string_view code, std::string_view message) {
+    reading_ = false;
+    closing_ = true;
+    ctx_->metrics.refused_requests.inc();
+    send(error_response(http_request{}, status, code, message));
 }
 
 void http_session::handle_request(http_request&& req) {
@@ -96,7 +139,7 @@ void http_session::handle_request(http_request&& req) {
         closing_ = true;
         return send(error_response(req, http::status::not_found, "not_found", "No WebSocket endpoint here"));
     }
-    request_context rc{std::move(req), remote_, {}, {}, {}};
+    request_context rc{std::move(req), remote_, {}, {}};
     auto self = shared_from_this();
     ctx_->routes.dispatch(rc, [self](http::message_generator msg) {
         // Routes may answer from another thread (a room's strand): come back to ours.

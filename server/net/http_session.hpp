@@ -20,7 +20,11 @@ public:
 
 private:
     void do_read();
+    void read_header_block();
     void on_read(beast::error_code ec, std::size_t bytes);
+    // false (after answering 400) when the parsed request is one the server does not take.
+    bool acceptable_request(const http_request& req);
+    void refuse(http::status status, std::string_view code, std::string_view message);
     void handle_request(http_request&& req);
     void send(http::message_generator&& msg);
     void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);

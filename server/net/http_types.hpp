@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/request_target.hpp"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -21,8 +23,7 @@ using http_request = http::request<http::string_body>;
 struct request_context {
     http_request req;
     tcp::endpoint remote;
-    std::string path;   // percent-decoded, without the query
-    std::string query;  // raw, without '?'
+    request_target target;  // decoded once, checked (request_target.hpp)
     std::map<std::string, std::string, std::less<>> params;  // {name} parts of the matched route
 };
 

@@ -57,7 +57,7 @@ void question_routes::install(router& r) {
             http::response<http::string_body> res{http::status::ok, req->version()};
             res.set(http::field::content_type, "text/csv; charset=utf-8");
             res.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-            res.set(http::field::cache_control, "no-store");
+            res.set(http::field::cache_control, cache::none);
             res.body() = core::questions_csv(questions);
             respond(finish_response(*req, std::move(res)));
         });

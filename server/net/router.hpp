@@ -2,6 +2,7 @@
 // Maps method + path to a handler. Patterns are literal segments and {name}
 // placeholders that match one segment: "/api/v1/sessions/{id}/questions".
 
+#include "common/counter.hpp"
 #include "net/http_types.hpp"
 
 #include <functional>
@@ -17,10 +18,12 @@ public:
 
     // GET routes also answer HEAD.
     void add(http::verb method, std::string_view pattern, handler h);
-    // Called for GET/HEAD requests outside /api/ that match no route (the web client's files).
+    // Called for requests outside /api/ that match no route (the web client's files).
     void set_fallback(handler h);
+    // Counts the requests refused for their target.
+    void count_refusals(counter& c) { refused_ = &c; }
 
-    // Percent-decodes the target, matches it and calls the handler, or answers 400/404/405.
+    // Decodes and checks the target (request_target), matches it and calls the handler, or answers 400/404/405.
     void dispatch(request_context& ctx, responder respond) const;
 
 private:
@@ -29,10 +32,11 @@ private:
         std::vector<std::string> segments;
         handler fn;
     };
-    static bool match(const route& r, const std::vector<std::string_view>& parts, request_context& ctx);
+    static bool match(const route& r, const std::vector<std::string>& parts, request_context& ctx);
 
     std::vector<route> routes_;
     handler fallback_;
+    counter* refused_ = nullptr;
 };
 
 }  // namespace veche::net

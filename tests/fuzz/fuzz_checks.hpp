@@ -24,6 +24,11 @@ problem check_settings(std::string_view input);
 // veche::core::clean_user_text: everything people type.
 problem check_text_hygiene(std::string_view input);
 
+// veche::net::request_target and static_files::find: every request target.
+// Whatever the input, the result is a refusal or a file of the web root that
+// the path names; never a file outside it.
+problem check_static_path(std::string_view input);
+
 // veche::auth::token_codec::verify: the input as a whole token, and as the
 // claims of a correctly signed one (a fuzzer cannot forge a signature, so the
 // claims would never be reached otherwise).

@@ -58,6 +58,7 @@ void replay(const std::string& target, fuzz::problem (*check)(std::string_view))
 
 TEST_CASE("fuzz inputs: the WebSocket message decoder") { replay("client_message", fuzz::check_client_message); }
 TEST_CASE("fuzz inputs: the config loader") { replay("settings", fuzz::check_settings); }
+TEST_CASE("fuzz inputs: request targets and static files") { replay("static_path", fuzz::check_static_path); }
 TEST_CASE("fuzz inputs: text hygiene") { replay("text_hygiene", fuzz::check_text_hygiene); }
 TEST_CASE("fuzz inputs: tokens") { replay("token", fuzz::check_token); }
 

@@ -127,10 +127,53 @@ TEST_CASE("the web client's files are served with types and caching") {
     CHECK(head.header("content-length") == std::to_string(std::string("console.log('veche')").size()));
 
     CHECK(http_get(port, "/nothing-here.js").status == 404);
-    CHECK(http_get(port, "/../secret.txt").status == 404);
-    CHECK(http_get(port, "/%2e%2e/secret.txt").status == 404);
-    CHECK(http_get(port, "/assets/../../secret.txt").status == 404);
+    // Every other hostile path is in path_traversal_test.cpp.
+    CHECK(http_get(port, "/../secret.txt").status == 400);
+    CHECK(http_get(port, "/%2e%2e/secret.txt").status == 400);
+    CHECK(http_get(port, "/assets/../../secret.txt").status == 400);
     check_security_headers(http_get(port, "/nothing-here.js"));
+}
+
+TEST_CASE("the web client's files answer byte ranges and conditional requests") {
+    static_site site;
+    const auto port = site.server->port();
+    const std::string js = "console.log('veche')";
+    const auto whole = http_get(port, "/assets/index-3f2a9c.js");
+    const auto etag = whole.header("etag");
+    CHECK(whole.header("accept-ranges") == "bytes");
+
+    auto part = http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=0-6"}});
+    CHECK(part.status == 206);
+    CHECK(part.body == "console");
+    CHECK(part.header("content-range") == "bytes 0-6/" + std::to_string(js.size()));
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=-7"}}).body == "veche')");
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=8-"}}).body == "log('veche')");
+    // Several ranges, or a range of another version of the file: the whole file.
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=0-1,4-5"}}).body == js);
+    auto other = http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=0-6"}, {"If-Range", "\"other\""}});
+    CHECK(other.status == 200);
+    CHECK(other.body == js);
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=0-6"}, {"If-Range", etag}}).status == 206);
+    auto past = http_get(port, "/assets/index-3f2a9c.js", {{"Range", "bytes=100-"}});
+    CHECK(past.status == 416);
+    CHECK(past.header("content-range") == "bytes */" + std::to_string(js.size()));
+    auto head = http_request(port, boost::beast::http::verb::head, "/assets/index-3f2a9c.js", {{"Range", "bytes=0-6"}});
+    CHECK(head.status == 206);
+    CHECK(head.header("content-length") == "7");
+
+    // If-None-Match compares weakly and takes a list.
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"If-None-Match", "W/" + etag}}).status == 304);
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"If-None-Match", "\"a\", " + etag}}).status == 304);
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"If-None-Match", "*"}}).status == 304);
+    CHECK(http_get(port, "/assets/index-3f2a9c.js", {{"If-None-Match", "\"a\""}}).status == 200);
+
+    // A file replaced after start is not what was indexed: it is not served, and the log says why.
+    std::filesystem::remove(site.dir / "web/assets/index-3f2a9c.css");
+    std::filesystem::create_symlink(site.dir / "secret.txt", site.dir / "web/assets/index-3f2a9c.css");
+    auto swapped = http_get(port, "/assets/index-3f2a9c.css");
+    CHECK(swapped.status == 404);
+    CHECK_THAT(swapped.body, !Catch::Contains("outside the web root"));
+    CHECK(site.server->wait_for_output("not served: assets/index-3f2a9c.css", std::chrono::seconds(2)));
 }
 
 TEST_CASE("request limits and timeouts protect the server") {

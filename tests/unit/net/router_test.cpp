@@ -54,3 +54,21 @@ TEST_CASE("routes match literal segments and placeholders") {
     CHECK(o.handler.empty());
     CHECK(o.responded);
 }
+
+TEST_CASE("the router refuses hostile targets before any route or file sees them") {
+    router r;
+    std::string seen;
+    r.add(http::verb::get, "/api/v1/event", [&](request_context&, responder) { seen = "event"; });
+    r.set_fallback([&](request_context&, responder) { seen = "files"; });
+    for (const auto* target : {"//etc/passwd", "/a//b", "/../x", "/%2e%2e/x", "/a%2Fb", "/a%5Cb", "/a%00b",
+                               "/%c0%ae%c0%ae/x", "/%ff", "http://host/x", "*", "/a\\b"}) {
+        INFO(target);
+        const auto o = route(r, http::verb::get, target, seen);
+        CHECK(o.handler.empty());
+        CHECK(o.responded);
+    }
+    CHECK(route(r, http::verb::get, "/%D0%B7%D0%B0%D0%BB", seen).handler == "files");
+    // Methods other than GET reach the files too: they answer 405 with Allow.
+    CHECK(route(r, http::verb::post, "/index.html", seen).handler == "files");
+    CHECK(route(r, http::verb::post, "/api/v1/nothing", seen).handler.empty());
+}

@@ -1,0 +1,113 @@
+#include "net/file_response.hpp"
+
+#include "common/log.hpp"
+#include "net/byte_range.hpp"
+#include "net/file_slice_body.hpp"
+#include "net/http_responses.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace veche::net {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// If-None-Match compares weakly (RFC 9110 section 13.1.2): "W/" does not matter; "*" matches any file.
+bool none_match(std::string_view header, std::string_view etag) {
+    while (!header.empty()) {
+        const auto comma = header.find(',');
+        auto tag = trim(header.substr(0, comma));
+        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+        if (tag == "*") return true;
+        if (tag.starts_with("W/")) tag.remove_prefix(2);
+        if (tag == etag) return true;
+    }
+    return false;
+}
+
+template <typename Body>
+void set_file_headers(http::response<Body>& res, const indexed_file& file, std::string_view cache_control,
+                      const byte_range* slice) {
+    res.set(http::field::content_type, file.mime_type());
+    res.set(http::field::cache_control, cache_control);
+    res.set(http::field::etag, file.etag());
+    res.set(http::field::accept_ranges, "bytes");
+    if (slice)
+        res.set(http::field::content_range, "bytes " + std::to_string(slice->first) + '-' +
+                                                std::to_string(slice->first + slice->length - 1) + '/' +
+                                                std::to_string(file.size()));
+}
+
+http::message_generator not_found(const http_request& req) {
+    return error_response(req, http::status::not_found, "not_found", "No such file");
+}
+
+// Opens the indexed file without following a link put in its place, and only when it is still the same file.
+bool open_indexed(const indexed_file& file, boost::beast::file& out) {
+    const int fd = ::open(file.location().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !file.is_same_file(st.st_dev, st.st_ino) ||
+        static_cast<std::uint64_t>(st.st_size) != file.size()) {
+        ::close(fd);
+        return false;
+    }
+    out.native_handle(fd);  // the beast file owns it from here
+    return true;
+}
+
+}  // namespace
+
+http::message_generator file_response(const http_request& req, const indexed_file& file,
+                                      std::string_view cache_control) {
+    if (none_match(req[http::field::if_none_match], file.etag())) {
+        http::response<http::empty_body> res{http::status::not_modified, req.version()};
+        res.set(http::field::etag, file.etag());
+        res.set(http::field::cache_control, cache_control);
+        return finish_response(req, std::move(res));
+    }
+
+    auto range = parse_byte_range(req[http::field::range], file.size());
+    // A range of another version of the file would splice two versions together.
+    if (const auto if_range = req[http::field::if_range]; !if_range.empty() && if_range != file.etag())
+        range = whole_file{};
+    if (std::holds_alternative<unsatisfiable_range>(range)) {
+        http::response<http::string_body> res{http::status::range_not_satisfiable, req.version()};
+        res.set(http::field::content_range, "bytes */" + std::to_string(file.size()));
+        res.set(http::field::content_type, "application/json; charset=utf-8");
+        res.set(http::field::cache_control, cache_control);
+        res.body() = R"({"error":"bad_request","message":"Range not satisfiable"})";
+        return finish_response(req, std::move(res));
+    }
+
+    file_slice_body::value_type body;
+    if (!open_indexed(file, body.file)) {
+        log::warn("file changed since it was indexed, not served: ", file.name());
+        return not_found(req);
+    }
+    const auto* slice = std::get_if<byte_range>(&range);
+    body.offset = slice ? slice->first : 0;
+    body.length = slice ? slice->length : file.size();
+    const auto status = slice ? http::status::partial_content : http::status::ok;
+
+    if (req.method() == http::verb::head) {
+        http::response<http::empty_body> res{status, req.version()};
+        set_file_headers(res, file, cache_control, slice);
+        res.keep_alive(req.keep_alive());
+        apply_security_headers(res.base());
+        res.content_length(body.length);
+        return http::message_generator(std::move(res));
+    }
+    http::response<file_slice_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
+                                        std::make_tuple(status, req.version())};
+    set_file_headers(res, file, cache_control, slice);
+    return finish_response(req, std::move(res));
+}
+
+}  // namespace veche::net
