@@ -80,8 +80,16 @@ file_index file_index::scan(const fs::path& root, std::string_view what, limits 
     }
     if (ec) log::warn(what, ": stopped indexing: ", ec.message());
     std::uint64_t bytes = 0;
-    for (const auto& [name, file] : index.files_) bytes += file.size();
-    log::info(what, ": ", index.files_.size(), " files, ", bytes / 1024, " KiB");
+    std::size_t compressed = 0;
+    for (auto& [name, file] : index.files_) {
+        bytes += file.size();
+        // std::map never moves its nodes: the pointers stay good for the index's life.
+        file.brotli_ = index.find(name + ".br");
+        file.gzip_ = index.find(name + ".gz");
+        compressed += (file.brotli_ ? 1 : 0) + (file.gzip_ ? 1 : 0);
+    }
+    log::info(what, ": ", index.files_.size(), " files, ", bytes / 1024, " KiB, ", compressed,
+              " of them compressed copies");
     return index;
 }
 

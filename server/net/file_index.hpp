@@ -8,6 +8,7 @@
 // target is a regular file inside the root. Skipped, each with one log line:
 // links that lead outside the root or to a directory, special files, and
 // anything past the size limits. Names starting with '.' are not indexed.
+// NAME.br and NAME.gz, when present, are NAME's compressed copies.
 
 #include "net/indexed_file.hpp"
 
@@ -21,6 +22,13 @@ namespace veche::net {
 
 class file_index {
 public:
+    file_index() = default;
+    // Files point at their compressed copies in the same index: never copied, only moved.
+    file_index(const file_index&) = delete;
+    file_index& operator=(const file_index&) = delete;
+    file_index(file_index&&) = default;
+    file_index& operator=(file_index&&) = default;
+
     struct limits {
         std::size_t max_files = 20'000;
         int max_depth = 16;

@@ -31,12 +31,20 @@ bool none_match(std::string_view header, std::string_view etag) {
     return false;
 }
 
+// The headers every answer about the file carries, 304 included.
 template <typename Body>
-void set_file_headers(http::response<Body>& res, const indexed_file& file, std::string_view cache_control,
-                      const byte_range* slice) {
-    res.set(http::field::content_type, file.mime_type());
-    res.set(http::field::cache_control, cache_control);
+void set_validators(http::response<Body>& res, const indexed_file& file, const file_headers& headers) {
+    res.set(http::field::cache_control, headers.cache_control);
     res.set(http::field::etag, file.etag());
+    if (headers.vary_encoding) res.set(http::field::vary, "Accept-Encoding");
+}
+
+template <typename Body>
+void set_file_headers(http::response<Body>& res, const indexed_file& file, const file_headers& headers,
+                      const byte_range* slice) {
+    set_validators(res, file, headers);
+    res.set(http::field::content_type, headers.mime_type.empty() ? file.mime_type() : headers.mime_type);
+    if (headers.coding != content_coding::identity) res.set(http::field::content_encoding, to_string(headers.coding));
     res.set(http::field::accept_ranges, "bytes");
     if (slice)
         res.set(http::field::content_range, "bytes " + std::to_string(slice->first) + '-' +
@@ -64,12 +72,10 @@ bool open_indexed(const indexed_file& file, boost::beast::file& out) {
 
 }  // namespace
 
-http::message_generator file_response(const http_request& req, const indexed_file& file,
-                                      std::string_view cache_control) {
+http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers) {
     if (none_match(req[http::field::if_none_match], file.etag())) {
         http::response<http::empty_body> res{http::status::not_modified, req.version()};
-        res.set(http::field::etag, file.etag());
-        res.set(http::field::cache_control, cache_control);
+        set_validators(res, file, headers);
         return finish_response(req, std::move(res));
     }
 
@@ -80,8 +86,8 @@ http::message_generator file_response(const http_request& req, const indexed_fil
     if (std::holds_alternative<unsatisfiable_range>(range)) {
         http::response<http::string_body> res{http::status::range_not_satisfiable, req.version()};
         res.set(http::field::content_range, "bytes */" + std::to_string(file.size()));
+        set_validators(res, file, headers);
         res.set(http::field::content_type, "application/json; charset=utf-8");
-        res.set(http::field::cache_control, cache_control);
         res.body() = R"({"error":"bad_request","message":"Range not satisfiable"})";
         return finish_response(req, std::move(res));
     }
@@ -98,7 +104,7 @@ http::message_generator file_response(const http_request& req, const indexed_fil
 
     if (req.method() == http::verb::head) {
         http::response<http::empty_body> res{status, req.version()};
-        set_file_headers(res, file, cache_control, slice);
+        set_file_headers(res, file, headers, slice);
         res.keep_alive(req.keep_alive());
         apply_security_headers(res.base());
         res.content_length(body.length);
@@ -106,7 +112,7 @@ http::message_generator file_response(const http_request& req, const indexed_fil
     }
     http::response<file_slice_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
                                         std::make_tuple(status, req.version())};
-    set_file_headers(res, file, cache_control, slice);
+    set_file_headers(res, file, headers, slice);
     return finish_response(req, std::move(res));
 }
 

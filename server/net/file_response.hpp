@@ -4,6 +4,7 @@
 // file on disk is still the one indexed, and answers conditional requests
 // (If-None-Match: 304), byte ranges (Range, If-Range: 206, 416) and HEAD.
 
+#include "net/content_coding.hpp"
 #include "net/http_types.hpp"
 #include "net/indexed_file.hpp"
 
@@ -11,7 +12,14 @@
 
 namespace veche::net {
 
-http::message_generator file_response(const http_request& req, const indexed_file& file,
-                                      std::string_view cache_control);
+// What the response says about the bytes it sends.
+struct file_headers {
+    std::string_view cache_control;
+    content_coding coding = content_coding::identity;  // the file is this coding of the resource
+    std::string_view mime_type;                        // the resource's; empty: the file's own
+    bool vary_encoding = false;                        // other codings of the resource exist
+};
+
+http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers);
 
 }  // namespace veche::net

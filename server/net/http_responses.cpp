@@ -1,5 +1,8 @@
 #include "net/http_responses.hpp"
 
+#include "net/content_coding.hpp"
+#include "net/gzip_body.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace veche::net {
@@ -21,6 +24,13 @@ http::message_generator text_response(const http_request& req, http::status stat
     http::response<http::string_body> res{status, req.version()};
     res.set(http::field::content_type, content_type);
     res.set(http::field::cache_control, cache_control);
+    // Worth it past about a kilobyte (a phone on 3G feels every one); smaller answers fit a packet anyway.
+    res.set(http::field::vary, "Accept-Encoding");
+    if (body.size() > 1024 &&
+        choose_coding(req[http::field::accept_encoding], false, true) == content_coding::gzip) {
+        body = gzip_compress(body);
+        res.set(http::field::content_encoding, "gzip");
+    }
     res.body() = std::move(body);
     res.keep_alive(req.keep_alive());
     apply_security_headers(res.base());

@@ -23,6 +23,9 @@ public:
     std::string_view mime_type() const { return mime_type_; }
     // Whether an open file is still the one that was indexed (same device and inode).
     bool is_same_file(dev_t device, ino_t inode) const { return device == device_ && inode == inode_; }
+    // The same content, compressed when the web client was built (NAME.br, NAME.gz), if the index has it.
+    const indexed_file* brotli() const { return brotli_; }
+    const indexed_file* gzip() const { return gzip_; }
 
 private:
     friend class file_index;
@@ -35,6 +38,8 @@ private:
     std::string_view mime_type_;
     dev_t device_ = 0;
     ino_t inode_ = 0;
+    const indexed_file* brotli_ = nullptr;
+    const indexed_file* gzip_ = nullptr;
 };
 
 }  // namespace veche::net

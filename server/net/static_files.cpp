@@ -30,7 +30,14 @@ void static_files::serve(request_context& ctx, const responder& respond) const {
     const auto* file = find(ctx.target.path());
     if (!file) return respond(error_response(req, http::status::not_found, "not_found", "No such file"));
     const bool hashed = file->name().starts_with("assets/");
-    respond(file_response(req, *file, hashed ? cache::immutable : cache::revalidate));
+    file_headers headers{hashed ? cache::immutable : cache::revalidate, content_coding::identity, file->mime_type(),
+                         file->brotli() || file->gzip()};
+    // Each coding is its own file with its own ETag, so 304 and ranges hold for each.
+    headers.coding = choose_coding(req[http::field::accept_encoding], file->brotli(), file->gzip());
+    const auto* sent = headers.coding == content_coding::br     ? file->brotli()
+                       : headers.coding == content_coding::gzip ? file->gzip()
+                                                                : file;
+    respond(file_response(req, *sent, headers));
 }
 
 }  // namespace veche::net

@@ -1,4 +1,5 @@
 // The HTTP server as a browser, an operator and a hostile client see it.
+#include "support/gunzip.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/test_config.hpp"
@@ -9,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <set>
 
 using namespace veche::test;
 namespace asio = boost::asio;
@@ -22,6 +24,9 @@ void check_security_headers(const http_reply& r) {
     CHECK(r.header("referrer-policy") == "no-referrer");
 }
 
+const std::string brotli_bytes = "\x8b\x09\x80"
+                                 "brotli";
+
 // A server on the demo config with its own web root, a short request timeout and small limits.
 struct static_site {
     temp_dir dir;
@@ -32,6 +37,10 @@ struct static_site {
         dir.write("web/moderator.html", "<!doctype html><title>Модератор</title>");
         dir.write("web/assets/index-3f2a9c.js", "console.log('veche')");
         dir.write("web/assets/index-3f2a9c.css", "body{}");
+        // Compressed copies as the web client's build writes them (any bytes do: the server only picks).
+        dir.write("web/assets/app-1.js", "console.log('veche')");
+        dir.write("web/assets/app-1.js.br", brotli_bytes);
+        dir.write("web/assets/app-1.js.gz", "gzip-bytes");
         dir.write("secret.txt", "outside the web root");
         auto cfg = demo_config();
         cfg["http"] = {{"web_root", (dir / "web").string()},
@@ -174,6 +183,50 @@ TEST_CASE("the web client's files answer byte ranges and conditional requests") 
     CHECK(swapped.status == 404);
     CHECK_THAT(swapped.body, !Catch::Contains("outside the web root"));
     CHECK(site.server->wait_for_output("not served: assets/index-3f2a9c.css", std::chrono::seconds(2)));
+}
+
+TEST_CASE("each client gets the coding it asks for: br, gzip or the file itself") {
+    static_site site;
+    const auto p = site.server->port();
+    const std::string js = "console.log('veche')";
+    const auto& br = brotli_bytes;
+
+    const auto plain = http_get(p, "/assets/app-1.js");
+    CHECK(plain.body == js);
+    CHECK(plain.header("content-encoding").empty());
+    CHECK(plain.header("vary") == "Accept-Encoding");
+    const auto b = http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    CHECK(b.body == br);
+    CHECK(b.header("content-encoding") == "br");
+    CHECK(b.header("content-type") == "text/javascript; charset=utf-8");
+    CHECK(b.header("vary") == "Accept-Encoding");
+    const auto g = http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "gzip"}});
+    CHECK(g.body == "gzip-bytes");
+    CHECK(g.header("content-encoding") == "gzip");
+    CHECK(http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "br;q=0, gzip;q=0"}}).body == js);
+    CHECK(http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "br;q=0.4, gzip;q=0.8"}}).body == "gzip-bytes");
+    // Each coding has its own ETag, so a cached copy is only ever revalidated as the same coding.
+    const std::set<std::string> tags{plain.header("etag"), b.header("etag"), g.header("etag")};
+    CHECK(tags.size() == 3);
+    CHECK(http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "br"}, {"If-None-Match", b.header("etag")}}).status == 304);
+    CHECK(http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "gzip"}, {"If-None-Match", b.header("etag")}}).status == 200);
+    const auto part = http_get(p, "/assets/app-1.js", {{"Accept-Encoding", "gzip"}, {"Range", "bytes=0-3"}});
+    CHECK(part.status == 206);
+    CHECK(part.body == "gzip");
+    CHECK(part.header("content-encoding") == "gzip");
+    // A file without copies is sent as it is, to everyone.
+    CHECK(http_get(p, "/assets/index-3f2a9c.css", {{"Accept-Encoding", "br"}}).header("content-encoding").empty());
+
+    // JSON answers over a kilobyte are gzipped for those who take it.
+    const auto event = http_get(p, "/api/v1/event");
+    REQUIRE(event.body.size() > 1024);
+    CHECK(event.header("content-encoding").empty());
+    const auto zipped = http_get(p, "/api/v1/event", {{"Accept-Encoding", "br, gzip"}});
+    CHECK(zipped.header("content-encoding") == "gzip");
+    CHECK(zipped.header("vary") == "Accept-Encoding");
+    CHECK(zipped.body.size() < event.body.size());
+    CHECK(gunzip(zipped.body) == event.body);
+    CHECK(http_get(p, "/healthz", {{"Accept-Encoding", "gzip"}}).header("content-encoding").empty());
 }
 
 TEST_CASE("request limits and timeouts protect the server") {

@@ -67,6 +67,27 @@ TEST_CASE("request paths find files only through the index") {
         CHECK_FALSE(files.find(path));
 }
 
+TEST_CASE("compressed copies of a file are its variants") {
+    temp_dir dir;
+    dir.write("web/index.html", "<!doctype html>");
+    dir.write("web/assets/app.js", "console.log(1)");
+    dir.write("web/assets/app.js.br", "BR");
+    dir.write("web/assets/app.js.gz", "GZ");
+    dir.write("web/assets/only.css.gz", "GZ");
+    auto index = file_index::scan(dir / "web", "web root");
+    const auto* app = index.find("assets/app.js");
+    REQUIRE(app);
+    REQUIRE(app->brotli());
+    CHECK(app->brotli()->name() == "assets/app.js.br");
+    CHECK(app->gzip()->name() == "assets/app.js.gz");
+    CHECK(app->brotli()->etag() != app->etag());
+    CHECK_FALSE(index.find("assets/only.css.gz")->brotli());
+    CHECK_FALSE(index.find("index.html")->gzip());
+    // Moving the index keeps the links.
+    const static_files files(std::move(index));
+    CHECK(files.find("/assets/app.js")->gzip()->name() == "assets/app.js.gz");
+}
+
 TEST_CASE("a missing web root is an empty index, not an error") {
     temp_dir dir;
     const static_files files(file_index::scan(dir / "nothing", "web root"));
