@@ -3,6 +3,7 @@
 #include "common/log.hpp"
 #include "net/byte_range.hpp"
 #include "net/file_slice_body.hpp"
+#include "net/header_list.hpp"
 #include "net/http_responses.hpp"
 
 #include <fcntl.h>
@@ -12,23 +13,14 @@
 namespace veche::net {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 // If-None-Match compares weakly (RFC 9110 section 13.1.2): "W/" does not matter; "*" matches any file.
 bool none_match(std::string_view header, std::string_view etag) {
-    while (!header.empty()) {
-        const auto comma = header.find(',');
-        auto tag = trim(header.substr(0, comma));
-        header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-        if (tag == "*") return true;
+    bool match = false;
+    for_each_list_element(header, ",", [&](std::string_view tag) {
         if (tag.starts_with("W/")) tag.remove_prefix(2);
-        if (tag == etag) return true;
-    }
-    return false;
+        match = match || tag == "*" || tag == etag;
+    });
+    return match;
 }
 
 // The headers every answer about the file carries, 304 included.
