@@ -2,6 +2,7 @@
 // Everything the server reads from its config file (contract section 6 and
 // docs/configuration.md), validated.
 
+#include "config/address_range.hpp"
 #include "config/listen_address.hpp"
 #include "core/event_definition.hpp"
 #include "core/session_limits.hpp"
@@ -37,16 +38,20 @@ struct limit_settings : core::session_limits {
 };
 
 struct http_settings {
-    std::string web_root;  // the built web client; empty: the one next to the sources
+    std::string web_root;  // the built web client; empty: found next to the executable (app/web_root.hpp)
     std::uint32_t request_timeout_ms = 10000;
     std::uint32_t idle_timeout_ms = 30000;
     std::size_t body_bytes = 64 * 1024;
     std::size_t header_bytes = 8 * 1024;
     std::uint32_t threads = 2;
+    // Peers whose X-Forwarded-For and X-Forwarded-Proto are believed (contract 7.6); empty: nobody's.
+    std::vector<address_range> trusted_proxies;
+    // The origin pages put in QR codes and links ("https://forum.example.ru"); empty: the one the browser used.
+    std::string public_url;
 };
 
 struct metrics_settings {
-    std::vector<std::string> allow_from;  // IP addresses or CIDR ranges; empty: anyone
+    std::vector<address_range> allow_from;  // empty: anyone
 };
 
 // The video relay (media/): how segments are cut and listed, when the slate takes over.

@@ -4,8 +4,7 @@
 #include "config/event_parser.hpp"
 #include "config/json_object_reader.hpp"
 #include "config/media_parser.hpp"
-
-#include <arpa/inet.h>
+#include "config/public_url.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -41,19 +40,18 @@ bool is_valid_origin(const std::string& origin) {
     return true;
 }
 
-bool is_valid_cidr(const std::string& text) {
-    const auto slash = text.find('/');
-    const auto address = text.substr(0, slash);
-    unsigned char buf[16];
-    int max_prefix = 32;
-    if (inet_pton(AF_INET, address.c_str(), buf) != 1) {
-        if (inet_pton(AF_INET6, address.c_str(), buf) != 1) return false;
-        max_prefix = 128;
+// An array of IP addresses and CIDR ranges; the first bad one is the fault.
+std::vector<address_range> read_address_ranges(json_object_reader& r, const std::string& key) {
+    std::vector<address_range> ranges;
+    const auto texts = r.optional_string_array(key);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto range = address_range::parse(texts[i]);
+        if (!range)
+            throw config_error(r.path_of(key) + '[' + std::to_string(i) + ']',
+                               "\"" + texts[i] + "\" is not an IP address or CIDR range such as 10.0.0.0/8");
+        ranges.push_back(*range);
     }
-    if (slash == std::string::npos) return true;
-    const auto prefix = text.substr(slash + 1);
-    if (prefix.empty() || prefix.size() > 3 || prefix.find_first_not_of("0123456789") != std::string::npos) return false;
-    return std::stoi(prefix) <= max_prefix;
+    return ranges;
 }
 
 auth_settings parse_auth(const nlohmann::json& value, const std::optional<std::string>& env_secret) {
@@ -118,6 +116,12 @@ http_settings parse_http(const nlohmann::json& value) {
     read_limit(r, "body_bytes", h.body_bytes, 1024, 64 * 1024 * 1024);
     read_limit(r, "header_bytes", h.header_bytes, 1024, 1024 * 1024);
     read_limit(r, "threads", h.threads, 1, 64);
+    h.trusted_proxies = read_address_ranges(r, "trusted_proxies");
+    if (const auto url = r.optional_string("public_url")) {
+        const auto origin = parse_public_url(*url);
+        if (!origin) r.fail("public_url", "\"" + *url + "\" is not an address such as https://forum.example.ru (no path)");
+        h.public_url = *origin;
+    }
     r.finish();
     return h;
 }
@@ -125,11 +129,7 @@ http_settings parse_http(const nlohmann::json& value) {
 metrics_settings parse_metrics(const nlohmann::json& value) {
     json_object_reader r(value, "metrics");
     metrics_settings m;
-    m.allow_from = r.optional_string_array("allow_from");
-    for (std::size_t i = 0; i < m.allow_from.size(); ++i)
-        if (!is_valid_cidr(m.allow_from[i]))
-            throw config_error(r.path_of("allow_from") + '[' + std::to_string(i) + ']',
-                               "\"" + m.allow_from[i] + "\" is not an IP address or CIDR range");
+    m.allow_from = read_address_ranges(r, "allow_from");
     r.finish();
     return m;
 }

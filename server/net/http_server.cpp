@@ -3,15 +3,26 @@
 #include <boost/asio/ip/address.hpp>
 
 namespace veche::net {
+namespace {
+
+// The public address is the forum's own origin, whatever else is listed.
+std::vector<std::string> allowed_origins(const config::settings& settings) {
+    auto origins = settings.auth.allowed_origins;
+    if (!settings.http.public_url.empty()) origins.push_back(settings.http.public_url);
+    return origins;
+}
+
+}  // namespace
 
 http_server::http_server(asio::io_context& ioc, const config::settings& settings,
                          std::shared_ptr<metrics_registry> metrics)
-    : ioc_(ioc), origins_(settings.auth.allowed_origins) {
+    : ioc_(ioc), origins_(allowed_origins(settings)), proxies_(settings.http.trusted_proxies) {
     // Built in place: the context holds an atomic and cannot be moved.
     ctx_.reset(new http_context{
         router_,
         settings.http,
         origins_,
+        proxies_,
         connections_,
         metrics,
         http_metrics{

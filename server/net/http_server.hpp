@@ -7,6 +7,7 @@
 #include "net/http_context.hpp"
 #include "net/listener.hpp"
 #include "net/origin_policy.hpp"
+#include "net/proxy_trust.hpp"
 #include "net/router.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -34,6 +35,7 @@ private:
     asio::io_context& ioc_;
     router router_;
     origin_policy origins_;
+    proxy_trust proxies_;
     std::shared_ptr<connection_registry> connections_ = std::make_shared<connection_registry>();
     std::shared_ptr<http_context> ctx_;
     std::shared_ptr<listener> listener_;

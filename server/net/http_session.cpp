@@ -122,11 +122,14 @@ void http_session::refuse(http::status status, std::string_view code, std::strin
 
 void http_session::handle_request(http_request&& req) {
     ctx_->metrics.requests.inc();
+    // Per request, not per connection: a proxy's keep-alive connection carries many clients.
+    const auto client = ctx_->proxies.client_of(remote_.address(), req);
+    const tcp::endpoint client_endpoint{client.address, client.forwarded ? std::uint16_t{0} : remote_.port()};
     const auto origin = req[http::field::origin];
     const bool needs_origin_check = beast::websocket::is_upgrade(req) || req.method() == http::verb::post;
-    if (needs_origin_check && !ctx_->origins.allows(origin, req[http::field::host])) {
+    if (needs_origin_check && !ctx_->origins.allows(origin, req[http::field::host], client.https ? "https" : "http")) {
         ctx_->metrics.refused_origin.inc();
-        log::info("http refused origin remote=", remote_.address().to_string());
+        log::info("http refused origin remote=", client.address.to_string());
         closing_ = true;
         return send(error_response(req, http::status::forbidden, "forbidden", "Origin not allowed"));
     }
@@ -134,12 +137,12 @@ void http_session::handle_request(http_request&& req) {
         if (ctx_->websocket_upgrade && !ctx_->draining && req.target() == "/ws") {
             stream_.expires_never();
             // The WebSocket session owns the stream from here on.
-            return ctx_->websocket_upgrade(std::move(stream_), std::move(req), remote_);
+            return ctx_->websocket_upgrade(std::move(stream_), std::move(req), client_endpoint);
         }
         closing_ = true;
         return send(error_response(req, http::status::not_found, "not_found", "No WebSocket endpoint here"));
     }
-    request_context rc{std::move(req), remote_, {}, {}};
+    request_context rc{std::move(req), client_endpoint, {}, {}};
     auto self = shared_from_this();
     ctx_->routes.dispatch(rc, [self](http::message_generator msg) {
         // Routes may answer from another thread (a room's strand): come back to ours.

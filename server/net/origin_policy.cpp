@@ -25,12 +25,13 @@ bool origin_policy::lists(std::string_view origin) const {
     return std::any_of(allowed_.begin(), allowed_.end(), [&](const std::string& a) { return iequals(a, origin); });
 }
 
-bool origin_policy::allows(std::string_view origin, std::string_view host) const {
+bool origin_policy::allows(std::string_view origin, std::string_view host, std::string_view scheme) const {
     if (origin.empty()) return true;
     if (lists(origin)) return true;
     if (!self_ || host.empty()) return false;
     const auto scheme_end = origin.find("://");
-    return scheme_end != std::string_view::npos && iequals(origin.substr(scheme_end + 3), host);
+    return scheme_end != std::string_view::npos && iequals(origin.substr(0, scheme_end), scheme) &&
+           iequals(origin.substr(scheme_end + 3), host);
 }
 
 }  // namespace veche::net

@@ -69,6 +69,20 @@ TEST_CASE("a bad source URI") {
                   "event.halls[1].source: bad source URI \"srt://:70000\": bad port");
 }
 
+TEST_CASE("a bad trusted proxy or public address") {
+    temp_dir dir;
+    auto cfg = demo_config();
+    cfg["http"] = {{"trusted_proxies", {"127.0.0.1", "10.0.0.0/33"}}};
+    check_refused(serve_with(dir, cfg), (dir / "veche.json").string(),
+                  "http.trusted_proxies[1]: \"10.0.0.0/33\" is not an IP address or CIDR range such as 10.0.0.0/8");
+
+    cfg = demo_config();
+    cfg["http"] = {{"public_url", "https://forum.example.ru/join?x=1"}};
+    check_refused(serve_with(dir, cfg), (dir / "veche.json").string(),
+                  "http.public_url: \"https://forum.example.ru/join?x=1\" is not an address such as "
+                  "https://forum.example.ru (no path)");
+}
+
 TEST_CASE("a missing secret") {
     temp_dir dir;
     auto cfg = demo_config();

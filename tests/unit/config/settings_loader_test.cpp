@@ -188,3 +188,29 @@ TEST_CASE("listen, origins and metrics ranges are checked") {
     cfg["metrics"] = {{"allow_from", {"10.0.0.0/8", "::1", "300.1.1.1"}}};
     CHECK(fault_of(cfg).key() == "metrics.allow_from[2]");
 }
+
+TEST_CASE("trusted proxies and the public address are checked") {
+    auto cfg = minimal();
+    cfg["http"] = {{"trusted_proxies", {"127.0.0.1", "10.0.0.0/8", "fd00::/8"}},
+                   {"public_url", "https://Forum.Example.ru/"}};
+    const auto s = parse_settings(cfg.dump(), std::nullopt);
+    CHECK(s.http.trusted_proxies.size() == 3);
+    CHECK(s.http.trusted_proxies[1].to_string() == "10.0.0.0/8");
+    CHECK(s.http.public_url == "https://forum.example.ru");
+
+    cfg = minimal();
+    cfg["http"] = {{"trusted_proxies", {"127.0.0.1", "10.0.0.1/8"}}};
+    auto fault = fault_of(cfg);
+    CHECK(fault.key() == "http.trusted_proxies[1]");
+    CHECK_THAT(fault.fault(), Catch::Contains("\"10.0.0.1/8\" is not an IP address or CIDR range"));
+
+    cfg = minimal();
+    cfg["http"] = {{"trusted_proxies", "127.0.0.1"}};
+    CHECK(fault_of(cfg).key() == "http.trusted_proxies");
+
+    cfg = minimal();
+    cfg["http"] = {{"public_url", "https://forum.example.ru/join"}};
+    fault = fault_of(cfg);
+    CHECK(fault.key() == "http.public_url");
+    CHECK_THAT(fault.fault(), Catch::Contains("is not an address such as https://forum.example.ru"));
+}
