@@ -32,7 +32,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
       catalog_(
-          settings.event, [this](const core::session_definition& def) { return hub_.status_of(def); },
+          settings.event, settings.http.public_url,
+          [this](const core::session_definition& def) { return hub_.status_of(def); },
           [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); }),
       http_(ioc, settings, metrics_),
       files_(net::file_index::scan(web_root_of(settings), "web root")),

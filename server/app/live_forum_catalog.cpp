@@ -2,9 +2,12 @@
 
 namespace veche::app {
 
-live_forum_catalog::live_forum_catalog(const core::event_definition& event, session_status_fn sessions,
-                                       stream_status_fn streams)
-    : event_(event), session_status_(std::move(sessions)), stream_status_(std::move(streams)) {}
+live_forum_catalog::live_forum_catalog(const core::event_definition& event, std::string public_url,
+                                       session_status_fn sessions, stream_status_fn streams)
+    : event_(event),
+      public_url_(std::move(public_url)),
+      session_status_(std::move(sessions)),
+      stream_status_(std::move(streams)) {}
 
 nlohmann::json live_forum_catalog::event_json() const {
     auto halls = nlohmann::json::array();
@@ -14,7 +17,11 @@ nlohmann::json live_forum_catalog::event_json() const {
                          {"stream", {{"hls", "/hls/" + h.id + "/index.m3u8"}, {"status", stream_status_(h.id)}}}});
     auto sessions = nlohmann::json::array();
     for (const auto& s : event_.sessions) sessions.push_back(core::session_json(s, session_status_(s)));
-    return {{"id", event_.id}, {"title", event_.title}, {"halls", std::move(halls)}, {"sessions", std::move(sessions)}};
+    nlohmann::json event{
+        {"id", event_.id}, {"title", event_.title}, {"halls", std::move(halls)}, {"sessions", std::move(sessions)}};
+    // Where participants reach the forum (QR codes, links); absent: wherever the browser is.
+    if (!public_url_.empty()) event["public_url"] = public_url_;
+    return event;
 }
 
 std::optional<nlohmann::json> live_forum_catalog::session_json(std::string_view id) const {

@@ -17,14 +17,16 @@ public:
     using session_status_fn = std::function<core::session_status(const core::session_definition&)>;
     using stream_status_fn = std::function<std::string(std::string_view hall)>;
 
-    // Both functions must be safe to call from any thread.
-    live_forum_catalog(const core::event_definition& event, session_status_fn sessions, stream_status_fn streams);
+    // Both functions must be safe to call from any thread. public_url: http.public_url, or empty.
+    live_forum_catalog(const core::event_definition& event, std::string public_url, session_status_fn sessions,
+                       stream_status_fn streams);
 
     nlohmann::json event_json() const override;
     std::optional<nlohmann::json> session_json(std::string_view id) const override;
 
 private:
     const core::event_definition& event_;
+    std::string public_url_;
     session_status_fn session_status_;
     stream_status_fn stream_status_;
 };

@@ -45,4 +45,23 @@ describe('the screen page', () => {
     expect(qr.getAttribute('data-qr-text')).toBe(`${location.origin}/?session=s1`);
     expect(qr.getAttribute('aria-label')).toBe(`QR-код ссылки ${location.host}/?session=s1`);
   });
+
+  it('puts the public address (http.public_url) in the QR code when the server names one', async () => {
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url === '/api/v1/join') return new Response(JSON.stringify({ token: 'screen-token', participant: { id: 'p9', name: null } }));
+      return new Response(JSON.stringify({ ...demoEvent(), public_url: 'https://forum.example.ru' }));
+    });
+    history.replaceState(null, '', '/screen?session=s1');
+    render(<ScreenApp />);
+    const socket = await waitFor(() => FakeSocket.latest());
+    await act(async () => {
+      socket.open();
+      socket.welcome('participant', 'p9');
+      socket.receive(snapshot({}));
+      await Promise.resolve();
+    });
+    const qr = await waitFor(() => document.querySelector('canvas.qr')!);
+    expect(qr.getAttribute('data-qr-text')).toBe('https://forum.example.ru/?session=s1');
+    expect(qr.getAttribute('aria-label')).toBe('QR-код ссылки forum.example.ru/?session=s1');
+  });
 });

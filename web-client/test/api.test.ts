@@ -89,6 +89,14 @@ describe('parseEvent', () => {
     expect(event.sessions[0]).toMatchObject({ kind: '', state: 'scheduled', qa_open: false, speakers: [{ name: 'N', title: '' }] });
   });
 
+  it('keeps public_url only when it is an http(s) origin', () => {
+    const base = { title: 'T', halls: [], sessions: [] };
+    expect(parseEvent({ ...base, public_url: 'https://forum.example.ru' }).publicUrl).toBe('https://forum.example.ru');
+    expect(parseEvent(base).publicUrl).toBeUndefined();
+    expect(parseEvent({ ...base, public_url: 'javascript:alert(1)' }).publicUrl).toBeUndefined();
+    expect(parseEvent({ ...base, public_url: 'https://forum.example.ru/path' }).publicUrl).toBeUndefined();
+  });
+
   it('refuses an envelope without halls or sessions', () => {
     expect(() => parseEvent({ title: 'T', halls: [] })).toThrow(LoadError);
     expect(() => parseEvent(null)).toThrow(LoadError);

@@ -84,10 +84,13 @@ export function parseEvent(value: unknown): ForumEvent {
   ) {
     throw new LoadError('data', 'the event is not an object with title, halls and sessions');
   }
-  return {
+  const event: ForumEvent = {
     id: isString(value.id) ? value.id : '',
     title: value.title,
     halls: parseList(value.halls, parseHall, 'hall'),
     sessions: parseList(value.sessions, parseSession, 'session'),
   };
+  // Only an http(s) origin: it becomes a link and a QR code.
+  if (isString(value.public_url) && /^https?:\/\/[^/?#\s]+$/.test(value.public_url)) event.publicUrl = value.public_url;
+  return event;
 }

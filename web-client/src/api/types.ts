@@ -42,4 +42,6 @@ export interface ForumEvent {
   title: string;
   halls: Hall[];
   sessions: ForumSession[];
+  /** http.public_url: where participants reach the forum (for QR codes and links); absent: wherever this page is. */
+  publicUrl?: string;
 }

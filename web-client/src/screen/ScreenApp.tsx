@@ -16,7 +16,9 @@ export function ScreenApp() {
   return (
     <PageFrame i18n={i18n} barLabel={i18n.t.screen.title} variant="screen">
       <StaffGate role="speaker" accepts={['speaker', 'moderator', 'admin', 'participant']} optionalToken>
-        {({ token, session }) => <ScreenGate key={session.id} staffToken={token} session={session} />}
+        {({ token, session, event }) => (
+          <ScreenGate key={session.id} staffToken={token} session={session} publicUrl={event.publicUrl ?? location.origin} />
+        )}
       </StaffGate>
     </PageFrame>
   );
@@ -28,7 +30,7 @@ const SCREEN_TOKEN_KEY = 'veche.screen-token';
  * The screen shows what the hall may see, so a speaker token is best (it also
  * sees poll results early); without one it joins as a nameless participant.
  */
-function ScreenGate({ staffToken, session }: { staffToken: string | null; session: ForumSession }) {
+function ScreenGate({ staffToken, session, publicUrl }: { staffToken: string | null; session: ForumSession; publicUrl: string }) {
   const { t } = useI18n();
   const [token, setToken] = useState<string | null>(() => staffToken ?? sessionStorage.getItem(SCREEN_TOKEN_KEY));
   const [failed, setFailed] = useState(false);
@@ -49,6 +51,7 @@ function ScreenGate({ staffToken, session }: { staffToken: string | null; sessio
       token={token}
       session={session}
       staff={staffToken !== null}
+      publicUrl={publicUrl}
       onRefused={() => {
         sessionStorage.removeItem(SCREEN_TOKEN_KEY);
         if (staffToken) setFailed(true);
@@ -58,14 +61,26 @@ function ScreenGate({ staffToken, session }: { staffToken: string | null; sessio
   );
 }
 
-function ScreenView({ token, session: agendaSession, staff, onRefused }: { token: string; session: ForumSession; staff: boolean; onRefused: () => void }) {
+function ScreenView({
+  token,
+  session: agendaSession,
+  staff,
+  publicUrl,
+  onRefused,
+}: {
+  token: string;
+  session: ForumSession;
+  staff: boolean;
+  publicUrl: string;
+  onRefused: () => void;
+}) {
   const { t, lang } = useI18n();
   const { live, value } = useStaffLive(agendaSession.id, token);
   const session = value?.state.session ?? agendaSession;
   const top = highlighted(Object.values(value?.state.questions ?? {}));
   const polls = Object.values(value?.state.polls ?? {});
   const poll = polls.filter((p) => p.state === 'open').at(-1) ?? polls.filter((p) => p.state === 'closed').at(-1) ?? null;
-  const joinUrl = `${location.origin}/?session=${encodeURIComponent(session.id)}`;
+  const joinUrl = `${publicUrl}/?session=${encodeURIComponent(session.id)}`;
   const shortUrl = joinUrl.replace(/^https?:\/\//, '');
 
   useEffect(() => {
