@@ -17,6 +17,12 @@ hub::room_settings room_settings_of(const config::settings& s) {
 
 std::string database_path(const config::settings& s) { return (std::filesystem::path(s.data_dir) / "veche.db").string(); }
 
+std::vector<std::string> hall_ids(const core::event_definition& event) {
+    std::vector<std::string> ids;
+    for (const auto& h : event.halls) ids.push_back(h.id);
+    return ids;
+}
+
 std::filesystem::path web_root_of(const config::settings& s) {
     return s.http.web_root.empty() ? std::filesystem::path(VECHE_DEFAULT_WEB_ROOT) : std::filesystem::path(s.http.web_root);
 }
@@ -39,7 +45,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       files_(net::file_index::scan(web_root_of(settings), "web root")),
       event_routes_(catalog_),
       ops_routes_(*metrics_, settings.metrics, http_.draining()),
-      hls_routes_(hls_source_, http_.origins()),
+      hls_metrics_(*metrics_, hall_ids(settings.event)),
+      hls_routes_(hls_source_, http_.origins(), hls_metrics_),
       join_routes_(tokens_, settings.auth, settings.limits),
       question_routes_(hub_, tokens_),
       transcript_routes_(hub_, tokens_),

@@ -59,6 +59,7 @@ private:
     net::static_files files_;
     net::event_routes event_routes_;
     net::ops_routes ops_routes_;
+    net::hls_request_metrics hls_metrics_;
     net::hls_routes hls_routes_;
     net::join_routes join_routes_;
     net::question_routes question_routes_;

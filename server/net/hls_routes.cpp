@@ -59,7 +59,9 @@ void hls_routes::serve(request_context& ctx, const responder& respond) const {
     res.keep_alive(req.keep_alive());
     apply_security_headers(res.base());
     res.content_length(bytes->size());
-    if (req.method() != http::verb::head) res.body() = std::move(bytes);
+    const bool with_body = req.method() != http::verb::head;
+    metrics_.count(hall, is_playlist, with_body ? bytes->size() : 0);
+    if (with_body) res.body() = std::move(bytes);
     respond(http::message_generator(std::move(res)));
 }
 

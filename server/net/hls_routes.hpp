@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/hls_request_metrics.hpp"
 #include "net/hls_source.hpp"
 #include "net/origin_policy.hpp"
 #include "net/router.hpp"
@@ -10,7 +11,8 @@ namespace veche::net {
 // origins (a player on another site of the forum may embed the stream).
 class hls_routes {
 public:
-    hls_routes(const hls_source& source, const origin_policy& origins) : source_(source), origins_(origins) {}
+    hls_routes(const hls_source& source, const origin_policy& origins, const hls_request_metrics& metrics)
+        : source_(source), origins_(origins), metrics_(metrics) {}
 
     void install(router& r) const;
 
@@ -24,6 +26,7 @@ private:
 
     const hls_source& source_;
     const origin_policy& origins_;
+    const hls_request_metrics& metrics_;
 };
 
 }  // namespace veche::net

@@ -75,7 +75,9 @@ reply call(const router& r, http::verb method, const std::string& target, const 
 struct fixture {
     fake_source source;
     origin_policy origins{{"https://forum.example.ru", "self"}};
-    hls_routes routes{source, origins};
+    veche::metrics_registry registry;
+    hls_request_metrics metrics{registry, {"main"}};
+    hls_routes routes{source, origins, metrics};
     router r;
     fixture() { routes.install(r); }
 };
@@ -134,6 +136,21 @@ TEST_CASE("CORS answers only the configured origins") {
     CHECK(preflight.header(http::field::access_control_allow_methods) == "GET, HEAD");
     auto refused = call(f.r, http::verb::options, "/hls/main/17-3.ts", "https://evil.example.com");
     CHECK(refused.header(http::field::access_control_allow_origin).empty());
+}
+
+TEST_CASE("the origin counts what it served per hall: playlists, segments and bytes") {
+    fixture f;
+    call(f.r, http::verb::get, "/hls/main/index.m3u8");
+    call(f.r, http::verb::get, "/hls/main/17-3.ts");
+    call(f.r, http::verb::get, "/hls/main/17-3.ts");
+    call(f.r, http::verb::head, "/hls/main/17-3.ts");
+    call(f.r, http::verb::get, "/hls/main/17-2.ts");     // gone: not served, not counted
+    call(f.r, http::verb::get, "/hls/atrium/index.m3u8");  // no such hall: no series for it
+    const auto text = f.registry.render();
+    CHECK_THAT(text, Catch::Contains("veche_hls_requests_total{hall=\"main\",kind=\"playlist\"} 1\n"));
+    CHECK_THAT(text, Catch::Contains("veche_hls_requests_total{hall=\"main\",kind=\"segment\"} 3\n"));
+    CHECK_THAT(text, Catch::Contains("veche_hls_bytes_out_total{hall=\"main\"} 20\n"));
+    CHECK(text.find("atrium") == std::string::npos);
 }
 
 TEST_CASE("segment names are two numbers joined by a dash") {
