@@ -1,5 +1,6 @@
 #include "app/forum_server.hpp"
 
+#include "app/web_root.hpp"
 #include "common/log.hpp"
 #include "net/websocket_session.hpp"
 
@@ -24,7 +25,7 @@ std::vector<std::string> hall_ids(const core::event_definition& event) {
 }
 
 std::filesystem::path web_root_of(const config::settings& s) {
-    return s.http.web_root.empty() ? std::filesystem::path(VECHE_DEFAULT_WEB_ROOT) : std::filesystem::path(s.http.web_root);
+    return s.http.web_root.empty() ? default_web_root() : std::filesystem::path(s.http.web_root);
 }
 
 }  // namespace
