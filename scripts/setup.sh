@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Veche needs to build, test and run the demo on Debian 12:
 # the Debian packages (only those missing) and the web client's npm packages.
+# nginx and openssl run scripts/edge-demo.sh; promtool (package prometheus)
+# and systemd-analyze check deploy/ in the tests.
 # Needs no input; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,7 @@ packages=(
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   gstreamer1.0-x fonts-dejavu-core fonts-noto-color-emoji
   ffmpeg chromium python3 procps
+  nginx openssl prometheus systemd wrk
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
