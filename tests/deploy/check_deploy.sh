@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# deploy/ checked by the tools that read it, as an operator's machine would:
+#   nginx -t       deploy/nginx/veche.conf and edge.conf, rendered by scripts/edge-demo.sh --check
+#   promtool       check rules, and test rules with veche-rules.test.yml
+#   a running veche: every series the alert rules and the Grafana dashboard name exists on its /metrics
+# Usage: check_deploy.sh VECHE_EXECUTABLE
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+veche=$1
+work=$(mktemp -d)
+chmod 755 "$work"  # nginx's workers run as nobody when this runs as root
+pid=""
+cleanup() {
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+ok() { echo "  ok   $*"; }
+bad() { echo "  FAIL $*"; failures=$((failures + 1)); }
+
+echo "nginx -t on the rendered sites"
+if out=$(VECHE_EDGE_DIR="$work/nginx" scripts/edge-demo.sh --check 2>&1); then ok "veche.conf and edge.conf: $(echo "$out" | tail -n 1)"; else bad "nginx -t:"$'\n'"$out"; fi
+# The same nginx -t on a rendered site with a fault must fail (the check can fail).
+sed -i 's/proxy_cache_lock on;/proxy_cache_lock maybe;/' "$work/nginx/veche.conf"
+if nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" -t >/dev/null 2>&1; then
+    bad "a site with proxy_cache_lock maybe passed nginx -t"
+else
+    ok "a broken site fails nginx -t"
+fi
+
+echo "promtool"
+if out=$(promtool check rules deploy/prometheus/veche-rules.yml 2>&1); then ok "check rules: $(echo "$out" | tail -n 1 | xargs)"; else bad "promtool check rules:"$'\n'"$out"; fi
+if out=$(promtool test rules deploy/prometheus/veche-rules.test.yml 2>&1); then ok "test rules: $(echo "$out" | tail -n 1 | xargs)"; else bad "promtool test rules:"$'\n'"$out"; fi
+
+echo "the series the rules and the dashboard name exist on a running veche"
+python3 -m json.tool deploy/grafana/veche.json >/dev/null && ok "grafana/veche.json is JSON" || bad "grafana/veche.json is not JSON"
+"$veche" serve --listen 127.0.0.1:0 --data "$work/data" >"$work/veche.log" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 100); do
+    port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$work/veche.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/veche.log"; echo "veche did not start"; exit 1; }
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+cat <&3 >"$work/metrics.txt"
+exec 3<&-
+# Names of series, without the _bucket/_sum/_count of histograms.
+grep -o '^veche_[a-z_]*' "$work/metrics.txt" | sort -u >"$work/have"
+for file in deploy/prometheus/veche-rules.yml deploy/grafana/veche.json; do
+    grep -o 'veche_[a-z_]*' "$file" | sed 's/_\(bucket\|sum\|count\)$//' | sort -u >"$work/want"
+    missing=$(comm -23 "$work/want" <(sed 's/_\(bucket\|sum\|count\)$//' "$work/have" | sort -u))
+    if [ -z "$missing" ]; then ok "$file: $(wc -l <"$work/want") series, all on /metrics"; else bad "$file names series /metrics does not have: $missing"; fi
+done
+
+if [ "$failures" -eq 0 ]; then echo "deploy checks: 1 passed, 0 failed"; exit 0; fi
+echo "deploy checks: 0 passed, 1 failed"
+exit 1
