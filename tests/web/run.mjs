@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every end-to-end test of the web client: each `*.e2e.mjs` file in this
-// folder, one at a time, each in its own Node process with a time limit.
+// folder (with --suite edge: each `*.edge.mjs`, the tests through nginx), one
+// at a time, each in its own Node process with a time limit.
 //
-//   node tests/web/run.mjs [--veche PATH] [--timeout SECONDS] [NAME_FILTER...]
+//   node tests/web/run.mjs [--suite e2e|edge] [--veche PATH] [--timeout SECONDS] [NAME_FILTER...]
 //
 // The server executable comes from --veche, else $VECHE_BIN, else build/veche
 // (relative to the repository root). Exits non-zero when a test fails, times
@@ -13,24 +14,31 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT, WEB_CLIENT_DIST, WEB_TESTS_DIR, chromiumPath, exists, vecheBin } from './lib/paths.mjs';
 
 function parseArgs(argv) {
-  const options = { timeoutSeconds: Number(process.env.VECHE_E2E_TIMEOUT || 180), filters: [] };
+  const options = { timeoutSeconds: Number(process.env.VECHE_E2E_TIMEOUT || 180), filters: [], suite: 'e2e' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--veche') process.env.VECHE_BIN = resolve(argv[++i] ?? '');
     else if (arg.startsWith('--veche=')) process.env.VECHE_BIN = resolve(arg.slice('--veche='.length));
     else if (arg === '--timeout') options.timeoutSeconds = Number(argv[++i]);
+    else if (arg === '--suite') options.suite = argv[++i];
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node tests/web/run.mjs [--veche PATH] [--timeout SECONDS] [NAME_FILTER...]');
+      console.log('usage: node tests/web/run.mjs [--suite e2e|edge] [--veche PATH] [--timeout SECONDS] [NAME_FILTER...]');
       process.exit(0);
     } else options.filters.push(arg);
   }
   if (!(options.timeoutSeconds > 0)) throw new Error('--timeout needs a positive number of seconds');
+  if (!['e2e', 'edge'].includes(options.suite)) throw new Error('--suite is e2e or edge');
   return options;
 }
 
 /** Everything the tests need, checked up front so a missing piece gets one clear line. */
-function preflight() {
+function preflight(suite) {
   const faults = [];
+  if (suite === 'edge') {
+    for (const tool of ['/usr/sbin/nginx', '/usr/bin/openssl']) {
+      if (!exists(tool)) faults.push(`${tool} is missing: run scripts/setup.sh (Debian packages nginx, openssl)`);
+    }
+  }
   const bin = vecheBin();
   try {
     accessSync(bin, constants.X_OK);
@@ -95,20 +103,20 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const files = readdirSync(WEB_TESTS_DIR)
-    .filter((name) => name.endsWith('.e2e.mjs'))
+    .filter((name) => name.endsWith(`.${options.suite}.mjs`))
     .filter((name) => options.filters.length === 0 || options.filters.some((f) => name.includes(f)))
     .sort();
   if (files.length === 0) {
-    console.error(`no *.e2e.mjs test matches in ${WEB_TESTS_DIR}`);
+    console.error(`no *.${options.suite}.mjs test matches in ${WEB_TESTS_DIR}`);
     return 1;
   }
-  const faults = preflight();
+  const faults = preflight(options.suite);
   if (faults.length > 0) {
-    for (const fault of faults) console.error(`web e2e: ${fault}`);
+    for (const fault of faults) console.error(`web ${options.suite}: ${fault}`);
     console.log(`0 passed, ${files.length} failed`);
     return 1;
   }
-  console.log(`web e2e: ${files.length} file(s); server ${vecheBin()}; browser ${chromiumPath()}`);
+  console.log(`web ${options.suite}: ${files.length} file(s); server ${vecheBin()}; browser ${chromiumPath()}`);
 
   let passed = 0;
   let failed = 0;

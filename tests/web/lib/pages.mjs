@@ -18,10 +18,10 @@ export async function texts(locator) {
  * Opens pages, each in its own browser context (as separate people), and
  * records every dialog (an alert would mean user text ran as script).
  */
-export function pageOpener(browser, base) {
+export function pageOpener(browser, base, contextOptions = {}) {
   const dialogs = [];
   const open = async (name, device, path) => {
-    const context = await browser.newContext({ ...device, locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
+    const context = await browser.newContext({ ...device, locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true, ...contextOptions });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
