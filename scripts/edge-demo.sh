@@ -118,7 +118,7 @@ write_nginx_conf() {
     cat >"$dir/nginx.conf" <<NGINX
 # Written by scripts/edge-demo.sh: nginx for the demo, its own prefix and paths.
 $user_line
-worker_processes 1;
+worker_processes auto;
 worker_rlimit_nofile 8192;
 pid $dir/nginx.pid;
 error_log $dir/error.log warn;
