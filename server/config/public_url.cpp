@@ -1,6 +1,6 @@
 #include "config/public_url.hpp"
 
-#include <boost/asio/ip/address_v6.hpp>
+#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -15,6 +15,7 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// A DNS name as browsers put it in an origin: no percent-escapes, no leading dot or dash.
 bool is_host_name(std::string_view host) {
     if (host.empty() || host.size() > 253 || host.front() == '.' || host.front() == '-' || host.back() == '-')
         return false;
@@ -25,39 +26,29 @@ bool is_host_name(std::string_view host) {
 }  // namespace
 
 std::optional<std::string> parse_public_url(std::string_view text) {
-    if (text.ends_with('/')) text.remove_suffix(1);
-    const auto scheme_end = text.find("://");
-    if (scheme_end == std::string_view::npos) return std::nullopt;
-    const auto scheme = lower(text.substr(0, scheme_end));
-    if (scheme != "http" && scheme != "https") return std::nullopt;
-    const auto authority = text.substr(scheme_end + 3);
+    namespace urls = boost::urls;
+    const auto parsed = urls::parse_absolute_uri(text);
+    if (!parsed) return std::nullopt;
+    const auto& url = *parsed;
+    const auto scheme = url.scheme_id();
+    if (scheme != urls::scheme::http && scheme != urls::scheme::https) return std::nullopt;
+    // An origin and nothing else (a lone "/" names the same one).
+    if (!url.has_authority() || url.has_userinfo() || url.has_query() || url.has_fragment()) return std::nullopt;
+    if (!url.encoded_path().empty() && url.encoded_path() != "/") return std::nullopt;
+    const std::string_view host = url.encoded_host();
+    const auto type = url.host_type();
+    if (type == urls::host_type::name ? !is_host_name(host)
+                                       : type != urls::host_type::ipv4 && type != urls::host_type::ipv6)
+        return std::nullopt;
 
-    std::string_view host = authority;
-    std::string_view port;
-    if (authority.starts_with('[')) {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos) return std::nullopt;
-        host = authority.substr(0, close + 1);
-        const auto rest = authority.substr(close + 1);
-        if (!rest.empty() && !rest.starts_with(':')) return std::nullopt;
-        if (!rest.empty()) port = rest.substr(1);
-        boost::system::error_code ec;
-        boost::asio::ip::make_address_v6(std::string(host.substr(1, host.size() - 2)), ec);
-        if (ec) return std::nullopt;
-    } else {
-        if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-            host = authority.substr(0, colon);
-            port = authority.substr(colon + 1);
-        }
-        if (!is_host_name(host)) return std::nullopt;
-    }
-    std::string origin = scheme + "://" + lower(host);
-    if (authority.size() != host.size()) {
-        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), digit)) return std::nullopt;
+    std::string origin = lower(url.scheme()) + "://" + lower(host);
+    if (url.has_port()) {
+        const std::string_view port = url.port();  // digits only, by the grammar
+        if (port.empty() || port.size() > 5) return std::nullopt;
         const auto number = std::stoul(std::string(port));
         if (number == 0 || number > 65535) return std::nullopt;
-        const bool default_port = (scheme == "http" && number == 80) || (scheme == "https" && number == 443);
+        const bool default_port = (scheme == urls::scheme::http && number == 80) ||
+                                  (scheme == urls::scheme::https && number == 443);
         if (!default_port) origin += ':' + std::to_string(number);
     }
     return origin;
