@@ -7,17 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 veche=$1
-work=$(mktemp -d)
-chmod 755 "$work"  # nginx's workers run as nobody when this runs as root
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-ok() { echo "  ok   $*"; }
-bad() { echo "  FAIL $*"; failures=$((failures + 1)); }
+source tests/deploy/common.sh
 
 echo "nginx -t on the rendered sites"
 if out=$(VECHE_EDGE_DIR="$work/nginx" scripts/edge-demo.sh --check 2>&1); then ok "veche.conf and edge.conf: $(echo "$out" | tail -n 1)"; else bad "nginx -t:"$'\n'"$out"; fi
@@ -35,19 +25,9 @@ if out=$(promtool test rules deploy/prometheus/veche-rules.test.yml 2>&1); then 
 
 echo "the series the rules and the dashboard name exist on a running veche"
 python3 -m json.tool deploy/grafana/veche.json >/dev/null && ok "grafana/veche.json is JSON" || bad "grafana/veche.json is not JSON"
-"$veche" serve --listen 127.0.0.1:0 --data "$work/data" >"$work/veche.log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$work/veche.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+start_veche "$veche" --data "$work/data"
 [ -n "$port" ] || { cat "$work/veche.log"; echo "veche did not start"; exit 1; }
-exec 3<>"/dev/tcp/127.0.0.1/$port"
-printf 'GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
-cat <&3 >"$work/metrics.txt"
-exec 3<&-
+get "http://127.0.0.1:$port/metrics" >"$work/metrics.txt"
 # Names of series, without the _bucket/_sum/_count of histograms.
 grep -o '^veche_[a-z_]*' "$work/metrics.txt" | sort -u >"$work/have"
 for file in deploy/prometheus/veche-rules.yml deploy/grafana/veche.json; do
@@ -56,6 +36,4 @@ for file in deploy/prometheus/veche-rules.yml deploy/grafana/veche.json; do
     if [ -z "$missing" ]; then ok "$file: $(wc -l <"$work/want") series, all on /metrics"; else bad "$file names series /metrics does not have: $missing"; fi
 done
 
-if [ "$failures" -eq 0 ]; then echo "deploy checks: 1 passed, 0 failed"; exit 0; fi
-echo "deploy checks: 0 passed, 1 failed"
-exit 1
+finish "deploy checks"

@@ -9,17 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 build=$(cd "$1" && pwd)
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-ok() { echo "  ok   $*"; }
-bad() { echo "  FAIL $*"; failures=$((failures + 1)); }
-get() { python3 -c 'import sys, urllib.request; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=10).read())' "$1"; }
+source tests/deploy/common.sh
 
 echo "cmake --install into $work/prefix"
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log"
@@ -49,14 +39,8 @@ done
 
 echo "the install, moved, serves its own pages"
 mv "$work/prefix" "$work/moved"
-(cd / && exec "$work/moved/bin/veche" serve --listen 127.0.0.1:0 --data "$work/data") >"$work/veche.log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 150); do
-    port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$work/veche.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+cd /  # nothing relative to the source tree
+start_veche "$work/moved/bin/veche" --data "$work/data"
 if [ -z "$port" ]; then bad "the moved veche did not start: $(cat "$work/veche.log")"; else
     grep -q "^indexing the web root $work/moved/share/veche/web$" "$work/veche.log" && ok "it found the web client next to itself" || bad "web root: $(grep 'web root' "$work/veche.log")"
     for page in / /screen; do
@@ -68,6 +52,4 @@ if [ -z "$port" ]; then bad "the moved veche did not start: $(cat "$work/veche.l
     if [ -n "$asset" ] && get "http://127.0.0.1:$port$asset" | cmp -s - "$work/moved/share/veche/web$asset"; then ok "GET $asset is the installed copy"; else bad "asset ${asset:-(none in index.html)}"; fi
 fi
 
-if [ "$failures" -eq 0 ]; then echo "install test: 1 passed, 0 failed"; exit 0; fi
-echo "install test: 0 passed, 1 failed"
-exit 1
+finish "install test"
