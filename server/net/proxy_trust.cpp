@@ -1,18 +1,14 @@
 #include "net/proxy_trust.hpp"
 
-#include <boost/algorithm/string/predicate.hpp>
+#include "net/header_list.hpp"
+
+#include <boost/beast/core/string.hpp>
 
 #include <optional>
 #include <string_view>
 
 namespace veche::net {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 // "192.0.2.7", "2001:db8::1", and the forms with a port some proxies write:
 // "192.0.2.7:4711", "[2001:db8::1]:4711".
@@ -39,12 +35,7 @@ client_address proxy_trust::client_of(const asio::ip::address& peer, const http:
 
     std::vector<std::string_view> hops;
     for (auto [it, end] = headers.equal_range("X-Forwarded-For"); it != end; ++it) {
-        std::string_view list = it->value();
-        while (!list.empty()) {
-            const auto comma = list.find(',');
-            hops.push_back(trim(list.substr(0, comma)));
-            list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-        }
+        for_each_list_element(it->value(), ",", [&](std::string_view hop) { hops.push_back(hop); });
     }
     for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
         const auto address = parse_hop(*hop);
@@ -57,7 +48,7 @@ client_address proxy_trust::client_of(const asio::ip::address& peer, const http:
     // Set (not appended) by the proxy next to us: its last element is the one it vouches for.
     std::string_view proto = headers["X-Forwarded-Proto"];
     if (const auto comma = proto.rfind(','); comma != std::string_view::npos) proto = proto.substr(comma + 1);
-    client.https = boost::algorithm::iequals(trim(proto), "https");
+    client.https = boost::beast::iequals(trim_ows(proto), "https");
     return client;
 }
 
