@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config ninja-build ccache git ca-certificates
   clang libclang-rt-14-dev
-  libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev zlib1g-dev catch2 libsqlite3-dev sqlite3 libssl-dev libutf8proc-dev
+  libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev zlib1g-dev libstemmer-dev catch2 libsqlite3-dev sqlite3 libssl-dev libutf8proc-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
