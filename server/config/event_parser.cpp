@@ -1,6 +1,7 @@
 #include "config/event_parser.hpp"
 
 #include "config/json_object_reader.hpp"
+#include "config/ladder_parser.hpp"
 #include "config/source_uri.hpp"
 #include "core/session_status.hpp"
 
@@ -43,6 +44,9 @@ core::hall_definition parse_hall(const nlohmann::json& v, const std::string& pat
     } catch (const std::invalid_argument& e) {
         r.fail("source", "bad source URI \"" + h.source + "\": " + e.what());
     }
+    if (const auto* ladder = r.member("ladder"); ladder && !ladder->is_null())
+        h.ladder = parse_ladder(*ladder, r.path_of("ladder"));
+    h.audio_only = r.optional_bool("audio_only", false);
     r.finish();
     return h;
 }

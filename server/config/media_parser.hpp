@@ -6,7 +6,7 @@
 
 namespace veche::config {
 
-// The "media" object: segment timing, the slate's watchdog, retries, recording.
+// The "media" object: segment timing, the slate's watchdog, retries, recording, the ladder's encoder.
 media_settings parse_media(const nlohmann::json& value);
 
 }  // namespace veche::config

@@ -61,6 +61,9 @@ struct media_settings {
     std::uint32_t source_timeout_ms = 2000;  // no data this long: the slate takes over
     std::uint32_t retry_ms = 1000;           // pause before a failed relay is built again
     bool record = true;                      // append live segments under data_dir/recordings/{hall}/
+    // The GStreamer element that encodes the lower rungs of a ladder: x264enc (software, the default),
+    // vaapih264enc (VA-API: Intel, AMD) or nvh264enc (NVIDIA).
+    std::string encoder = "x264enc";
 };
 
 struct settings {

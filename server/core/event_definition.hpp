@@ -18,10 +18,20 @@ struct speaker_info {
     std::string title;
 };
 
+// One rendition of a hall's video (contract section 7.4): the rung whose height is the source's is relayed as it
+// comes, the others are encoded from the decoded source.
+struct rung_definition {
+    std::string name;  // an id: it is a path segment, /hls/{hall}/{rung}/index.m3u8
+    int height = 0;    // lines, even
+    int video_kbps = 0;
+};
+
 struct hall_definition {
     std::string id;
     std::string name;
-    std::string source;  // the ingest URI, validated by the config loader
+    std::string source;                  // the ingest URI, validated by the config loader
+    std::vector<rung_definition> ladder;  // tallest first; empty: the source alone, as it comes
+    bool audio_only = false;             // also offer the source's audio alone
 };
 
 struct session_definition {

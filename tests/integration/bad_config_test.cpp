@@ -83,6 +83,21 @@ TEST_CASE("a bad trusted proxy or public address") {
                   "https://forum.example.ru (no path)");
 }
 
+TEST_CASE("a bad video ladder or encoder") {
+    temp_dir dir;
+    auto cfg = demo_config();
+    cfg["event"]["halls"][0]["ladder"][1]["height"] = 241;
+    check_refused(serve_with(dir, cfg), (dir / "veche.json").string(),
+                  "event.halls[0].ladder[1].height: must be an even number of lines, not 241");
+    cfg = demo_config();
+    cfg["event"]["halls"][2]["ladder"][1]["name"] = "360p";
+    check_refused(serve_with(dir, cfg), (dir / "veche.json").string(),
+                  "event.halls[2].ladder[1].name: duplicate rung name \"360p\"");
+    cfg = demo_config();
+    cfg["media"] = {{"encoder", "x265enc"}};
+    check_refused(serve_with(dir, cfg), (dir / "veche.json").string(), "media.encoder: must be \"x264enc\"");
+}
+
 TEST_CASE("a missing secret") {
     temp_dir dir;
     auto cfg = demo_config();

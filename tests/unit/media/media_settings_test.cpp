@@ -26,6 +26,7 @@ TEST_CASE("the media section has defaults and takes each key") {
     CHECK(defaults.source_timeout_ms == 2000);
     CHECK(defaults.retry_ms == 1000);
     CHECK(defaults.record);
+    CHECK(defaults.encoder == "x264enc");
 
     const auto m = parse_media(nlohmann::json{{"target_duration_s", 4}, {"window_s", 20}, {"source_timeout_ms", 3000},
                                               {"retry_ms", 500}, {"record", false}});
@@ -42,4 +43,7 @@ TEST_CASE("bad media settings name their key") {
     CHECK_THAT(fault_of({{"source_timeout_ms", 10}}), Catch::StartsWith("media.source_timeout_ms"));
     CHECK_THAT(fault_of({{"record", "yes"}}), Catch::StartsWith("media.record"));
     CHECK_THAT(fault_of({{"segment_s", 2}}), Catch::Contains("segment_s"));
+    CHECK(fault_of({{"encoder", "ffmpeg"}}) ==
+          "media.encoder: must be \"x264enc\", \"vaapih264enc\" or \"nvh264enc\", not \"ffmpeg\"");
+    CHECK(parse_media({{"encoder", "vaapih264enc"}}).encoder == "vaapih264enc");
 }
