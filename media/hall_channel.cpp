@@ -1,6 +1,7 @@
 #include "media/hall_channel.hpp"
 
 #include "common/log.hpp"
+#include "media/pes_timestamp.hpp"
 
 namespace veche::media {
 namespace {
@@ -15,13 +16,14 @@ std::int64_t epoch_ms_of(wall_clock::time_point t) {
 
 }  // namespace
 
-hall_channel::hall_channel(std::string hall_id, const config::media_settings& settings, std::int64_t epoch,
+hall_channel::hall_channel(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
                            std::filesystem::path recordings, metrics_registry& metrics)
-    : hall_id_(std::move(hall_id)),
+    : hall_id_(hall.id),
       target_(settings.target_duration_s),
       source_timeout_(settings.source_timeout_ms),
       segmenter_(target_),
       window_(epoch, target_, std::chrono::seconds(settings.window_s)),
+      ladder_(hall, settings, epoch, recordings, metrics),
       last_keyframe_ms_(std::make_shared<std::atomic<std::int64_t>>(-1)),
       bytes_in_(metrics.make_counter("veche_media_input_bytes_total", "Bytes of stream received from the hall's source",
                                      {{"hall", hall_id_}})),
@@ -54,6 +56,7 @@ void hall_channel::set_slate(std::shared_ptr<const std::string> slate, std::chro
 void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe,
                              steady_clock::time_point now, wall_clock::time_point wall) {
     if (stopped_) return;
+    now_ = now;
     last_data_ = now;
     bytes_in_.inc(bytes.size());
     if (keyframe) last_keyframe_ms_->store(ms_of(now), std::memory_order_relaxed);
@@ -64,17 +67,31 @@ void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t>
         take_start_ = wall;
     }
     const auto t = pts_ns ? *pts_ns : std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+    const auto started = segmenter_.started();
     if (auto cut = segmenter_.push(bytes, t, keyframe, wall)) publish_live(*cut);
+    if (segmenter_.started() != started) {
+        // The lower rungs cut where the top starts this segment: at the time its picture carries (its audio's,
+        // when the segment was cut between pictures).
+        open_start_ns_ = content_time_ns(bytes, true, t).value_or(t);
+        ladder_.top_started(open_start_ns_, now);
+    }
+}
+
+void hall_channel::on_rung_buffer(std::size_t rung, std::string_view bytes, std::optional<std::int64_t> pts_ns,
+                                  bool keyframe, steady_clock::time_point now) {
+    if (!stopped_) ladder_.on_buffer(rung, bytes, pts_ns, keyframe, now);
 }
 
 void hall_channel::source_restarted() {
     need_keyframe_ = true;
     if (auto cut = segmenter_.flush()) publish_live(*cut);
     if (recording_) recording_->end_take();
+    ladder_.source_restarted(now_);
 }
 
 bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wall) {
     if (stopped_) return false;
+    now_ = now;
     const auto st = status();
     // Lost: it had joined (sent a keyframe) and then went quiet.
     const bool lost = !need_keyframe_ && now - last_data_ > source_timeout_;
@@ -85,7 +102,7 @@ bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wal
     }
     if (st == stream_status::offline && now - waiting_since_ > source_timeout_) enter_slate(now);
     if (status() == stream_status::slate && now >= next_slate_) {
-        publish(slate_->next(), slate_->duration_s(), wall, discontinuity_pending_, false);
+        publish(slate_->next(), slate_->duration_s(), wall, discontinuity_pending_, std::nullopt);
         discontinuity_pending_ = false;
         next_slate_ += target_;
         // After a stall of the media thread, do not publish a burst of slate copies to catch up.
@@ -123,7 +140,7 @@ void hall_channel::publish_live(const segment_cut& cut) {
     if (cut.duration_s >= 0.5)
         bitrate_in_.set(static_cast<std::int64_t>(static_cast<double>(cut.data->size()) * 8.0 / cut.duration_s));
     // A discontinuity is also due when the previous segment was the slate.
-    publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, true);
+    publish(cut.data, cut.duration_s, cut.started_at, cut.discontinuity || last_was_slate_, open_start_ns_);
     // Live once there is live video to play (not at the first keyframe: the playlist would still show the slate,
     // or not exist), and not for the last, short segment cut when the source is lost.
     if (!need_keyframe_ && status() != stream_status::live) {
@@ -133,9 +150,12 @@ void hall_channel::publish_live(const segment_cut& cut) {
 }
 
 void hall_channel::publish(std::shared_ptr<const std::string> data, double duration_s, wall_clock::time_point started,
-                           bool discontinuity, bool live) {
-    window_.append(std::move(data), duration_s, epoch_ms_of(started), discontinuity);
-    snapshot_.store(window_.snapshot());
+                           bool discontinuity, std::optional<std::int64_t> live_start_ns) {
+    const bool live = live_start_ns.has_value();
+    const auto& segment = window_.append(std::move(data), duration_s, epoch_ms_of(started), discontinuity);
+    auto snapshot = window_.snapshot();
+    snapshot_.store(snapshot);
+    ladder_.top_published(segment, live_start_ns, std::move(snapshot), take_start_, now_);
     last_was_slate_ = !live;
     if (live) {
         live_segments_.inc();

@@ -1,12 +1,15 @@
 #pragma once
 // What one hall publishes, whatever its source does: the live segments while
 // the source delivers, the slate while it does not, with a discontinuity at
-// every switch, and the hall's status and figures. Its state belongs to the
-// media thread (every call but the const ones comes from there); network
-// threads read the published snapshot and the status.
+// every switch, and the hall's status and figures. This is the top rung (the
+// source as it comes); its ladder's other rungs follow its cuts. Its state
+// belongs to the media thread (every call but the const ones comes from
+// there); network threads read the published snapshots and the status.
 
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
+#include "core/event_definition.hpp"
+#include "media/hall_ladder.hpp"
 #include "media/hls_window.hpp"
 #include "media/recording_writer.hpp"
 #include "media/slate_loop.hpp"
@@ -29,7 +32,7 @@ public:
     using status_listener = std::function<void(stream_status)>;
 
     // recordings: the hall's directory under data_dir/recordings, or empty not to record.
-    hall_channel(std::string hall_id, const config::media_settings& settings, std::int64_t epoch,
+    hall_channel(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
                  std::filesystem::path recordings, metrics_registry& metrics);
 
     void set_status_listener(status_listener fn) { on_status_ = std::move(fn); }
@@ -39,6 +42,9 @@ public:
     // A buffer of the relay's muxer output.
     void on_buffer(std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe, steady_clock::time_point now,
                    wall_clock::time_point wall);
+    // A buffer of the muxer of one of the ladder's other rungs.
+    void on_rung_buffer(std::size_t rung, std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe,
+                        steady_clock::time_point now);
     // The relay was thrown away and is built again: what comes next is a new timeline and starts at a keyframe.
     void source_restarted();
     // The watchdog, every 100 ms or so. Returns true when the source has just been lost (it delivered and then
@@ -50,10 +56,13 @@ public:
     const std::string& hall_id() const { return hall_id_; }
     stream_status status() const { return status_.load(std::memory_order_acquire); }
     std::shared_ptr<const hls_snapshot> snapshot() const { return snapshot_.load(); }
+    hall_ladder& ladder() { return ladder_; }
+    const hall_ladder& ladder() const { return ladder_; }
 
 private:
+    // live_start_ns: the media time a live segment starts at; none for the slate.
     void publish(std::shared_ptr<const std::string> data, double duration_s, wall_clock::time_point started,
-                 bool discontinuity, bool live);
+                 bool discontinuity, std::optional<std::int64_t> live_start_ns);
     void publish_live(const segment_cut& cut);
     void enter_slate(steady_clock::time_point now);
     void set_status(stream_status s);
@@ -66,6 +75,7 @@ private:
     std::optional<recording_writer> recording_;
     std::optional<slate_loop> slate_;
     snapshot_slot<hls_snapshot> snapshot_;
+    hall_ladder ladder_;
     std::atomic<stream_status> status_{stream_status::offline};
     status_listener on_status_;
 
@@ -74,6 +84,8 @@ private:
     steady_clock::time_point waiting_since_;
     steady_clock::time_point last_data_;
     steady_clock::time_point next_slate_;
+    steady_clock::time_point now_;  // of the call in progress, for the ladder's figures
+    std::int64_t open_start_ns_ = 0;  // the media time the segment in progress starts at, as the rungs see it
     wall_clock::time_point take_start_;
     bool need_keyframe_ = true;
     bool stopped_ = false;

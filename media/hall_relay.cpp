@@ -1,6 +1,8 @@
 #include "media/hall_relay.hpp"
 
 #include "common/log.hpp"
+#include "media/audio_packer.hpp"
+#include "media/demux_linker.hpp"
 #include "media/gst_support.hpp"
 #include "media/pipeline_description.hpp"
 
@@ -16,6 +18,7 @@ struct sink_route {
     hall_relay* relay;
     std::uint64_t generation;
     GMainContext* context;
+    std::optional<std::size_t> rung;  // none: the top
 };
 
 void free_route(gpointer data) {
@@ -24,16 +27,16 @@ void free_route(gpointer data) {
     delete route;
 }
 
-
 struct sample_delivery {
     hall_relay* relay;
     std::uint64_t generation;
+    std::optional<std::size_t> rung;
     GstSample* sample;
 };
 
 gboolean deliver_sample(gpointer data) {
     auto* d = static_cast<sample_delivery*>(data);
-    d->relay->on_sample(d->generation, d->sample);
+    d->relay->on_sample(d->generation, d->rung, d->sample);
     return G_SOURCE_REMOVE;
 }
 
@@ -49,7 +52,7 @@ GstFlowReturn on_new_sample(GstAppSink* sink, gpointer data) {
     GstSample* sample = gst_app_sink_pull_sample(sink);
     if (!sample) return GST_FLOW_OK;
     g_main_context_invoke_full(route->context, G_PRIORITY_DEFAULT, deliver_sample,
-                               new sample_delivery{route->relay, route->generation, sample}, free_delivery);
+                               new sample_delivery{route->relay, route->generation, route->rung, sample}, free_delivery);
     return GST_FLOW_OK;
 }
 
@@ -58,54 +61,30 @@ gboolean on_bus_message(GstBus*, GstMessage* message, gpointer relay) {
     return G_SOURCE_CONTINUE;
 }
 
-void free_string(gpointer data, GClosure*) { delete static_cast<std::string*>(data); }
+// The media thread's context, referenced: what holds it may call in after the media thread has ended (a
+// state change finishing, a pipeline on its way down), and the call is then simply never dispatched.
+using context_ref = std::shared_ptr<GMainContext>;
 
-stream_caps caps_of(GstPad* pad) {
-    stream_caps out;
-    GstCaps* caps = gst_pad_get_current_caps(pad);
-    if (!caps) caps = gst_pad_query_caps(pad, nullptr);
-    if (!caps) return out;
-    if (const GstStructure* s = gst_caps_get_structure(caps, 0)) {
-        out.name = gst_structure_get_name(s);
-        if (const gchar* media = gst_structure_get_string(s, "media")) out.media = media;
-        if (const gchar* encoding = gst_structure_get_string(s, "encoding-name")) out.encoding_name = encoding;
-        gst_structure_get_int(s, "mpegversion", &out.mpegversion);
-    }
-    gst_caps_unref(caps);
-    return out;
+context_ref ref_context(GMainContext* context) { return {g_main_context_ref(context), g_main_context_unref}; }
+
+// Runs fn on the media thread.
+void invoke_on(const context_ref& context, std::function<void()> fn) {
+    g_main_context_invoke_full(
+        context.get(), G_PRIORITY_DEFAULT,
+        [](gpointer data) {
+            (*static_cast<std::function<void()>*>(data))();
+            return G_SOURCE_REMOVE;
+        },
+        new std::function<void()>(std::move(fn)), [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
 }
 
-// Streaming thread: a demuxer found a stream. Relay H.264 and AAC (MP3) to the muxer, drop the rest.
-void on_pad_added(GstElement* demux, GstPad* pad, gpointer hall_id) {
-    const auto& hall = *static_cast<const std::string*>(hall_id);
-    const auto caps = caps_of(pad);
-    const auto branch = branch_description(caps);
-    element_ptr pipeline(GST_ELEMENT(gst_element_get_parent(demux)));
-    if (!pipeline) return;
-    GError* error = nullptr;
-    GstElement* bin = gst_parse_bin_from_description(
-        branch.empty() ? "fakesink sync=false async=false" : branch.c_str(), TRUE, &error);
-    if (!bin || error) {
-        log::error("hall ", hall, ": cannot relay ", caps.name, ": ", error ? error->message : "no element");
-        g_clear_error(&error);
-        return;
-    }
-    gst_bin_add(GST_BIN(pipeline.get()), bin);
-    GstPad* sink_pad = gst_element_get_static_pad(bin, "sink");
-    const bool linked = gst_pad_link(pad, sink_pad) == GST_PAD_LINK_OK;
-    gst_object_unref(sink_pad);
-    if (linked && !branch.empty()) {
-        element_ptr mux(gst_bin_get_by_name(GST_BIN(pipeline.get()), "mux"));
-        GstPad* mux_pad = gst_element_request_pad_simple(mux.get(), "sink_%d");
-        GstPad* src_pad = gst_element_get_static_pad(bin, "src");
-        if (gst_pad_link(src_pad, mux_pad) != GST_PAD_LINK_OK)
-            log::warn("hall ", hall, ": the muxer refused ", caps.name);
-        gst_object_unref(src_pad);
-        gst_object_unref(mux_pad);
-    }
-    gst_element_sync_state_with_parent(bin);
-    log::info("hall ", hall, ": ", branch.empty() ? "ignoring " : "relaying ", caps.name,
-              caps.encoding_name.empty() ? "" : " " + caps.encoding_name);
+void route_samples(GstBin* bin, const char* name, sink_route route) {
+    element_ptr sink(gst_bin_get_by_name(bin, name));
+    if (!sink) return;
+    GstAppSinkCallbacks callbacks{};
+    callbacks.new_sample = on_new_sample;
+    g_main_context_ref(route.context);
+    gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks, new sink_route(route), free_route);
 }
 
 struct stream_id_check {
@@ -129,10 +108,12 @@ void free_stream_id_check(gpointer data, GClosure*) { delete static_cast<stream_
 
 }  // namespace
 
-hall_relay::hall_relay(config::source_uri source, std::string hall_name, hall_channel& channel, GMainContext* context,
-                       state_worker& states, std::chrono::milliseconds retry, metrics_registry& metrics)
+hall_relay::hall_relay(config::source_uri source, std::string hall_name, ladder_layout ladder, hall_channel& channel,
+                       GMainContext* context, state_worker& states, std::chrono::milliseconds retry,
+                       metrics_registry& metrics)
     : source_(std::move(source)),
       hall_name_(std::move(hall_name)),
+      ladder_(std::move(ladder)),
       channel_(channel),
       context_(context),
       states_(states),
@@ -163,31 +144,56 @@ void hall_relay::tick(steady_clock::time_point now, wall_clock::time_point wall)
         reconnects_.inc();
         build();
     }
+    if (probes_ && now - figures_at_ >= std::chrono::seconds(1)) count_encoders(now);
+}
+
+void hall_relay::count_encoders(steady_clock::time_point now) {
+    figures_at_ = now;
+    for (std::size_t i = 0; i < ladder_.rungs.size(); ++i) {
+        const auto t = probes_->figures(i);
+        auto& last = last_figures_.at(i);
+        const auto frames = t.frames - last.frames;
+        const auto per_frame = frames > 0 ? static_cast<std::int64_t>((t.encode_ns - last.encode_ns) / frames) : 0;
+        channel_.ladder().count_encoder(i, frames, t.dropped - last.dropped, per_frame);
+        last = t;
+    }
 }
 
 void hall_relay::build() {
     const auto& hall = channel_.hall_id();
-    const auto plan = relay_pipeline(source_, hall_name_);
+    const auto plan = relay_pipeline(source_, hall_name_, ladder_);
     rebuild_on_loss_ = plan.rebuild_on_loss;
     auto pipeline = parse_pipeline(plan.description, "hall " + hall);
     if (!pipeline) return failed("cannot build the pipeline");
     ++generation_;
     GstBin* bin = GST_BIN(pipeline.get());
 
-    element_ptr sink(gst_bin_get_by_name(bin, "sink"));
-    GstAppSinkCallbacks callbacks{};
-    callbacks.new_sample = on_new_sample;
-    gst_app_sink_set_callbacks(GST_APP_SINK(sink.get()), &callbacks,
-                               new sink_route{this, generation_, g_main_context_ref(context_)}, free_route);
+    route_samples(bin, "sink", {this, generation_, context_, std::nullopt});
+    for (std::size_t i = 0; i < ladder_.rungs.size(); ++i)
+        route_samples(bin, rung_element(i, "sink").c_str(), {this, generation_, context_, i});
+    if (ladder_.audio_only) route_samples(bin, "audio_sink", {this, generation_, context_, ladder_.rungs.size()});
+    // The rungs' copies of the sound that the description links (those of a demuxer are linked as they appear).
+    std::vector<std::string> audio_queues{"audio_queue"};
+    for (std::size_t i = 0; i < ladder_.rungs.size(); ++i) audio_queues.push_back(rung_element(i, "audio"));
+    for (const auto& name : audio_queues)
+        if (element_ptr queue(gst_bin_get_by_name(bin, name.c_str())); queue) pack_audio_frames(queue.get());
     if (plan.dynamic_pads) {
         element_ptr demux(gst_bin_get_by_name(bin, "demux"));
-        g_signal_connect_data(demux.get(), "pad-added", G_CALLBACK(on_pad_added), new std::string(hall), free_string,
-                              GConnectFlags{});
+        link_demuxer_pads(demux.get(), {hall, !ladder_.rungs.empty(), !ladder_.empty(), ladder_.rungs.size()});
     }
     if (plan.check_stream_id) {
         element_ptr src(gst_bin_get_by_name(bin, "src"));
         g_signal_connect_data(src.get(), "caller-connecting", G_CALLBACK(on_caller_connecting),
                               new stream_id_check{hall, source_.stream_id, {}}, free_stream_id_check, GConnectFlags{});
+    }
+    if (!ladder_.rungs.empty()) {
+        // The plan comes from a streaming thread, when the source's picture size is known.
+        probes_ = std::make_unique<ladder_probes>(
+            ladder_.rungs, [context = ref_context(context_), relay = this, generation = generation_](const ladder_plan& p) {
+                invoke_on(context, [relay, generation, p] { relay->on_plan(generation, p); });
+            });
+        probes_->attach(pipeline.get());
+        last_figures_.assign(ladder_.rungs.size(), {});
     }
     GstBus* bus = gst_element_get_bus(pipeline.get());
     bus_watch_ = gst_bus_create_watch(bus);
@@ -197,19 +203,13 @@ void hall_relay::build() {
 
     pipeline_ = pipeline.release();
     channel_.source_restarted();
-    // The answer comes back through the media thread's context, which the callback keeps alive: after a
-    // shutdown it is simply never dispatched.
-    std::shared_ptr<GMainContext> context(g_main_context_ref(context_), g_main_context_unref);
-    states_.play(pipeline_, [context, relay = this, generation = generation_](bool ok) {
-        g_main_context_invoke_full(
-            context.get(), G_PRIORITY_DEFAULT,
-            [](gpointer data) {
-                (*static_cast<std::function<void()>*>(data))();
-                return G_SOURCE_REMOVE;
-            },
-            new std::function<void()>([relay, generation, ok] { relay->on_started(generation, ok); }),
-            [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
+    states_.play(pipeline_, [context = ref_context(context_), relay = this, generation = generation_](bool ok) {
+        invoke_on(context, [relay, generation, ok] { relay->on_started(generation, ok); });
     });
+}
+
+void hall_relay::on_plan(std::uint64_t generation, const ladder_plan& plan) {
+    if (generation == generation_ && !stopped_) channel_.ladder().set_plan(plan);
 }
 
 void hall_relay::on_started(std::uint64_t generation, bool ok) {
@@ -230,6 +230,8 @@ void hall_relay::tear_down() {
     }
     if (!pipeline_) return;
     ++generation_;
+    if (probes_) count_encoders(steady_clock::now());
+    probes_.reset();
     states_.stop(pipeline_);
     gst_object_unref(pipeline_);
     pipeline_ = nullptr;
@@ -263,7 +265,7 @@ void hall_relay::on_message(GstMessage* message) {
     }
 }
 
-void hall_relay::on_sample(std::uint64_t generation, GstSample* sample) {
+void hall_relay::on_sample(std::uint64_t generation, std::optional<std::size_t> rung, GstSample* sample) {
     if (generation != generation_ || stopped_) return;
     const auto now = steady_clock::now();
     const auto wall = wall_clock::now();
@@ -272,7 +274,9 @@ void hall_relay::on_sample(std::uint64_t generation, GstSample* sample) {
     std::optional<std::int64_t> chunk_pts;
     bool chunk_keyframe = false;
     auto flush = [&] {
-        if (!chunk.empty()) channel_.on_buffer(chunk, chunk_pts, chunk_keyframe, now, wall);
+        if (chunk.empty()) return;
+        if (rung) channel_.on_rung_buffer(*rung, chunk, chunk_pts, chunk_keyframe, now);
+        else channel_.on_buffer(chunk, chunk_pts, chunk_keyframe, now, wall);
         chunk.clear();
     };
     for_each_buffer(sample, [&](GstBuffer* buffer) {

@@ -17,6 +17,9 @@ struct hls_segment {
     double duration_s = 0;
     std::int64_t program_date_ms = 0;  // wall clock of its first frame, ms since the Unix epoch
     bool discontinuity = false;
+    // Its discontinuity sequence number (RFC 8216 6.2.1): the tags on it and on every segment before it. Equal
+    // across the rungs of a hall for the same sequence number, so that players switch rungs without a jump.
+    std::uint64_t discontinuity_sequence = 0;
     std::shared_ptr<const std::string> data;
 };
 

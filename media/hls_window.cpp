@@ -17,26 +17,47 @@ hls_window::hls_window(std::int64_t epoch, std::chrono::seconds target_duration,
 const hls_segment& hls_window::append(std::shared_ptr<const std::string> data, double duration_s,
                                       std::int64_t program_date_ms, bool discontinuity) {
     auto s = std::make_shared<hls_segment>();
-    s->sequence = next_sequence_++;
-    s->name = std::to_string(epoch_) + '-' + std::to_string(s->sequence) + ".ts";
+    s->sequence = next_sequence_;
     // The segmenter never cuts past the target; this guard keeps the playlist valid whatever it is given.
     s->duration_s = std::min(duration_s, static_cast<double>(target_s_) + 0.499);
     s->program_date_ms = program_date_ms;
     s->data = std::move(data);
     // The first segment ever has nothing before it to be discontinuous with.
     s->discontinuity = discontinuity && s->sequence > 0;
-    segments_.push_back(std::move(s));
+    if (s->discontinuity) ++discontinuities_;
+    s->discontinuity_sequence = discontinuities_;
+    return push(std::move(s));
+}
 
-    // The first listed segment only moves forward (adding a segment never lengthens the suffix needed to fill
-    // the window), so every segment that leaves the playlist is counted exactly once.
-    const auto first = listed_from();
-    while (first_listed_ < segments_[first]->sequence) {
-        const auto& leaving = segments_[static_cast<std::size_t>(first_listed_ - segments_.front()->sequence)];
-        if (leaving->discontinuity) ++discontinuity_sequence_;
-        ++first_listed_;
+const hls_segment& hls_window::append_as(const hls_segment& top, std::shared_ptr<const std::string> data) {
+    if (top.sequence != next_sequence_) {
+        // A playlist numbers its segments by their place in it: a gap can only be a fresh start.
+        segments_.clear();
+        first_listed_ = top.sequence;
     }
+    auto s = std::make_shared<hls_segment>(top);
+    s->data = std::move(data);
+    discontinuities_ = s->discontinuity_sequence;
+    return push(std::move(s));
+}
+
+const hls_segment& hls_window::push(std::shared_ptr<hls_segment> s) {
+    s->name = std::to_string(epoch_) + '-' + std::to_string(s->sequence) + ".ts";
+    next_sequence_ = s->sequence + 1;
+    segments_.push_back(std::move(s));
+    // The first listed segment only moves forward (adding a segment never lengthens the suffix needed to fill
+    // the window).
+    first_listed_ = std::max(first_listed_, segments_[listed_from()]->sequence);
+    const auto first = static_cast<std::size_t>(first_listed_ - segments_.front()->sequence);
     for (auto before = first; before > spare_; --before) segments_.pop_front();
     return *segments_.back();
+}
+
+std::uint64_t hls_window::discontinuity_sequence() const {
+    if (segments_.empty()) return 0;
+    // The tags before the first listed segment: its own number, less its own tag.
+    const auto& first = segments_[static_cast<std::size_t>(first_listed_ - segments_.front()->sequence)];
+    return first->discontinuity_sequence - (first->discontinuity ? 1 : 0);
 }
 
 std::size_t hls_window::listed_from() const {
@@ -49,7 +70,7 @@ std::size_t hls_window::listed_from() const {
 std::string hls_window::playlist() const {
     std::string out = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:" + std::to_string(target_s_) +
                       "\n#EXT-X-MEDIA-SEQUENCE:" + std::to_string(first_listed_) +
-                      "\n#EXT-X-DISCONTINUITY-SEQUENCE:" + std::to_string(discontinuity_sequence_) + '\n';
+                      "\n#EXT-X-DISCONTINUITY-SEQUENCE:" + std::to_string(discontinuity_sequence()) + '\n';
     for (const auto& s : segments_) {
         if (s->sequence < first_listed_) continue;
         if (s->discontinuity) out += "#EXT-X-DISCONTINUITY\n";

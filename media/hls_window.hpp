@@ -23,14 +23,20 @@ public:
 
     const hls_segment& append(std::shared_ptr<const std::string> data, double duration_s,
                               std::int64_t program_date_ms, bool discontinuity);
+    // A lower rung's copy of `top`, another window's segment: the same sequence number, date, duration and
+    // discontinuity, with this rung's bytes. A sequence number past the next one (the rung could not provide
+    // the segments between) starts the list afresh from it.
+    const hls_segment& append_as(const hls_segment& top, std::shared_ptr<const std::string> data);
 
     std::string playlist() const;
     std::shared_ptr<const hls_snapshot> snapshot() const;
 
     std::uint64_t media_sequence() const { return first_listed_; }
-    std::uint64_t discontinuity_sequence() const { return discontinuity_sequence_; }
+    std::uint64_t discontinuity_sequence() const;
+    std::uint64_t next_sequence() const { return next_sequence_; }
 
 private:
+    const hls_segment& push(std::shared_ptr<hls_segment> s);
     std::size_t listed_from() const;  // index in segments_ of the first listed segment
 
     std::int64_t epoch_;
@@ -40,7 +46,7 @@ private:
     std::deque<std::shared_ptr<const hls_segment>> segments_;
     std::uint64_t next_sequence_ = 0;
     std::uint64_t first_listed_ = 0;
-    std::uint64_t discontinuity_sequence_ = 0;
+    std::uint64_t discontinuities_ = 0;  // tags appended so far
 };
 
 }  // namespace veche::media

@@ -10,12 +10,30 @@
 
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
+#include <map>
+
 namespace veche::media {
 namespace {
 
 // The synthetic test picture is not worth disk space: only real sources are recorded.
 bool records(const config::media_settings& settings, const config::source_uri& source) {
     return settings.record && source.kind != config::source_kind::test && source.kind != config::source_kind::none;
+}
+
+// Whether this machine has what encoding a ladder's lower rungs takes; says what is missing when it has not.
+bool can_encode(const std::string& encoder) {
+    ensure_gstreamer();
+    for (const auto* element : {encoder.c_str(), "avdec_h264", "videoscale", "videoconvert"}) {
+        GstElementFactory* factory = gst_element_factory_find(element);
+        if (!factory) {
+            log::error("media: the GStreamer element ", element,
+                       " is missing: halls relay their source (and audio-only rung) without their lower rungs");
+            return false;
+        }
+        gst_object_unref(factory);
+    }
+    return true;
 }
 
 }  // namespace
@@ -25,16 +43,21 @@ media_service::media_service(const core::event_definition& event, const config::
     : settings_(settings), states_(std::make_unique<state_worker>()), loop_(std::make_unique<glib_loop>()) {
     // Segment names carry the start time so that they never repeat across restarts (they are cached as immutable).
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(wall_clock::now().time_since_epoch()).count();
-    for (const auto& hall : event.halls) {
+    const bool any_ladder = std::any_of(event.halls.begin(), event.halls.end(), [](const auto& h) {
+        return !h.ladder.empty() && h.source != "none";
+    });
+    const bool encodes = !any_ladder || can_encode(settings.encoder);
+    for (auto hall : event.halls) {
+        if (!encodes) hall.ladder.clear();
         auto source = config::source_uri::parse(hall.source);  // validated by the config loader
         auto channel = std::make_unique<hall_channel>(
-            hall.id, settings, epoch, records(settings, source) ? recordings_dir / hall.id : std::filesystem::path{},
+            hall, settings, epoch, records(settings, source) ? recordings_dir / hall.id : std::filesystem::path{},
             metrics);
         channel->set_status_listener([this, id = hall.id](stream_status s) { notify(id, s); });
         if (source.kind != config::source_kind::none)
-            relays_.push_back(std::make_unique<hall_relay>(std::move(source), hall.name, *channel, loop_->context(),
-                                                           *states_, std::chrono::milliseconds(settings.retry_ms),
-                                                           metrics));
+            relays_.push_back(std::make_unique<hall_relay>(
+                std::move(source), hall.name, ladder_layout{hall.ladder, hall.audio_only, settings.encoder}, *channel,
+                loop_->context(), *states_, std::chrono::milliseconds(settings.retry_ms), metrics));
         channels_.push_back(std::move(channel));
     }
 }
@@ -54,12 +77,26 @@ void media_service::start() {
 }
 
 void media_service::run_start() {
-    const std::chrono::seconds duration(settings_.target_duration_s);
-    if (auto slate = encode_slate(duration, stopping_))
-        for (auto& c : channels_) c->set_slate(slate, duration);
+    set_slates(std::chrono::seconds(settings_.target_duration_s));
     if (stopping_) return;
     for (auto& r : relays_) r->start();
     loop_->every(std::chrono::milliseconds(100), [this] { tick(); });
+}
+
+void media_service::set_slates(std::chrono::seconds duration) {
+    // One encode per picture height (0: the audio-only rung's silence), shared by every hall that needs it.
+    std::map<int, std::shared_ptr<const std::string>> slates;
+    auto slate_of = [&](int height) {
+        auto [it, fresh] = slates.try_emplace(height);
+        if (fresh && !stopping_) it->second = encode_slate(duration, stopping_, height);
+        return it->second;
+    };
+    for (auto& c : channels_) {
+        if (auto top = slate_of(360)) c->set_slate(top, duration);
+        auto& ladder = c->ladder();
+        for (std::size_t i = 0; i < ladder.size(); ++i)
+            if (auto slate = slate_of(ladder.height_of(i))) ladder.set_slate(i, slate, duration);
+    }
 }
 
 void media_service::tick() {
@@ -90,17 +127,29 @@ stream_status media_service::status(std::string_view hall) const {
     return c ? c->status() : stream_status::offline;
 }
 
-std::shared_ptr<const std::string> media_service::playlist(std::string_view hall) const {
+std::shared_ptr<const std::string> media_service::master(std::string_view hall) const {
     const auto* c = find(hall);
     if (!c) return nullptr;
-    const auto snap = c->snapshot();
+    const auto snap = c->ladder().snapshot();
+    return snap ? snap->master : nullptr;
+}
+
+std::shared_ptr<const hls_snapshot> media_service::rung_snapshot(std::string_view hall, std::string_view rung) const {
+    const auto* c = find(hall);
+    if (!c) return nullptr;
+    if (rung.empty()) return c->snapshot();
+    const auto snap = c->ladder().snapshot();
+    return snap ? snap->rung(rung) : nullptr;
+}
+
+std::shared_ptr<const std::string> media_service::playlist(std::string_view hall, std::string_view rung) const {
+    const auto snap = rung_snapshot(hall, rung);
     return snap ? snap->playlist : nullptr;
 }
 
-std::shared_ptr<const std::string> media_service::segment(std::string_view hall, std::string_view name) const {
-    const auto* c = find(hall);
-    if (!c) return nullptr;
-    const auto snap = c->snapshot();
+std::shared_ptr<const std::string> media_service::segment(std::string_view hall, std::string_view rung,
+                                                          std::string_view name) const {
+    const auto snap = rung_snapshot(hall, rung);
     return snap ? snap->find(name) : nullptr;
 }
 

@@ -7,11 +7,13 @@
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "core/event_definition.hpp"
+#include "media/hls_snapshot.hpp"
 #include "media/stream_status.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -49,10 +51,13 @@ public:
 
     // Safe from any thread. An unknown hall is offline and has no playlist.
     stream_status status(std::string_view hall) const;
-    // The hall's current playlist; null for an unknown hall or one with nothing published yet.
-    std::shared_ptr<const std::string> playlist(std::string_view hall) const;
-    // A segment the playlist lists (or listed a moment ago); null when there is no such segment.
-    std::shared_ptr<const std::string> segment(std::string_view hall, std::string_view name) const;
+    // The hall's multivariant playlist (contract 7.4); null for an unknown hall or one with nothing published yet.
+    std::shared_ptr<const std::string> master(std::string_view hall) const;
+    // A rung's current playlist (rung: a name of the hall's ladder or "audio"; empty: the top, the source as it
+    // comes); null for an unknown hall or rung, or one with nothing published yet.
+    std::shared_ptr<const std::string> playlist(std::string_view hall, std::string_view rung = {}) const;
+    // A segment the rung's playlist lists (or listed a moment ago); null when there is no such segment.
+    std::shared_ptr<const std::string> segment(std::string_view hall, std::string_view rung, std::string_view name) const;
 
 private:
     struct subscriber {
@@ -61,6 +66,8 @@ private:
     };
 
     const hall_channel* find(std::string_view hall) const;
+    std::shared_ptr<const hls_snapshot> rung_snapshot(std::string_view hall, std::string_view rung) const;
+    void set_slates(std::chrono::seconds duration);
     void notify(const std::string& hall, stream_status status);
     void run_start();
     void tick();

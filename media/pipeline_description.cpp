@@ -1,5 +1,7 @@
 #include "media/pipeline_description.hpp"
 
+#include <algorithm>
+
 namespace veche::media {
 namespace {
 
@@ -10,20 +12,31 @@ constexpr int picture_fps = 25;
 constexpr std::string_view mux_and_sink =
     " mpegtsmux name=mux alignment=0 ! appsink name=sink sync=false async=false buffer-list=true";
 
-std::string picture_caps() {
+std::string picture_caps(int width = picture_width, int height = picture_height) {
     // 8-bit 4:2:0 keeps x264 on a profile that every browser decodes.
-    return "video/x-raw,format=I420,width=" + std::to_string(picture_width) + ",height=" + std::to_string(picture_height) +
+    return "video/x-raw,format=I420,width=" + std::to_string(width) + ",height=" + std::to_string(height) +
            ",framerate=" + std::to_string(picture_fps) + "/1";
 }
 
-// One GOP per `gop_frames`, no B-frames: cheap to encode and cut.
-std::string h264_encoder(int kbps, int gop_frames) {
+// One GOP per `gop_frames`, no B-frames: cheap to encode and cut. `to`: the element it feeds.
+std::string h264_encoder(int kbps, int gop_frames, std::string_view to = "mux.") {
     return "x264enc tune=zerolatency speed-preset=ultrafast threads=1 bitrate=" + std::to_string(kbps) +
-           " key-int-max=" + std::to_string(gop_frames) + " ! video/x-h264,profile=main ! h264parse ! mux.";
+           " key-int-max=" + std::to_string(gop_frames) + " ! video/x-h264,profile=main ! h264parse ! " + std::string(to);
 }
 
-constexpr std::string_view aac_encoder =
-    "audio/x-raw,rate=48000,channels=2 ! audioconvert ! voaacenc bitrate=64000 ! aacparse ! mux.";
+std::string aac_encoder(std::string_view to = "mux.") {
+    return "audio/x-raw,rate=48000,channels=2 ! audioconvert ! voaacenc bitrate=64000 ! aacparse ! " + std::string(to);
+}
+
+// The test picture's encoded streams enter the ladder's tees, which feed the top's muxer and every rung's.
+std::string test_ladder_links(const ladder_layout& ladder) {
+    std::string d = " atee. ! " + std::string(top_queue) + " ! mux.";
+    if (!ladder.rungs.empty()) d += " vtee. ! " + std::string(top_queue) + " ! mux.";
+    for (std::size_t i = 0; i < ladder.rungs.size(); ++i)
+        d += " atee. ! " + std::string(rung_audio_queue) + " name=" + rung_element(i, "audio") + " ! " +
+             rung_element(i, "mux") + '.';
+    return d + ladder_elements(ladder);
+}
 
 std::string srt_source(const config::source_uri& s, bool listener) {
     std::string d = "srtsrc name=src uri=" +
@@ -50,7 +63,7 @@ std::string quoted(std::string_view value) {
     return out + '"';
 }
 
-pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_name) {
+pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_name, const ladder_layout& ladder) {
     using config::source_kind;
     pipeline_plan plan;
     switch (s.kind) {
@@ -63,8 +76,10 @@ pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_
                            " font-desc=\"DejaVu Sans 20\" valignment=top halignment=left shaded-background=true"
                            " ! clockoverlay time-format=\"%H:%M:%S\" font-desc=\"DejaVu Sans Mono 28\""
                            " valignment=bottom halignment=right shaded-background=true ! " +
-                           h264_encoder(500, picture_fps) +
-                           " audiotestsrc is-live=true wave=sine freq=440 volume=0.05 ! " + std::string(aac_encoder);
+                           h264_encoder(500, picture_fps, ladder.rungs.empty() ? "mux." : "vtee.") +
+                           " audiotestsrc is-live=true wave=sine freq=440 volume=0.05 ! " +
+                           aac_encoder(ladder.empty() ? "mux." : "atee.");
+        if (!ladder.empty()) plan.description += test_ladder_links(ladder);
         break;
     case source_kind::srt_listener:
         plan.description = srt_source(s, true);
@@ -93,8 +108,14 @@ pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_
         plan.dynamic_pads = true;
         break;
     }
+    // Remote sources: the relay links the demuxer's streams to the tees (or to the muxer) as they appear.
+    if (plan.dynamic_pads && !ladder.empty()) plan.description += ladder_elements(ladder);
     plan.description += mux_and_sink;
     return plan;
+}
+
+bool is_video(const stream_caps& c) {
+    return c.name.starts_with("video/") || (c.name == "application/x-rtp" && c.media == "video");
 }
 
 std::string branch_description(const stream_caps& c) {
@@ -109,17 +130,21 @@ std::string branch_description(const stream_caps& c) {
     return {};
 }
 
-std::string slate_pipeline(std::chrono::seconds duration) {
+std::string slate_pipeline(std::chrono::seconds duration, int height) {
     const auto seconds = static_cast<int>(duration.count());
     const int frames = picture_fps * seconds;
     // Whole AAC frames of 1024 samples that fit: a few ms of silence short rather than overlapping the next copy.
     const int audio_frames = 48000 * seconds / 1024;
-    return "videotestsrc num-buffers=" + std::to_string(frames) +
-           " pattern=solid-color foreground-color=0xff1d2b44 ! " + picture_caps() +
-           " ! textoverlay text=\"Трансляция скоро продолжится\" font-desc=\"DejaVu Sans 26\""
-           " valignment=center halignment=center ! " +
-           h264_encoder(300, frames) + " audiotestsrc wave=silence samplesperbuffer=1024 num-buffers=" +
-           std::to_string(audio_frames) + " ! " + std::string(aac_encoder) + std::string(mux_and_sink);
+    const auto silence = "audiotestsrc wave=silence samplesperbuffer=1024 num-buffers=" + std::to_string(audio_frames) +
+                         " ! " + aac_encoder() + std::string(mux_and_sink);
+    if (height == 0) return silence;
+    const int width = (height * 16 / 9 + 1) / 2 * 2;
+    // Text a little smaller than the lines allow: 26 pt on 360 lines, as the top's slate has.
+    const int points = std::max(8, 26 * height / picture_height);
+    return "videotestsrc num-buffers=" + std::to_string(frames) + " pattern=solid-color foreground-color=0xff1d2b44 ! " +
+           picture_caps(width, height) + " ! textoverlay text=\"Трансляция скоро продолжится\" font-desc=\"DejaVu Sans " +
+           std::to_string(points) + "\" valignment=center halignment=center ! " + h264_encoder(300, frames) + ' ' +
+           silence;
 }
 
 }  // namespace veche::media

@@ -3,9 +3,11 @@
 // source URI (contract section 6). Every relay ends in the same muxer and
 // appsink ("mpegtsmux name=mux ! appsink name=sink"), where our segmenter
 // takes over. Remote sources are remuxed, never transcoded; only test: and
-// the slate encode, at a small size so the demo stays cheap.
+// the slate encode, at a small size so the demo stays cheap. A hall with a
+// ladder adds its lower rungs (ladder_description.hpp), which are encoded.
 
 #include "config/source_uri.hpp"
+#include "media/ladder_description.hpp"
 
 #include <chrono>
 #include <string>
@@ -24,7 +26,8 @@ struct pipeline_plan {
     bool rebuild_on_loss = true;
 };
 
-pipeline_plan relay_pipeline(const config::source_uri& source, std::string_view hall_name);
+pipeline_plan relay_pipeline(const config::source_uri& source, std::string_view hall_name,
+                             const ladder_layout& ladder = {});
 
 // What a demuxer pad carries, from its caps.
 struct stream_caps {
@@ -34,13 +37,17 @@ struct stream_caps {
     int mpegversion = 0;        // audio/mpeg
 };
 
+// Whether the stream is the picture (else the sound).
+bool is_video(const stream_caps& caps);
+
 // The elements between such a pad and the muxer; empty when the stream is not relayed (the pad then goes to
 // a fakesink so that the demuxer keeps running).
 std::string branch_description(const stream_caps& caps);
 
 // Encodes the slate once: `duration` of a still picture saying «Трансляция скоро продолжится» and silence,
-// one GOP, H.264 + AAC in MPEG-TS, into "appsink name=sink".
-std::string slate_pipeline(std::chrono::seconds duration);
+// one GOP, H.264 + AAC in MPEG-TS, into "appsink name=sink". `height` lines (the top's slate is 360), as wide
+// as 16:9 makes them; height 0: the silence alone, for the audio-only rung.
+std::string slate_pipeline(std::chrono::seconds duration, int height = 360);
 
 // Quotes a property value for gst-launch syntax.
 std::string quoted(std::string_view value);

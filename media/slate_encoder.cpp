@@ -7,9 +7,9 @@
 namespace veche::media {
 
 std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, const std::atomic<bool>& cancel,
-                                                std::chrono::seconds timeout) {
+                                                int height, std::chrono::seconds timeout) {
     ensure_gstreamer();
-    auto pipeline = parse_pipeline(slate_pipeline(duration), "slate");
+    auto pipeline = parse_pipeline(slate_pipeline(duration, height), "slate");
     if (!pipeline) return nullptr;
     element_ptr sink(gst_bin_get_by_name(GST_BIN(pipeline.get()), "sink"));
     GstBus* bus = gst_element_get_bus(pipeline.get());
@@ -50,7 +50,8 @@ std::shared_ptr<const std::string> encode_slate(std::chrono::seconds duration, c
     gst_object_unref(bus);
     gst_element_set_state(pipeline.get(), GST_STATE_NULL);
     if (failed || out->empty()) return nullptr;
-    log::info("slate: encoded ", out->size(), " bytes, ", duration.count(), " s");
+    log::info("slate: encoded ", out->size(), " bytes, ", duration.count(), " s, ",
+              height > 0 ? std::to_string(height) + " lines" : std::string("sound only"));
     return out;
 }
 

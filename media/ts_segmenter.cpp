@@ -38,6 +38,7 @@ std::optional<segment_cut> ts_segmenter::push(std::string_view bytes, std::int64
         start_ns_ = last_ns_ = t;
         started_at_ = now;
         keyframe_start_ = keyframe;
+        ++started_;
     }
     current_.append(bytes);
     last_ns_ = std::max(last_ns_, t);

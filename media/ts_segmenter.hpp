@@ -38,6 +38,8 @@ public:
     std::optional<segment_cut> flush();
 
     bool empty() const { return current_.empty(); }
+    // How many segments have been started so far.
+    std::uint64_t started() const { return started_; }
 
 private:
     segment_cut close(std::int64_t duration_ns);
@@ -50,6 +52,7 @@ private:
     wall_clock::time_point started_at_;
     bool keyframe_start_ = false;
     bool next_discontinuity_ = false;
+    std::uint64_t started_ = 0;
 };
 
 }  // namespace veche::media

@@ -14,7 +14,7 @@ nlohmann::json live_forum_catalog::event_json() const {
     for (const auto& h : event_.halls)
         halls.push_back({{"id", h.id},
                          {"name", h.name},
-                         {"stream", {{"hls", "/hls/" + h.id + "/index.m3u8"}, {"status", stream_status_(h.id)}}}});
+                         {"stream", {{"hls", "/hls/" + h.id + "/master.m3u8"}, {"status", stream_status_(h.id)}}}});
     auto sessions = nlohmann::json::array();
     for (const auto& s : event_.sessions) sessions.push_back(core::session_json(s, session_status_(s)));
     nlohmann::json event{

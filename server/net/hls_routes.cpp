@@ -32,9 +32,13 @@ bool hls_routes::is_segment_name(std::string_view name) {
 
 void hls_routes::install(router& r) const {
     r.add(http::verb::get, "/hls/{hall}/{file}",
-          [this](request_context& ctx, responder respond) { serve(ctx, respond); });
-    r.add(http::verb::options, "/hls/{hall}/{file}",
-          [this](request_context& ctx, responder respond) { preflight(ctx, respond); });
+          [this](request_context& ctx, responder respond) { serve(ctx, respond, {}); });
+    r.add(http::verb::get, "/hls/{hall}/{rung}/{file}", [this](request_context& ctx, responder respond) {
+        const auto rung = ctx.params.at("rung");
+        serve(ctx, respond, rung);
+    });
+    for (const auto* pattern : {"/hls/{hall}/{file}", "/hls/{hall}/{rung}/{file}"})
+        r.add(http::verb::options, pattern, [this](request_context& ctx, responder respond) { preflight(ctx, respond); });
 }
 
 std::string hls_routes::allowed_origin(const http_request& req) const {
@@ -42,13 +46,17 @@ std::string hls_routes::allowed_origin(const http_request& req) const {
     return !origin.empty() && origins_.lists(origin) ? std::string(origin) : std::string{};
 }
 
-void hls_routes::serve(request_context& ctx, const responder& respond) const {
+void hls_routes::serve(request_context& ctx, const responder& respond, std::string_view rung) const {
     const auto& req = ctx.req;
     const auto& hall = ctx.params.at("hall");
     const auto& file = ctx.params.at("file");
-    const bool is_playlist = file == "index.m3u8";
+    // The multivariant playlist is the hall's, not a rung's.
+    const bool is_master = rung.empty() && file == "master.m3u8";
+    const bool is_playlist = is_master || file == "index.m3u8";
     if (!is_playlist && !is_segment_name(file)) return respond(not_found(req));
-    auto bytes = is_playlist ? source_.playlist(hall) : source_.segment(hall, file);
+    auto bytes = is_master ? source_.master(hall)
+                 : is_playlist ? source_.playlist(hall, rung)
+                               : source_.segment(hall, rung, file);
     if (!bytes) return respond(not_found(req));
 
     http::response<shared_string_body> res{http::status::ok, req.version()};

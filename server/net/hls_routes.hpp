@@ -7,8 +7,10 @@
 
 namespace veche::net {
 
-// GET /hls/{hall}/index.m3u8 and GET /hls/{hall}/{segment}.ts from memory, with CORS for the configured
-// origins (a player on another site of the forum may embed the stream).
+// A hall's HLS from memory (contract 7.4), with CORS for the configured origins (a player on another site of
+// the forum may embed the stream): GET /hls/{hall}/master.m3u8 (its rungs), /hls/{hall}/index.m3u8 and
+// /hls/{hall}/{segment}.ts (the top rung, the source as it comes), /hls/{hall}/{rung}/index.m3u8 and
+// /hls/{hall}/{rung}/{segment}.ts (each rung of its ladder, and "audio").
 class hls_routes {
 public:
     hls_routes(const hls_source& source, const origin_policy& origins, const hls_request_metrics& metrics)
@@ -20,7 +22,7 @@ public:
     static bool is_segment_name(std::string_view name);
 
 private:
-    void serve(request_context& ctx, const responder& respond) const;
+    void serve(request_context& ctx, const responder& respond, std::string_view rung) const;
     void preflight(request_context& ctx, const responder& respond) const;
     std::string allowed_origin(const http_request& req) const;
 

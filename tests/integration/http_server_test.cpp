@@ -73,7 +73,7 @@ TEST_CASE("the demo forum serves its event and exits cleanly on SIGTERM") {
     CHECK(ev["halls"].size() >= 3);
     CHECK(ev["sessions"].size() >= 5);
     for (const auto& hall : ev["halls"]) {
-        CHECK(hall["stream"]["hls"] == "/hls/" + hall["id"].get<std::string>() + "/index.m3u8");
+        CHECK(hall["stream"]["hls"] == "/hls/" + hall["id"].get<std::string>() + "/master.m3u8");
         CHECK(hall["stream"]["status"].is_string());
     }
     bool has_panel = false;

@@ -9,14 +9,20 @@ using namespace veche::net;
 
 namespace {
 
+// Hall "main" has a rung "240p" beside its top.
 class fake_source : public hls_source {
 public:
-    bytes playlist(std::string_view hall) const override {
-        return hall == "main" ? std::make_shared<const std::string>("#EXTM3U\n") : nullptr;
+    bytes master(std::string_view hall) const override {
+        return hall == "main" ? std::make_shared<const std::string>("#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n") : nullptr;
     }
-    bytes segment(std::string_view hall, std::string_view name) const override {
+    bytes playlist(std::string_view hall, std::string_view rung) const override {
+        if (hall != "main" || (!rung.empty() && rung != "240p")) return nullptr;
+        return std::make_shared<const std::string>("#EXTM3U\n" + std::string(rung));
+    }
+    bytes segment(std::string_view hall, std::string_view rung, std::string_view name) const override {
         ++lookups;
-        return hall == "main" && name == "17-3.ts" ? std::make_shared<const std::string>("TSDATA") : nullptr;
+        if (hall != "main" || name != "17-3.ts" || (!rung.empty() && rung != "240p")) return nullptr;
+        return std::make_shared<const std::string>(rung.empty() ? "TSDATA" : "TS240");
     }
     mutable int lookups = 0;
 };
@@ -105,6 +111,38 @@ TEST_CASE("playlists and segments are served with their types and cache rules") 
     CHECK(head.status == 200);
     CHECK(head.body.empty());
     CHECK(head.header(http::field::content_length) == "6");
+}
+
+TEST_CASE("the multivariant playlist and each rung's playlist and segments are served like the top's") {
+    fixture f;
+    const auto master = call(f.r, http::verb::get, "/hls/main/master.m3u8");
+    CHECK(master.status == 200);
+    CHECK(master.body == "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n");
+    CHECK(master.header(http::field::content_type) == "application/vnd.apple.mpegurl");
+    CHECK(master.header(http::field::cache_control) == "public, max-age=1");
+
+    const auto rung = call(f.r, http::verb::get, "/hls/main/240p/index.m3u8");
+    CHECK(rung.status == 200);
+    CHECK(rung.body == "#EXTM3U\n240p");
+    CHECK(rung.header(http::field::cache_control) == "public, max-age=1");
+    const auto segment = call(f.r, http::verb::get, "/hls/main/240p/17-3.ts");
+    CHECK(segment.status == 200);
+    CHECK(segment.body == "TS240");
+    CHECK(segment.header(http::field::content_type) == "video/mp2t");
+    CHECK(segment.header(http::field::cache_control) == "public, max-age=31536000, immutable");
+
+    CHECK(call(f.r, http::verb::get, "/hls/main/720p/index.m3u8").status == 404);
+    CHECK(call(f.r, http::verb::get, "/hls/main/240p/17-2.ts").status == 404);
+    CHECK(call(f.r, http::verb::get, "/hls/atrium/master.m3u8").status == 404);
+    // The multivariant playlist is the hall's only; nothing else is looked up under a rung.
+    CHECK(call(f.r, http::verb::get, "/hls/main/240p/master.m3u8").status == 404);
+    const auto before = f.source.lookups;
+    for (const auto* path : {"/hls/main/240p/17-3.ts.ts", "/hls/main/240p/17-3.mp4", "/hls/main/240p/x/17-3.ts"})
+        CHECK(call(f.r, http::verb::get, path).status == 404);
+    CHECK(f.source.lookups == before);
+    auto preflight = call(f.r, http::verb::options, "/hls/main/240p/17-3.ts", "https://forum.example.ru");
+    CHECK(preflight.status == 204);
+    CHECK(preflight.header(http::field::access_control_allow_origin) == "https://forum.example.ru");
 }
 
 TEST_CASE("unknown halls, gone segments and malformed names are 404, the last never looked up") {

@@ -100,3 +100,24 @@ TEST_CASE("a segment longer than the target is listed at the longest duration th
     CHECK(w.playlist().find("#EXTINF:2.499,") != std::string::npos);
     CHECK(tag_value(w.playlist(), "#EXT-X-TARGETDURATION") == 2);
 }
+
+TEST_CASE("a lower rung copies the top's places, and starts afresh past a gap with the same discontinuity numbers") {
+    hls_window top(5, 2s, 6s);
+    hls_window rung(5, 2s, 6s);
+    std::vector<hls_segment> places;
+    for (int i = 0; i < 8; ++i) places.push_back(top.append(bytes("t"), 1.0, i * 1000, i == 3 || i == 6));
+    for (int i = 0; i < 4; ++i) rung.append_as(places[i], bytes("r" + std::to_string(i)));
+    // The rung could not provide 4 and 5: its list starts again at 6, numbered as the top's.
+    rung.append_as(places[6], bytes("r6"));
+    rung.append_as(places[7], bytes("r7"));
+    const auto text = rung.playlist();
+    CHECK(tag_value(text, "#EXT-X-MEDIA-SEQUENCE") == 6);
+    // The top's segment 6 carries the second discontinuity: one before it, as in the top's own list.
+    CHECK(tag_value(text, "#EXT-X-DISCONTINUITY-SEQUENCE") == 1);
+    CHECK(text.find("#EXT-X-DISCONTINUITY\n#EXT-X-PROGRAM-DATE-TIME:1970-01-01T00:00:06Z\n#EXTINF:1.000,\n5-6.ts\n") !=
+          std::string::npos);
+    CHECK(*rung.snapshot()->find("5-7.ts") == "r7");
+    CHECK(rung.snapshot()->find("5-3.ts") == nullptr);
+    // The top lists 2 to 7: no discontinuity before its first; its segment 6 is the second one past it.
+    CHECK(tag_value(top.playlist(), "#EXT-X-DISCONTINUITY-SEQUENCE") == 0);
+}
