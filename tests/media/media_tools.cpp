@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sstream>
 #include <stdexcept>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -55,15 +56,16 @@ std::uint16_t free_udp_port() {
     return ntohs(addr.sin_port);
 }
 
-encoder::encoder(std::uint16_t port, const std::string& srt_options) {
+encoder::encoder(std::uint16_t port, const std::string& srt_options, const std::string& size,
+                 const std::string& video_rate) {
     const std::string url = "srt://127.0.0.1:" + std::to_string(port) + "?mode=caller" + srt_options;
     // The command of DESIGN.md, bounded in time in case a test forgets it.
     thread_ = std::thread(&encoder::supervise, this,
                           std::vector<std::string>{"ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi",
-                                                   "-i", "testsrc2=size=1280x720:rate=30", "-f", "lavfi", "-i",
+                                                   "-i", "testsrc2=size=" + size + ":rate=30", "-f", "lavfi", "-i",
                                                    "sine=frequency=440:sample_rate=48000", "-t", "300", "-c:v",
                                                    "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g",
-                                                   "30", "-keyint_min", "30", "-sc_threshold", "0", "-b:v", "2500k",
+                                                   "30", "-keyint_min", "30", "-sc_threshold", "0", "-b:v", video_rate,
                                                    "-c:a", "aac", "-f", "mpegts", url});
 }
 
@@ -143,7 +145,10 @@ hls_playlist hls_playlist::parse(const std::string& text) {
         else if (line.starts_with("#EXT-X-MEDIA-SEQUENCE:")) p.media_sequence = std::stoll(value(line));
         else if (line.starts_with("#EXT-X-DISCONTINUITY-SEQUENCE:")) p.discontinuity_sequence = std::stoll(value(line));
         else if (line == "#EXT-X-DISCONTINUITY") next.discontinuity = true;
-        else if (line.starts_with("#EXT-X-PROGRAM-DATE-TIME:")) next.dated = true;
+        else if (line.starts_with("#EXT-X-PROGRAM-DATE-TIME:")) {
+            next.dated = true;
+            next.date = value(line);
+        }
         else if (line.starts_with("#EXTINF:")) next.duration = std::stod(value(line));
         else if (line == "#EXT-X-ENDLIST") p.ended = true;
         else if (!line.empty() && line[0] != '#') {
@@ -153,6 +158,59 @@ hls_playlist hls_playlist::parse(const std::string& text) {
         }
     }
     return p;
+}
+
+std::optional<std::int64_t> first_pts(const std::string& ts, bool video) {
+    for (std::size_t at = 0; at + 188 <= ts.size(); at += 188) {
+        const auto* p = reinterpret_cast<const unsigned char*>(ts.data() + at);
+        if (p[0] != 0x47 || !(p[1] & 0x40) || !(p[3] & 0x10)) continue;
+        const std::size_t payload = (p[3] & 0x20) ? 5u + p[4] : 4u;
+        if (payload + 14 > 188) continue;
+        const auto* pes = p + payload;
+        if (pes[0] != 0 || pes[1] != 0 || pes[2] != 1 || !(pes[7] & 0x80)) continue;
+        const bool is_video = (pes[3] & 0xF0) == 0xE0;
+        const bool is_audio = (pes[3] & 0xE0) == 0xC0;
+        if (video ? !is_video : !is_audio) continue;
+        return (std::int64_t(pes[9] & 0x0E) << 29) | (std::int64_t(pes[10]) << 22) | (std::int64_t(pes[11] & 0xFE) << 14) |
+               (std::int64_t(pes[12]) << 7) | (pes[13] >> 1);
+    }
+    return std::nullopt;
+}
+
+std::vector<hls_variant> parse_master(const std::string& text) {
+    std::vector<hls_variant> out;
+    std::istringstream lines(text);
+    std::optional<hls_variant> pending;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("#EXT-X-STREAM-INF:")) {
+            pending.emplace();
+            // name=value pairs, values quoted when they hold commas.
+            const auto list = line.substr(line.find(':') + 1);
+            std::size_t pos = 0;
+            while (pos < list.size()) {
+                const auto eq = list.find('=', pos);
+                if (eq == std::string::npos) break;
+                const auto name = list.substr(pos, eq - pos);
+                std::string value;
+                std::size_t end;
+                if (eq + 1 < list.size() && list[eq + 1] == '"') {
+                    end = list.find('"', eq + 2);
+                    value = list.substr(eq + 2, end - eq - 2);
+                    end = list.find(',', end);
+                } else {
+                    end = list.find(',', eq);
+                    value = list.substr(eq + 1, end == std::string::npos ? std::string::npos : end - eq - 1);
+                }
+                pending->attributes[name] = value;
+                pos = end == std::string::npos ? list.size() : end + 1;
+            }
+        } else if (pending && !line.empty() && line[0] != '#') {
+            pending->uri = line;
+            out.push_back(std::move(*pending));
+            pending.reset();
+        }
+    }
+    return out;
 }
 
 }  // namespace veche::test

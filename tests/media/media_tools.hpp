@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <condition_variable>
 #include <mutex>
 #include <cstdint>
@@ -32,9 +33,11 @@ std::uint16_t free_udp_port();
 // ffmpeg encoding the DESIGN.md test picture (1280x720, 30 fps, 1 s GOP, 2.5 Mbit/s H.264 + AAC) in real time
 // and sending it to srt://127.0.0.1:PORT as a caller. Like a venue's encoder (OBS, a hardware box) it calls
 // again half a second after a failed or dropped connection, until it is killed (SIGKILL, as a pulled cable).
+// Tests about alignment rather than picture quality send a smaller picture at a lower rate.
 class encoder {
 public:
-    explicit encoder(std::uint16_t port, const std::string& srt_options = {});
+    explicit encoder(std::uint16_t port, const std::string& srt_options = {}, const std::string& size = "1280x720",
+                     const std::string& video_rate = "2500k");
     ~encoder();
     encoder(const encoder&) = delete;
     encoder& operator=(const encoder&) = delete;
@@ -60,12 +63,17 @@ std::string run_command(const std::string& command, std::chrono::seconds timeout
 // ffprobe -show_streams on a URL or file, as JSON (throws when ffprobe fails).
 nlohmann::json probe_streams(const std::string& url, std::chrono::seconds timeout = std::chrono::seconds(30));
 
+// The PTS (90 kHz) of the first PES packet of a video (stream id 0xE0…) or audio (0xC0…) stream in a
+// segment's MPEG-TS; nothing when it has none.
+std::optional<std::int64_t> first_pts(const std::string& ts, bool video);
+
 struct hls_playlist {
     struct entry {
         std::string name;
         double duration = 0;
         bool discontinuity = false;
         bool dated = false;
+        std::string date;  // its EXT-X-PROGRAM-DATE-TIME
     };
     int target_duration = -1;
     long long media_sequence = -1;
@@ -77,5 +85,12 @@ struct hls_playlist {
     // The sequence number of the i-th segment.
     long long sequence_of(std::size_t i) const { return media_sequence + static_cast<long long>(i); }
 };
+
+// One EXT-X-STREAM-INF of a multivariant playlist: its attributes as written, and its URI.
+struct hls_variant {
+    std::map<std::string, std::string> attributes;  // quotes removed
+    std::string uri;
+};
+std::vector<hls_variant> parse_master(const std::string& text);
 
 }  // namespace veche::test
