@@ -4,9 +4,22 @@ import { ParticipantApp } from '../src/participant/ParticipantApp';
 import { demoEvent } from './fixtures';
 import { ev, FakeSocket, q, seg, sessionObj, snapshot } from './live-fixtures';
 
-// The video needs Media Source Extensions, which happy-dom lacks.
+// The video needs Media Source Extensions, which happy-dom lacks: a player that offers the demo hall's ladder
+// (360p, 240p and the sound alone) and records what the page asks of it.
+const players = vi.hoisted(() => ({ qualities: [] as unknown[], started: [] as unknown[] }));
 vi.mock('../src/lib/player', () => ({
-  attachStream: async () => ({ kind: 'none', wallClock: () => null, destroy: () => undefined }),
+  attachStream: async (_video: HTMLVideoElement, _url: string, options?: { quality?: unknown; onView?: (v: unknown) => void }) => {
+    players.started.push(options?.quality);
+    options?.onView?.({
+      renditions: [
+        { height: 360, width: 640, bandwidth: 700_000 },
+        { height: 240, width: 426, bandwidth: 300_000 },
+      ],
+      audioOnly: true,
+      playing: 240,
+    });
+    return { kind: 'none', wallClock: () => null, setQuality: (q: unknown) => players.qualities.push(q), destroy: () => undefined };
+  },
 }));
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -200,6 +213,34 @@ describe('the participant session view', () => {
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(document.querySelector('.video__captions')?.textContent).toBe('Идёт набор');
+  });
+
+  it('offers the quality menu, plays the sound alone with the captions on, and remembers the choice', async () => {
+    players.qualities = [];
+    players.started = [];
+    const socket = await openSession();
+    await serve(socket, snapshot({ transcript: [seg('p', { final: false, text: 'Идёт набор' })] }));
+    const menu = (await screen.findByLabelText('Качество')) as HTMLSelectElement;
+    expect([...menu.options].map((o) => o.textContent)).toEqual(['Авто (240p)', '360p', '240p', 'Только звук']);
+    expect(menu.value).toBe('auto');
+    expect(players.started).toEqual(['auto']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Субтитры' }));
+    fireEvent.change(menu, { target: { value: 'audio' } });
+    expect(players.qualities).toEqual(['audio']);
+    expect(screen.getByText('Только звук: видео не загружается')).toBeTruthy();
+    expect(document.querySelector('.video__captions')?.textContent).toBe('Идёт набор');
+    expect(localStorage.getItem('veche.video-quality')).toBe('audio');
+
+    fireEvent.change(menu, { target: { value: '360' } });
+    expect(players.qualities).toEqual(['audio', 360]);
+    expect(screen.queryByText('Только звук: видео не загружается')).toBeNull();
+
+    // The next visit starts with the choice.
+    cleanup();
+    await serve(await openSession(), snapshot());
+    await waitFor(() => expect(players.started).toEqual(['auto', 360]));
+    expect(((await screen.findByLabelText('Качество')) as HTMLSelectElement).value).toBe('360');
   });
 
   it('asks to join again when the server refuses the token (4401)', async () => {

@@ -20,9 +20,9 @@ export function demoEvent(): ForumEvent {
     id: 'forum',
     title: 'Малая родина — сила России',
     halls: [
-      { id: 'main', name: 'Главная сцена', stream: { hls: '/hls/main/index.m3u8', status: 'live' } },
-      { id: 'prosv', name: 'Просвещение', stream: { hls: '/hls/prosv/index.m3u8', status: 'slate' } },
-      { id: 'pres', name: 'Презентационный зал', stream: { hls: '/hls/pres/index.m3u8', status: 'offline' } },
+      { id: 'main', name: 'Главная сцена', stream: { hls: '/hls/main/master.m3u8', status: 'live' } },
+      { id: 'prosv', name: 'Просвещение', stream: { hls: '/hls/prosv/master.m3u8', status: 'slate' } },
+      { id: 'pres', name: 'Презентационный зал', stream: { hls: '/hls/pres/master.m3u8', status: 'offline' } },
     ],
     sessions: [
       session({

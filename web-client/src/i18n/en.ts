@@ -128,6 +128,12 @@ export const en: Messages = {
     slateNote: 'The stream will resume shortly.',
     offlineNote: 'This hall is not streaming right now.',
     captions: 'Captions',
+    quality: 'Quality',
+    auto: 'Auto',
+    autoPlaying: (rung) => `Auto (${rung})`,
+    rung: (height) => `${height}p`,
+    audioOnly: 'Audio only',
+    audioOnlyNote: 'Audio only: the video is not loaded',
   },
 
   transcript: {

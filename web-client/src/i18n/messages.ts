@@ -110,6 +110,16 @@ export interface Messages {
     slateNote: string;
     offlineNote: string;
     captions: string;
+    /** the picture quality menu */
+    quality: string;
+    auto: string;
+    /** "Auto" while it plays a given rung */
+    autoPlaying: (rung: string) => string;
+    /** a rung by its height: 360 → "360p" */
+    rung: (height: number) => string;
+    audioOnly: string;
+    /** over the still picture while only the sound plays */
+    audioOnlyNote: string;
   };
 
   transcript: {

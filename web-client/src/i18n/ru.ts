@@ -128,6 +128,12 @@ export const ru: Messages = {
     slateNote: 'Трансляция скоро продолжится.',
     offlineNote: 'Трансляция из этого зала сейчас не идёт.',
     captions: 'Субтитры',
+    quality: 'Качество',
+    auto: 'Авто',
+    autoPlaying: (rung) => `Авто (${rung})`,
+    rung: (height) => `${height}p`,
+    audioOnly: 'Только звук',
+    audioOnlyNote: 'Только звук: видео не загружается',
   },
 
   transcript: {

@@ -1,12 +1,33 @@
 // Plays a hall's HLS stream in a <video> and tells the wall-clock time of the
 // frame on screen (EXT-X-PROGRAM-DATE-TIME), which the event scheduler
-// follows. Safari plays HLS natively and knows the programme date
+// follows. The stream is the hall's multivariant playlist (its ladder,
+// contract 7.4): the player climbs and falls between the rungs by the link
+// and the screen, or keeps the one the participant chose, or plays the sound
+// alone. Safari plays HLS natively and knows the programme date
 // (`getStartDate`); elsewhere hls.js does it over Media Source Extensions.
+import { parseMaster, renditionFor, type Ladder, type Quality } from './quality';
+
+export interface PlayerView {
+  /** the picture rungs, tallest first (empty until the stream is known) */
+  renditions: { height: number; width: number; bandwidth: number }[];
+  /** the hall offers its sound alone */
+  audioOnly: boolean;
+  /** what plays now: a rung's height, the sound alone, or nothing yet */
+  playing: number | 'audio' | null;
+}
 
 export interface Player {
   /** wall-clock ms of the frame on screen while the video plays; null when paused, stalled or unknown */
   wallClock(): number | null;
+  /** switches at once; the sound alone (and back) reloads the stream */
+  setQuality(quality: Quality): void;
   destroy(): void;
+}
+
+export interface AttachOptions {
+  quality?: Quality;
+  /** told whenever the rungs or the one playing change */
+  onView?: (view: PlayerView) => void;
 }
 
 export type PlayerKind = 'native' | 'hls.js' | 'none';
@@ -44,31 +65,25 @@ function nativeHlsWithClock(video: HTMLVideoElement): boolean {
 
 const RETRY_MS = 4_000;
 
+/** A phone starts on the lowest rung and climbs as the link allows. */
+function onPhone(): boolean {
+  const query = (q: string) => typeof matchMedia === 'function' && matchMedia(q).matches;
+  return query('(pointer: coarse)') || query('(max-width: 640px)');
+}
+
 /**
  * Attaches the stream. Network failures (a hall that is offline answers 404)
  * are retried every few seconds for as long as the player lives, so the
  * picture comes back by itself.
  */
-export async function attachStream(video: HTMLVideoElement, url: string): Promise<Player & { kind: PlayerKind }> {
+export async function attachStream(
+  video: HTMLVideoElement,
+  url: string,
+  options: AttachOptions = {},
+): Promise<Player & { kind: PlayerKind }> {
   const autoplay = () => void video.play().catch(() => undefined);
 
-  const playing = motionWatch(video);
-  if (nativeHlsWithClock(video)) {
-    video.src = url;
-    autoplay();
-    return {
-      kind: 'native',
-      wallClock: () => {
-        if (!playing()) return null;
-        const start = (video as NativeHlsVideo).getStartDate!().getTime();
-        return Number.isFinite(start) ? start + video.currentTime * 1000 : null;
-      },
-      destroy: () => {
-        video.removeAttribute('src');
-        video.load();
-      },
-    };
-  }
+  if (nativeHlsWithClock(video)) return { kind: 'native', ...(await nativePlayer(video, url, options, autoplay)) };
 
   // Loaded only here: the agenda and the staff pages never pay for it.
   const { default: Hls } = await import('hls.js');
@@ -76,34 +91,161 @@ export async function attachStream(video: HTMLVideoElement, url: string): Promis
     if (video.canPlayType(HLS_TYPE) !== '') {
       video.src = url;
       autoplay();
-      return { kind: 'native', wallClock: () => null, destroy: () => video.removeAttribute('src') };
+      return { kind: 'native', wallClock: () => null, setQuality: () => undefined, destroy: () => video.removeAttribute('src') };
     }
-    return { kind: 'none', wallClock: () => null, destroy: () => undefined };
+    return { kind: 'none', wallClock: () => null, setQuality: () => undefined, destroy: () => undefined };
   }
+  return { kind: 'hls.js', ...hlsJsPlayer(Hls, video, url, options, autoplay) };
+}
 
-  const hls = new Hls({ enableWorker: true, lowLatencyMode: false, backBufferLength: 30 });
+type HlsClass = typeof import('hls.js').default;
+type HlsInstance = InstanceType<HlsClass>;
+
+function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, options: AttachOptions, autoplay: () => void): Player {
+  const playing = motionWatch(video);
+  const view: PlayerView = { renditions: [], audioOnly: false, playing: null };
+  const notify = () => options.onView?.({ ...view, renditions: [...view.renditions] });
+  let quality: Quality = options.quality ?? 'auto';
+  let audioUrl: string | null = null;
+  let hls: HlsInstance | null = null;
+  let source = master;
   let retry: ReturnType<typeof setTimeout> | null = null;
-  hls.on(Hls.Events.MANIFEST_PARSED, autoplay);
-  hls.on(Hls.Events.ERROR, (_event, data) => {
-    if (!data.fatal || retry !== null) return;
-    if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
-      hls.recoverMediaError();
-      return;
-    }
-    retry = setTimeout(() => {
-      retry = null;
-      hls.loadSource(url);
-      hls.startLoad();
-    }, RETRY_MS);
-  });
-  hls.loadSource(url);
-  hls.attachMedia(video);
+  let destroyed = false;
+
+  const levelOf = (h: HlsInstance, q: Quality) => renditionFor(q, h.levels);
+
+  const start = (url: string) => {
+    if (destroyed) return;
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
+    hls?.destroy();
+    source = url;
+    const h = new Hls({
+      enableWorker: true,
+      lowLatencyMode: false,
+      backBufferLength: 30,
+      // No more pixels than the player shows; on a phone, start low and climb.
+      capLevelToPlayerSize: true,
+      ...(onPhone() ? { startLevel: 0 } : {}),
+    });
+    hls = h;
+    h.on(Hls.Events.MANIFEST_LOADED, (_event, data) => {
+      if (url !== master) return;
+      // hls.js drops an audio-only variant beside video ones: keep its address for the sound alone.
+      const audio = data.levels.find((l) => !l.videoCodec && !(l.width && l.height) && Boolean(l.audioCodec));
+      audioUrl = audio?.url ?? null;
+      view.audioOnly = audioUrl !== null;
+    });
+    h.on(Hls.Events.MANIFEST_PARSED, () => {
+      if (url === master) {
+        view.renditions = h.levels
+          .map((l) => ({ height: l.height, width: l.width, bandwidth: l.bitrate }))
+          .sort((a, b) => b.height - a.height);
+        if (quality === 'audio' && audioUrl) {
+          const to = audioUrl;
+          setTimeout(() => start(to), 0);
+          return;
+        }
+        const level = levelOf(h, quality);
+        if (level !== null) h.currentLevel = level;
+      }
+      notify();
+      autoplay();
+    });
+    h.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
+      view.playing = url === master ? (h.levels[data.level]?.height ?? null) : 'audio';
+      notify();
+    });
+    h.on(Hls.Events.ERROR, (_event, data) => {
+      if (!data.fatal || retry !== null) return;
+      if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
+        h.recoverMediaError();
+        return;
+      }
+      retry = setTimeout(() => {
+        retry = null;
+        h.loadSource(source);
+        h.startLoad();
+      }, RETRY_MS);
+    });
+    h.loadSource(url);
+    h.attachMedia(video);
+  };
+
+  start(master);
   return {
-    kind: 'hls.js',
-    wallClock: () => (playing() ? (hls.playingDate?.getTime() ?? null) : null),
+    wallClock: () => (playing() ? (hls?.playingDate?.getTime() ?? null) : null),
+    setQuality: (next) => {
+      quality = next;
+      if (next === 'audio') {
+        if (audioUrl && source !== audioUrl) start(audioUrl);
+      } else if (source !== master) {
+        start(master);
+      } else if (hls) {
+        hls.currentLevel = levelOf(hls, next) ?? -1;
+      }
+    },
     destroy: () => {
+      destroyed = true;
       if (retry !== null) clearTimeout(retry);
-      hls.destroy();
+      hls?.destroy();
+      hls = null;
+    },
+  };
+}
+
+async function nativePlayer(video: HTMLVideoElement, master: string, options: AttachOptions, autoplay: () => void): Promise<Player> {
+  const playing = motionWatch(video);
+  let ladder: Ladder = { renditions: [], audioUrl: null };
+  try {
+    const response = await fetch(master);
+    if (response.ok) ladder = parseMaster(await response.text(), response.url || new URL(master, location.href).href);
+  } catch {
+    /* the player reads the master itself; the menu then offers Auto only */
+  }
+  let quality: Quality = options.quality ?? 'auto';
+  const view: PlayerView = {
+    renditions: ladder.renditions.map(({ height, width, bandwidth }) => ({ height, width, bandwidth })),
+    audioOnly: ladder.audioUrl !== null,
+    playing: null,
+  };
+  const notify = () => options.onView?.({ ...view, renditions: [...view.renditions] });
+  const sourceFor = (q: Quality) => {
+    if (q === 'audio' && ladder.audioUrl) return ladder.audioUrl;
+    const index = renditionFor(q, ladder.renditions);
+    return index === null ? master : (ladder.renditions[index]?.url ?? master);
+  };
+  const onSize = () => {
+    view.playing = quality === 'audio' && ladder.audioUrl ? 'audio' : video.videoHeight || null;
+    notify();
+  };
+  video.addEventListener('resize', onSize);
+  video.addEventListener('loadedmetadata', onSize);
+  const load = () => {
+    video.src = sourceFor(quality);
+    autoplay();
+  };
+  load();
+  notify();
+  return {
+    wallClock: () => {
+      if (!playing()) return null;
+      const start = (video as NativeHlsVideo).getStartDate!().getTime();
+      return Number.isFinite(start) ? start + video.currentTime * 1000 : null;
+    },
+    setQuality: (next) => {
+      if (sourceFor(next) === sourceFor(quality)) {
+        quality = next;
+        return;
+      }
+      quality = next;
+      load();
+    },
+    destroy: () => {
+      video.removeEventListener('resize', onSize);
+      video.removeEventListener('loadedmetadata', onSize);
+      video.removeAttribute('src');
+      video.load();
     },
   };
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Hall } from '../api/types';
 import { streamStatusLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
-import { attachStream, type PlayerKind } from '../lib/player';
+import { attachStream, type Player, type PlayerKind, type PlayerView } from '../lib/player';
+import { loadQuality, parseQuality, saveQuality, type Quality } from '../lib/quality';
 
 interface Props {
   hall: Hall;
@@ -17,12 +18,34 @@ interface Props {
 }
 
 const CLOCK_EVENTS = ['playing', 'pause', 'waiting', 'ended', 'seeked', 'timeupdate'] as const;
+const NO_VIEW: PlayerView = { renditions: [], audioOnly: false, playing: null };
+
+/** The picture on screen as an image, to stand still while only the sound plays; null when there is none yet. */
+function stillFrame(video: HTMLVideoElement): string | null {
+  if (video.videoWidth === 0 || video.videoHeight === 0) return null;
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    return canvas.toDataURL('image/jpeg', 0.8);
+  } catch {
+    return null;
+  }
+}
 
 export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }: Props) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
+  const player = useRef<Player | null>(null);
   const [kind, setKind] = useState<PlayerKind | null>(null);
   const [captions, setCaptions] = useState(false);
+  const [quality, setQuality] = useState<Quality>(loadQuality);
+  const [view, setView] = useState<PlayerView>(NO_VIEW);
+  const [still, setStill] = useState<string | null>(null);
+  // The quality at the moment the stream is attached; later choices go to the player directly.
+  const initialQuality = useRef(quality);
+  initialQuality.current = quality;
   // No request while the hall is known to be off air: thousands of phones
   // would poll a playlist that is not there. A `stream` event brings it back.
   const url = status === 'offline' ? null : (hall.stream?.hls ?? null);
@@ -31,37 +54,59 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
     const el = video.current;
     if (!el || !url) return;
     let cancelled = false;
-    let destroy: (() => void) | null = null;
-    attachStream(el, url).then((player) => {
-      if (cancelled) return player.destroy();
-      destroy = player.destroy;
-      setKind(player.kind);
-      onClock(player.wallClock);
+    attachStream(el, url, { quality: initialQuality.current, onView: (v) => !cancelled && setView(v) }).then((p) => {
+      if (cancelled) return p.destroy();
+      player.current = p;
+      setKind(p.kind);
+      onClock(p.wallClock);
     });
     for (const name of CLOCK_EVENTS) el.addEventListener(name, onClockChange);
     return () => {
       cancelled = true;
       for (const name of CLOCK_EVENTS) el.removeEventListener(name, onClockChange);
       onClock(() => null);
-      destroy?.();
+      player.current?.destroy();
+      player.current = null;
+      setView(NO_VIEW);
     };
   }, [url, onClock, onClockChange]);
 
+  const choose = (next: Quality) => {
+    const el = video.current;
+    if (next === 'audio' && el) {
+      setStill(stillFrame(el));
+      // Choosing to listen is asking for sound: the picture starts muted so that it may play by itself.
+      el.muted = false;
+    }
+    setQuality(next);
+    saveQuality(next);
+    player.current?.setQuality(next);
+  };
+
+  const audioMode = quality === 'audio' && view.audioOnly;
   const label = streamStatusLabel(t, status) ?? status;
   const note = status === 'slate' ? t.video.slateNote : status === 'offline' ? t.video.offlineNote : null;
+  const playingLabel = typeof view.playing === 'number' ? t.video.rung(view.playing) : null;
   return (
     <section class="video" aria-label={t.video.label(hall.name)}>
-      <div class={`video__frame video__frame--${status}`}>
+      <div class={`video__frame video__frame--${status}${audioMode ? ' video__frame--audio' : ''}`}>
         <video
           ref={video}
           class="video__media"
           data-player={kind ?? undefined}
+          data-playing={view.playing ?? undefined}
           muted
           autoPlay
           playsInline
           controls
           preload="auto"
         />
+        {audioMode && (
+          <div class="video__still">
+            {still && <img src={still} alt="" />}
+            <p class="video__still-note">{t.video.audioOnlyNote}</p>
+          </div>
+        )}
         <p class={`video__status stream-status stream-status--${status}`} role="status">
           <span class="stream-status__dot" aria-hidden="true" />
           {label}
@@ -75,6 +120,20 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
         )}
       </div>
       <div class="video__tools">
+        {(view.renditions.length > 1 || view.audioOnly) && (
+          <label class="video__quality">
+            <span>{t.video.quality}</span>
+            <select value={String(quality)} onChange={(e) => choose(parseQuality((e.target as HTMLSelectElement).value))}>
+              <option value="auto">{quality === 'auto' && playingLabel ? t.video.autoPlaying(playingLabel) : t.video.auto}</option>
+              {view.renditions.map((r) => (
+                <option key={r.height} value={String(r.height)}>
+                  {t.video.rung(r.height)}
+                </option>
+              ))}
+              {view.audioOnly && <option value="audio">{t.video.audioOnly}</option>}
+            </select>
+          </label>
+        )}
         <button type="button" class="chip" aria-pressed={captions} onClick={() => setCaptions(!captions)}>
           {t.video.captions}
         </button>
