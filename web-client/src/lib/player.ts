@@ -137,20 +137,19 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
       view.audioOnly = audioUrl !== null;
     });
     h.on(Hls.Events.MANIFEST_PARSED, () => {
-      if (url === master) {
-        view.renditions = h.levels
-          .map((l) => ({ height: l.height, width: l.width, bandwidth: l.bitrate }))
-          .sort((a, b) => b.height - a.height);
-        if (quality === 'audio' && audioUrl) {
-          const to = audioUrl;
-          setTimeout(() => start(to), 0);
-          return;
+      // hls.js parses the levels while it still announces the manifest: decide once both are known.
+      queueMicrotask(() => {
+        if (url === master) {
+          view.renditions = h.levels
+            .map((l) => ({ height: l.height, width: l.width, bandwidth: l.bitrate }))
+            .sort((a, b) => b.height - a.height);
+          if (quality === 'audio' && audioUrl) return start(audioUrl);
+          const level = levelOf(h, quality);
+          if (level !== null) h.currentLevel = level;
         }
-        const level = levelOf(h, quality);
-        if (level !== null) h.currentLevel = level;
-      }
-      notify();
-      autoplay();
+        notify();
+        autoplay();
+      });
     });
     h.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
       view.playing = url === master ? (h.levels[data.level]?.height ?? null) : 'audio';
