@@ -3,12 +3,18 @@
 #include "common/log.hpp"
 #include "media/pes_timestamp.hpp"
 
+#include <cstdlib>
+
 namespace veche::media {
 namespace {
 
 std::int64_t ms_of(steady_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
+
+// The first keyframe of a take and the buffer after it, further apart than this by their timestamps: the
+// keyframe is on another clock.
+constexpr std::int64_t max_opening_gap_ns = 1'000'000'000;
 
 std::int64_t epoch_ms_of(wall_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -60,20 +66,38 @@ void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t>
     last_data_ = now;
     bytes_in_.inc(bytes.size());
     if (keyframe) last_keyframe_ms_->store(ms_of(now), std::memory_order_relaxed);
-    if (need_keyframe_) {
-        // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe.
-        if (!keyframe) return;
-        need_keyframe_ = false;
-        take_start_ = wall;
-    }
     const auto t = pts_ns ? *pts_ns : std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
+    if (need_keyframe_) {
+        // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe. That keyframe
+        // waits for the next buffer: a demuxer that finds a new encoder on its socket may stamp the first picture
+        // on the old clock, seconds before everything that follows, and such a picture is dropped.
+        const auto time = content_time_ns(bytes, keyframe, t);
+        if (opening_ && time && std::abs(*time - opening_->time) > max_opening_gap_ns) opening_.reset();
+        if (!opening_) {
+            if (keyframe && time) opening_ = held_keyframe{std::string(bytes), t, *time, wall};
+            return;
+        }
+        if (!time) {
+            opening_->bytes.append(bytes);
+            return;
+        }
+        auto first = std::move(*opening_);
+        opening_.reset();
+        need_keyframe_ = false;
+        take_start_ = first.wall;
+        segment(first.bytes, first.pts, true, first.wall);
+    }
+    segment(bytes, t, keyframe, wall);
+}
+
+void hall_channel::segment(std::string_view bytes, std::int64_t t, bool keyframe, wall_clock::time_point wall) {
     const auto started = segmenter_.started();
     if (auto cut = segmenter_.push(bytes, t, keyframe, wall)) publish_live(*cut);
     if (segmenter_.started() != started) {
         // The lower rungs cut where the top starts this segment: at the time its picture carries (its audio's,
         // when the segment was cut between pictures).
         open_start_ns_ = content_time_ns(bytes, true, t).value_or(t);
-        ladder_.top_started(open_start_ns_, now);
+        ladder_.top_started(open_start_ns_, now_);
     }
 }
 
@@ -84,6 +108,7 @@ void hall_channel::on_rung_buffer(std::size_t rung, std::string_view bytes, std:
 
 void hall_channel::source_restarted() {
     need_keyframe_ = true;
+    opening_.reset();
     if (auto cut = segmenter_.flush()) publish_live(*cut);
     if (recording_) recording_->end_take();
     ladder_.source_restarted(now_);

@@ -63,6 +63,7 @@ private:
     // live_start_ns: the media time a live segment starts at; none for the slate.
     void publish(std::shared_ptr<const std::string> data, double duration_s, wall_clock::time_point started,
                  bool discontinuity, std::optional<std::int64_t> live_start_ns);
+    void segment(std::string_view bytes, std::int64_t t, bool keyframe, wall_clock::time_point wall);
     void publish_live(const segment_cut& cut);
     void enter_slate(steady_clock::time_point now);
     void set_status(stream_status s);
@@ -86,6 +87,13 @@ private:
     steady_clock::time_point next_slate_;
     steady_clock::time_point now_;  // of the call in progress, for the ladder's figures
     std::int64_t open_start_ns_ = 0;  // the media time the segment in progress starts at, as the rungs see it
+    struct held_keyframe {
+        std::string bytes;
+        std::int64_t pts;   // the buffer's time, for the segmenter
+        std::int64_t time;  // what its PES header says
+        wall_clock::time_point wall;
+    };
+    std::optional<held_keyframe> opening_;  // a take's first keyframe, until the next buffer vouches for its clock
     wall_clock::time_point take_start_;
     bool need_keyframe_ = true;
     bool stopped_ = false;

@@ -164,3 +164,17 @@ TEST_CASE("a source that never delivers shows the slate, or stays offline withou
     CHECK(without.channel.status() == stream_status::offline);
     CHECK(without.channel.snapshot() == nullptr);
 }
+
+TEST_CASE("a take's first keyframe stamped on another clock than what follows is dropped") {
+    fixture f;
+    // A demuxer that finds a new encoder may stamp its first picture on the old clock: 8 s before the rest.
+    f.channel.on_buffer(std::string(1000, 's'), 0, true, f.t0, f.w0);
+    f.frame = 200;
+    f.joined = true;
+    f.send(0.04, 76);  // from frame 200, a keyframe: three GOPs and a keyframe
+    const auto snap = f.channel.snapshot();
+    REQUIRE(snap);
+    REQUIRE(snap->segments.size() == 3);
+    for (const auto& s : snap->segments) CHECK(s->data->find('s') == std::string::npos);
+    CHECK(snap->segments.front()->duration_s == Approx(1.0));
+}
