@@ -29,8 +29,8 @@ hall_ladder::hall_ladder(const core::hall_definition& hall, const config::media_
     auto add = [&](std::optional<core::rung_definition> def, std::string name) {
         auto dir = recordings.empty() ? std::filesystem::path{} : recordings / name;
         auto cut = def ? rung_aligner::cut_rule::keyframe : rung_aligner::cut_rule::any_frame;
-        rungs_.push_back(std::unique_ptr<rung>(
-            new rung{std::move(def), rung_output(hall.id, name, settings, epoch, std::move(dir), metrics), rung_aligner(cut)}));
+        rung_output output(hall.id, name, settings, epoch, std::move(dir), metrics);
+        rungs_.push_back(std::unique_ptr<rung>(new rung{std::move(def), std::move(output), rung_aligner(cut)}));
     };
     for (const auto& r : ladder_) add(r, r.name);
     if (hall.audio_only) add(std::nullopt, std::string(config::audio_rung_name));
@@ -97,8 +97,9 @@ void hall_ladder::top_published(const hls_segment& segment, std::optional<std::i
     take_start_ = take_start;
     top_times_.emplace_back(segment.sequence, now);
     if (top_times_.size() > remembered_top_segments) top_times_.pop_front();
+    const bool live = live_start_ns.has_value();
     for (std::size_t i = 0; i < ladder_.size(); ++i)
-        if (plan_.roles[i] == rung_role::passthrough) rungs_[i]->output.count_passthrough(segment, live_start_ns.has_value());
+        if (plan_.roles[i] == rung_role::passthrough) rungs_[i]->output.count_passthrough(segment, live);
     for (auto& r : rungs_) {
         if (!r->active) continue;
         r->aligner.top_published(segment, live_start_ns);

@@ -75,7 +75,8 @@ void invoke_on(const context_ref& context, std::function<void()> fn) {
             (*static_cast<std::function<void()>*>(data))();
             return G_SOURCE_REMOVE;
         },
-        new std::function<void()>(std::move(fn)), [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
+        new std::function<void()>(std::move(fn)),
+        [](gpointer data) { delete static_cast<std::function<void()>*>(data); });
 }
 
 void route_samples(GstBin* bin, const char* name, sink_route route) {
@@ -188,10 +189,10 @@ void hall_relay::build() {
     }
     if (!ladder_.rungs.empty()) {
         // The plan comes from a streaming thread, when the source's picture size is known.
-        probes_ = std::make_unique<ladder_probes>(
-            ladder_.rungs, [context = ref_context(context_), relay = this, generation = generation_](const ladder_plan& p) {
-                invoke_on(context, [relay, generation, p] { relay->on_plan(generation, p); });
-            });
+        auto on_plan = [context = ref_context(context_), relay = this, generation = generation_](const ladder_plan& p) {
+            invoke_on(context, [relay, generation, p] { relay->on_plan(generation, p); });
+        };
+        probes_ = std::make_unique<ladder_probes>(ladder_.rungs, std::move(on_plan));
         probes_->attach(pipeline.get());
         last_figures_.assign(ladder_.rungs.size(), {});
     }

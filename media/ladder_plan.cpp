@@ -9,7 +9,8 @@ namespace {
 // The width that keeps the source's display shape at `height` lines of square pixels, rounded to an even
 // number (4:2:0 chroma needs one).
 int width_for(int height, const picture_size& source) {
-    const double shape = static_cast<double>(source.width) * source.par_n / (static_cast<double>(source.height) * source.par_d);
+    const double shape =
+        static_cast<double>(source.width) * source.par_n / (static_cast<double>(source.height) * source.par_d);
     return std::max(2, static_cast<int>(std::lround(height * shape / 2.0)) * 2);
 }
 

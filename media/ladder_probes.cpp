@@ -78,7 +78,9 @@ struct ladder_probes::state {
 
     // The latest keyframe of the source past the last one forced and not after this picture.
     bool keyframe_due(rung& r, GstClockTime pts) {
-        if (GST_CLOCK_TIME_IS_VALID(r.last_forced) && pts + clock_jump < r.last_forced) r.last_forced = GST_CLOCK_TIME_NONE;
+        // A picture far before the last one forced: the source started a new clock.
+        if (GST_CLOCK_TIME_IS_VALID(r.last_forced) && pts + clock_jump < r.last_forced)
+            r.last_forced = GST_CLOCK_TIME_NONE;
         std::lock_guard lock(mutex);
         bool due = false;
         for (const auto k : keyframes)

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <sstream>
 #include <thread>
 
 namespace veche::bench {
@@ -50,7 +51,11 @@ int compare(const std::string& name, const listing& top, const listing& rung, bo
     for (auto it = top.lower_bound(rung.begin()->first); it != top.end(); ++it) {
         const auto found = rung.find(it->first);
         if (found == rung.end()) {
-            if (it->first < rung.rbegin()->first) ++missing;
+            if (it->first < rung.rbegin()->first) {
+                std::printf("%-6s segment %llu missing (%s)\n", name.c_str(), static_cast<unsigned long long>(it->first),
+                            it->second.entry.date.c_str());
+                ++missing;
+            }
             continue;
         }
         ++compared;
@@ -116,9 +121,18 @@ int run_alignment(double minutes, int drops, const std::string& size) {
     watch(2s);
     const auto metrics = test::http_get(server.port(), "/metrics").body;
     int faults = compare(rung, listed[""], listed[rung], false) + compare("audio", listed[""], listed["audio"], true);
+    const auto log = server.output();
     std::printf("top    %zu segments; the server log %s \"missed\"\n", listed[""].size(),
-                server.output().find("missed") == std::string::npos ? "never says" : "SAYS");
-    if (server.output().find("missed") != std::string::npos) ++faults;
+                log.find("missed") == std::string::npos ? "never says" : "SAYS");
+    if (log.find("missed") != std::string::npos) ++faults;
+    if (faults > 0) {
+        // What the server said of its rungs and of the source, to see where it went wrong.
+        std::istringstream lines(log);
+        for (std::string line; std::getline(lines, line);)
+            if (line.find("rung") != std::string::npos || line.find("source") != std::string::npos ||
+                line.find(": live") != std::string::npos)
+                std::printf("  server: %s\n", line.c_str());
+    }
     std::printf("%s\n", faults == 0 ? "aligned" : "NOT ALIGNED");
     return faults == 0 ? 0 : 1;
 }

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -60,13 +61,21 @@ outcome measure(const setup& s, const std::string& input, const test::temp_dir& 
     // When each playlist first listed each sequence number, and the top's frames per segment.
     std::map<std::uint64_t, clock_type::time_point> top_seen, rung_seen;
     std::map<std::uint64_t, int> frames;
+    // When the server was slow to start, the slate came first: the input's frames start after a discontinuity.
+    std::optional<std::uint64_t> live_from;
     double cpu_start = -1, cpu_end = -1;
     auto poll = [&](const std::string& path, std::map<std::uint64_t, clock_type::time_point>& seen, bool count) {
         const auto now = clock_type::now();
         std::istringstream lines(test::http_get(server.port(), path + "index.m3u8").body);
+        bool discontinuity = false;
         for (std::string line; std::getline(lines, line);) {
-            if (line.empty() || line[0] == '#' || !seen.emplace(sequence_of(line), now).second || !count) continue;
-            frames[sequence_of(line)] = count_frames(test::http_get(server.port(), path + line).body);
+            discontinuity = discontinuity || line == "#EXT-X-DISCONTINUITY";
+            if (!line.ends_with(".ts")) continue;
+            const auto sequence = sequence_of(line);
+            if (count && discontinuity && !live_from) live_from = sequence;
+            discontinuity = false;
+            if (!seen.emplace(sequence, now).second || !count) continue;
+            frames[sequence] = count_frames(test::http_get(server.port(), path + line).body);
         }
     };
     while (!sent) {
@@ -85,6 +94,7 @@ outcome measure(const setup& s, const std::string& input, const test::temp_dir& 
     // A segment's last frame has arrived when the first packet of the next frame is sent: frame_sent[frames so far].
     std::size_t cumulative = 0;
     for (const auto& [sequence, n] : frames) {
+        if (live_from && sequence < *live_from) continue;
         cumulative += static_cast<std::size_t>(n);
         if (cumulative >= frame_sent.size()) break;
         const auto done = frame_sent[cumulative];
