@@ -1,3 +1,4 @@
+import { localStore, readStored, writeStored, type StorageLike } from '../lib/storage';
 import { en } from './en';
 import type { Messages } from './messages';
 import { ru } from './ru';
@@ -18,34 +19,15 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    // Access itself throws when storage is disabled (some private modes).
-    return null;
-  }
-}
-
 /** The saved language, or Russian. Never throws: storage may be missing or locked. */
-export function loadLang(storage: StorageLike | null = defaultStorage()): Lang {
-  try {
-    const saved = storage?.getItem(LANG_STORAGE_KEY);
-    return isLang(saved) ? saved : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
+export function loadLang(storage: StorageLike | null = localStore()): Lang {
+  const saved = readStored(LANG_STORAGE_KEY, storage);
+  return isLang(saved) ? saved : DEFAULT_LANG;
 }
 
 /** Remembers the choice; losing it (full or disabled storage) is not an error worth showing. */
-export function saveLang(lang: Lang, storage: StorageLike | null = defaultStorage()): void {
-  try {
-    storage?.setItem(LANG_STORAGE_KEY, lang);
-  } catch {
-    /* the choice lasts until the page is closed */
-  }
+export function saveLang(lang: Lang, storage: StorageLike | null = localStore()): void {
+  writeStored(LANG_STORAGE_KEY, lang, storage);
 }
 
 function browserLanguages(): readonly string[] {

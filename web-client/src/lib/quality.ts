@@ -1,6 +1,7 @@
 // The participant's choice of picture quality (the hall's ladder, contract
 // 7.4), remembered across visits: automatic, one rung by its height, or
 // sound alone (the worst links and a careful data plan).
+import { localStore, readStored, writeStored, type StorageLike } from './storage';
 
 /** 'auto' (the player picks by the link and the screen), a rung's height in lines, or 'audio'. */
 export type Quality = 'auto' | 'audio' | number;
@@ -8,36 +9,18 @@ export type Quality = 'auto' | 'audio' | number;
 /** localStorage key of the choice */
 export const QUALITY_STORAGE_KEY = 'veche.video-quality';
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 export function parseQuality(value: string | null | undefined): Quality {
   if (value === 'audio') return 'audio';
   const height = Number(value);
   return Number.isInteger(height) && height > 0 && height <= 4320 ? height : 'auto';
 }
 
-export function loadQuality(storage: StorageLike | null = defaultStorage()): Quality {
-  try {
-    return parseQuality(storage?.getItem(QUALITY_STORAGE_KEY));
-  } catch {
-    return 'auto';
-  }
+export function loadQuality(storage: StorageLike | null = localStore()): Quality {
+  return parseQuality(readStored(QUALITY_STORAGE_KEY, storage));
 }
 
-export function saveQuality(quality: Quality, storage: StorageLike | null = defaultStorage()): void {
-  try {
-    storage?.setItem(QUALITY_STORAGE_KEY, String(quality));
-  } catch {
-    /* remembered for this page only */
-  }
+export function saveQuality(quality: Quality, storage: StorageLike | null = localStore()): void {
+  writeStored(QUALITY_STORAGE_KEY, String(quality), storage);
 }
 
 /** One rung of video as a player offers it. */
