@@ -1,6 +1,7 @@
 #include "bench_tools.hpp"
 
 #include <arpa/inet.h>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <netinet/in.h>
@@ -82,16 +83,12 @@ std::string read_file(const std::filesystem::path& p) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-std::uint16_t free_udp_port() {
-    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
+bool encode_input(const std::filesystem::path& file, int seconds) {
+    const auto command = "ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i "
+                         "sine=frequency=440:sample_rate=48000 -t " + std::to_string(seconds) +
+                         " -c:v libx264 -preset veryfast -tune zerolatency -g 30 -keyint_min 30 -sc_threshold 0 "
+                         "-b:v 2500k -maxrate 2500k -bufsize 1250k -c:a aac -f mpegts '" + file.string() + "'";
+    return std::system(command.c_str()) == 0;
 }
 
 double quantile(const std::vector<double>& sorted, double q) {

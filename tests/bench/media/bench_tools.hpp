@@ -23,7 +23,9 @@ int count_frames(const std::string& ts);
 // frame was sent.
 std::vector<clock_type::time_point> send_paced(const std::string& ts, std::uint16_t port);
 
-std::uint16_t free_udp_port();
+// The DESIGN.md input, made offline: testsrc2 1280x720, 30 fps, 1 s GOP, 2.5 Mbit/s capped, AAC 48 kHz.
+bool encode_input(const std::filesystem::path& file, int seconds);
+
 std::string read_file(const std::filesystem::path& p);
 double seconds_since(clock_type::time_point t0, clock_type::time_point t);
 

@@ -4,6 +4,7 @@
 // playlist first lists the segment (polled every 5 ms).
 #include "bench_tools.hpp"
 #include "ladder_modes.hpp"
+#include "../../media/media_tools.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
@@ -40,7 +41,7 @@ struct outcome {
 std::uint64_t sequence_of(const std::string& name) { return std::stoull(name.substr(name.find('-') + 1)); }
 
 outcome measure(const setup& s, const std::string& input, const test::temp_dir& dir, double cpu_from, double cpu_to) {
-    const auto port = free_udp_port();
+    const auto port = test::free_udp_port();
     auto cfg = nlohmann::json::parse(read_file(std::string(VECHE_SOURCE_DIR) + "/config/demo.json"));
     nlohmann::json hall = {{"id", "main"}, {"name", "Главная сцена"}, {"source", "udp://:" + std::to_string(port)}};
     if (!s.ladder.is_null()) hall["ladder"] = s.ladder;
@@ -131,11 +132,7 @@ int run_rung_costs(int seconds) {
     test::temp_dir dir;
     const auto input_path = dir / "input.ts";
     std::cout << "bench: encoding " << seconds << " s of input (1280x720, 30 fps, 1 s GOP, 2.5 Mbit/s)" << std::endl;
-    const auto encode = "ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i "
-                        "sine=frequency=440:sample_rate=48000 -t " + std::to_string(seconds) +
-                        " -c:v libx264 -preset veryfast -tune zerolatency -g 30 -keyint_min 30 -sc_threshold 0 "
-                        "-b:v 2500k -maxrate 2500k -bufsize 1250k -c:a aac -f mpegts '" + input_path.string() + "'";
-    if (std::system(encode.c_str()) != 0) return 1;
+    if (!encode_input(input_path, seconds)) return 1;
     const auto input = read_file(input_path);
     const double cpu_from = 3, cpu_to = std::max(10.0, seconds * 0.45);
     const nlohmann::json top = {{"name", "720p"}, {"height", 720}, {"video_kbps", 2500}};

@@ -9,6 +9,7 @@
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
 #include "bench_tools.hpp"
+#include "../../media/media_tools.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -102,11 +103,7 @@ int main(int argc, char** argv) {
     temp_dir dir;
     const auto input_path = dir / "input.ts";
     std::cout << "bench: encoding " << seconds << " s of input (1280x720, 30 fps, 1 s GOP, 2.5 Mbit/s)" << std::endl;
-    const auto encode = "ffmpeg -v error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i "
-                        "sine=frequency=440:sample_rate=48000 -t " + std::to_string(seconds) +
-                        " -c:v libx264 -preset veryfast -tune zerolatency -g 30 -keyint_min 30 -sc_threshold 0 "
-                        "-b:v 2500k -maxrate 2500k -bufsize 1250k -c:a aac -f mpegts '" + input_path.string() + "'";
-    if (std::system(encode.c_str()) != 0) return 1;
+    if (!encode_input(input_path, seconds)) return 1;
     const auto input = read_file(input_path);
     const double cpu_from = 3, cpu_to = std::max(10.0, seconds * 0.45);
 

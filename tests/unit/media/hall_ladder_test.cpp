@@ -1,6 +1,7 @@
 // A hall with a ladder, its relay played by hand: the top (the source as it comes), a lower rung whose encoder
 // lags, and the audio-only rung, all cut on the same instants.
 #include "media/hall_channel.hpp"
+#include "scratch_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,24 +10,12 @@
 #include <map>
 
 using namespace veche::media;
+using veche::test::scratch_dir;
 using namespace std::chrono_literals;
 
 namespace {
 
 constexpr std::int64_t ms = 1'000'000;
-
-struct scratch_dir {
-    std::filesystem::path path;
-    scratch_dir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "veche-ladder-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()));
-        path = pattern;
-    }
-    ~scratch_dir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
 
 veche::core::hall_definition hall() {
     return {"main", "Главная сцена", "srt://:9000", {{"1080p", 1080, 4000}, {"360p", 360, 600}, {"180p", 180, 250}}, true};
