@@ -3,8 +3,6 @@
 #include "common/log.hpp"
 #include "media/pes_timestamp.hpp"
 
-#include <cstdlib>
-
 namespace veche::media {
 namespace {
 
@@ -12,9 +10,9 @@ std::int64_t ms_of(steady_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-// The first keyframe of a take and the buffer after it, further apart than this by their timestamps: the
-// keyframe is on another clock.
-constexpr std::int64_t max_opening_gap_ns = 1'000'000'000;
+// How far from the end of a take the old take's tail may be stamped; a new take on the same clock comes at
+// least a source timeout (0.5 s and more) and a reconnection later.
+constexpr std::int64_t stale_tail_ns = 500'000'000;
 
 std::int64_t epoch_ms_of(wall_clock::time_point t) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -68,25 +66,18 @@ void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t>
     if (keyframe) last_keyframe_ms_->store(ms_of(now), std::memory_order_relaxed);
     const auto t = pts_ns ? *pts_ns : std::chrono::duration_cast<std::chrono::nanoseconds>(now.time_since_epoch()).count();
     if (need_keyframe_) {
-        // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe. That keyframe
-        // waits for the next buffer: a demuxer that finds a new encoder on its socket may stamp the first picture
-        // on the old clock, seconds before everything that follows, and such a picture is dropped.
+        // After a loss on the same clock the demuxer may pass on the old take's tail when the encoder comes back,
+        // stamped seconds before the new take: that is the start of nothing.
         const auto time = content_time_ns(bytes, keyframe, t);
-        if (opening_ && time && std::abs(*time - opening_->time) > max_opening_gap_ns) opening_.reset();
-        if (!opening_) {
-            if (keyframe && time) opening_ = held_keyframe{std::string(bytes), t, *time, wall};
+        if (old_take_end_ && time && *time > *old_take_end_ - stale_tail_ns && *time < *old_take_end_ + stale_tail_ns)
             return;
-        }
-        if (!time) {
-            opening_->bytes.append(bytes);
-            return;
-        }
-        auto first = std::move(*opening_);
-        opening_.reset();
+        // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe.
+        if (!keyframe) return;
         need_keyframe_ = false;
-        take_start_ = first.wall;
-        segment(first.bytes, first.pts, true, first.wall);
+        take_start_ = wall;
+        old_take_end_.reset();
     }
+    if (const auto time = content_time_ns(bytes, false, t)) last_time_ = time;
     segment(bytes, t, keyframe, wall);
 }
 
@@ -106,9 +97,12 @@ void hall_channel::on_rung_buffer(std::size_t rung, std::string_view bytes, std:
     if (!stopped_) ladder_.on_buffer(rung, bytes, pts_ns, keyframe, now);
 }
 
-void hall_channel::source_restarted() {
+void hall_channel::source_restarted(bool same_clock) {
     need_keyframe_ = true;
-    opening_.reset();
+    // A new take on the same clock starts after the source's silence: anything stamped around the old take's end
+    // is left of it (a source that starts its clock again may stamp its new take anywhere else).
+    old_take_end_ = same_clock ? last_time_ : std::nullopt;
+    last_time_.reset();
     if (auto cut = segmenter_.flush()) publish_live(*cut);
     if (recording_) recording_->end_take();
     ladder_.source_restarted(now_);
@@ -122,7 +116,7 @@ bool hall_channel::tick(steady_clock::time_point now, wall_clock::time_point wal
     const bool lost = !need_keyframe_ && now - last_data_ > source_timeout_;
     if (lost) {
         log::warn("hall ", hall_id_, ": no data from the source for ", source_timeout_.count(), " ms, showing the slate");
-        source_restarted();
+        source_restarted(true);
         enter_slate(now);
     }
     if (st == stream_status::offline && now - waiting_since_ > source_timeout_) enter_slate(now);

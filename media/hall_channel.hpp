@@ -45,8 +45,9 @@ public:
     // A buffer of the muxer of one of the ladder's other rungs.
     void on_rung_buffer(std::size_t rung, std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe,
                         steady_clock::time_point now);
-    // The relay was thrown away and is built again: what comes next is a new timeline and starts at a keyframe.
-    void source_restarted();
+    // The source was lost (same_clock: the relay goes on, as a listener does) or the relay was thrown away and is
+    // built again: what comes next is a new timeline and starts at a keyframe.
+    void source_restarted(bool same_clock = false);
     // The watchdog, every 100 ms or so. Returns true when the source has just been lost (it delivered and then
     // stopped): the relay should then be rebuilt.
     bool tick(steady_clock::time_point now, wall_clock::time_point wall);
@@ -87,13 +88,8 @@ private:
     steady_clock::time_point next_slate_;
     steady_clock::time_point now_;  // of the call in progress, for the ladder's figures
     std::int64_t open_start_ns_ = 0;  // the media time the segment in progress starts at, as the rungs see it
-    struct held_keyframe {
-        std::string bytes;
-        std::int64_t pts;   // the buffer's time, for the segmenter
-        std::int64_t time;  // what its PES header says
-        wall_clock::time_point wall;
-    };
-    std::optional<held_keyframe> opening_;  // a take's first keyframe, until the next buffer vouches for its clock
+    std::optional<std::int64_t> last_time_;     // what the latest buffer of the take in progress was stamped
+    std::optional<std::int64_t> old_take_end_;  // after a loss on the same clock: when the lost take ended
     wall_clock::time_point take_start_;
     bool need_keyframe_ = true;
     bool stopped_ = false;

@@ -1,4 +1,5 @@
 #include "media/hall_channel.hpp"
+#include "scratch_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,24 +7,10 @@
 #include <filesystem>
 
 using namespace veche::media;
+using veche::test::scratch_dir;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A fresh directory for recordings, removed afterwards.
-struct scratch_dir {
-    std::filesystem::path path;
-    scratch_dir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "veche-media-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()));
-        path = pattern;
-    }
-    ~scratch_dir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::filesystem::path operator/(const std::string& name) const { return path / name; }
-};
 
 struct fixture {
     scratch_dir dir;
@@ -165,16 +152,21 @@ TEST_CASE("a source that never delivers shows the slate, or stays offline withou
     CHECK(without.channel.snapshot() == nullptr);
 }
 
-TEST_CASE("a take's first keyframe stamped on another clock than what follows is dropped") {
+TEST_CASE("when the encoder comes back, the old take's tail does not start the new take") {
     fixture f;
-    // A demuxer that finds a new encoder may stamp its first picture on the old clock: 8 s before the rest.
-    f.channel.on_buffer(std::string(1000, 's'), 0, true, f.t0, f.w0);
-    f.frame = 200;
-    f.joined = true;
-    f.send(0.04, 76);  // from frame 200, a keyframe: three GOPs and a keyframe
+    double t = f.send(0, 51);  // two 1 s GOPs and a keyframe
+    REQUIRE(f.tick(t + 2.1));  // lost; the slate follows
+    // The demuxer passes on the old take's last picture, a keyframe stamped just after the old take, when the
+    // new encoder's data comes in 8 s later.
+    const auto now = f.t0 + std::chrono::seconds(10);
+    f.channel.on_buffer(std::string(1000, 'Z'), 51 * 40'000'000LL, true, now, f.w0 + std::chrono::seconds(10));
+    f.frame = 250;
+    f.send(10.04, 51);
     const auto snap = f.channel.snapshot();
     REQUIRE(snap);
-    REQUIRE(snap->segments.size() == 3);
-    for (const auto& s : snap->segments) CHECK(s->data->find('s') == std::string::npos);
-    CHECK(snap->segments.front()->duration_s == Approx(1.0));
+    for (const auto& s : snap->segments) CHECK(s->data->find('Z') == std::string::npos);
+    // The new take starts at its own first keyframe, after the slate, with a whole GOP.
+    const auto& last = *snap->segments.back();
+    CHECK(last.duration_s == Approx(1.0));
+    CHECK(f.channel.status() == stream_status::live);
 }
