@@ -146,6 +146,7 @@ bool hall_ladder::publish_ready(rung& r, steady_time now) {
             log::warn("hall ", hall_id_, ": rung ", r.output.name(), " missed ", r.aligner.missed() - r.missed_seen,
                       " segment(s): its encoder cannot keep up with the source");
         r.behind = true;
+        r.output.set_behind(true);
         r.missed_seen = r.aligner.missed();
     }
     return !ready.empty();
@@ -160,7 +161,8 @@ void hall_ladder::note_lag(rung& r, std::chrono::milliseconds lag) {
         r.behind = false;
         log::info("hall ", hall_id_, ": rung ", r.output.name(), " is in step with the source again");
     }
-    r.output.set_lag(lag, r.behind);
+    r.output.set_lag(lag);
+    r.output.set_behind(r.behind);
 }
 
 void hall_ladder::rebuild() {

@@ -70,9 +70,8 @@ void rung_output::count_encoder(std::uint64_t frames, std::uint64_t dropped, std
     encode_ns_->store(ns_per_frame, std::memory_order_relaxed);
 }
 
-void rung_output::set_lag(std::chrono::milliseconds lag, bool behind) {
-    lag_ms_->store(lag.count(), std::memory_order_relaxed);
-    behind_.set(behind ? 1 : 0);
-}
+void rung_output::set_lag(std::chrono::milliseconds lag) { lag_ms_->store(lag.count(), std::memory_order_relaxed); }
+
+void rung_output::set_behind(bool behind) { behind_.set(behind ? 1 : 0); }
 
 }  // namespace veche::media

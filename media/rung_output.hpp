@@ -42,7 +42,8 @@ public:
 
     // The figures of its encoder (from the relay) and of its delay behind the top.
     void count_encoder(std::uint64_t frames, std::uint64_t dropped, std::int64_t ns_per_frame);
-    void set_lag(std::chrono::milliseconds lag, bool behind);
+    void set_lag(std::chrono::milliseconds lag);
+    void set_behind(bool behind);
 
 private:
     std::string name_;

@@ -139,6 +139,7 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
     h.on(Hls.Events.MANIFEST_PARSED, () => {
       // hls.js parses the levels while it still announces the manifest: decide once both are known.
       queueMicrotask(() => {
+        if (hls !== h) return;  // replaced meanwhile
         if (url === master) {
           view.renditions = h.levels
             .map((l) => ({ height: l.height, width: l.width, bandwidth: l.bitrate }))
