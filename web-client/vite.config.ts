@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { budgetPlugin, PARTICIPANT_BUDGET_BYTES } from './tools/budget.ts';
+import { precompressPlugin } from './tools/compress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,6 +34,9 @@ export default defineConfig({
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
+  // NAME.br and NAME.gz beside every file (the server picks one by
+  // Accept-Encoding), and the participant page's weight checked: see README.
+  plugins: [precompressPlugin(), budgetPlugin({ 'index.html': PARTICIPANT_BUDGET_BYTES })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -41,6 +46,9 @@ export default defineConfig({
     // to reason about when nothing is inlined as a data: URL.
     assetsInlineLimit: 0,
     target: 'es2020',
+    // dist/.vite/manifest.json: which files each page loads, for the budget
+    // (the server does not serve dot folders).
+    manifest: true,
     // hls.js (≈580 kB) is one lazily loaded chunk that only the session view fetches.
     chunkSizeWarningLimit: 640,
     rolldownOptions: {
