@@ -86,7 +86,7 @@ export async function attachStream(
   if (nativeHlsWithClock(video)) return { kind: 'native', ...(await nativePlayer(video, url, options, autoplay)) };
 
   // Loaded only here: the agenda and the staff pages never pay for it.
-  const { default: Hls } = await import('hls.js');
+  const { default: Hls } = await import('hls.js/light');
   if (!Hls.isSupported()) {
     if (video.canPlayType(HLS_TYPE) !== '') {
       video.src = url;
