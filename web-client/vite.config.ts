@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { budgetPlugin, PARTICIPANT_BUDGET_BYTES } from './tools/budget.ts';
 import { precompressPlugin } from './tools/compress.ts';
+import { shellPlugin } from './tools/shell.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -34,9 +35,14 @@ export default defineConfig({
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'preact' },
   },
-  // NAME.br and NAME.gz beside every file (the server picks one by
-  // Accept-Encoding), and the participant page's weight checked: see README.
-  plugins: [precompressPlugin(), budgetPlugin({ 'index.html': PARTICIPANT_BUDGET_BYTES })],
+  // The participant page's service worker (/sw.js) with its shell, NAME.br
+  // and NAME.gz beside every file (the server picks one by Accept-Encoding),
+  // and the participant page's weight checked: see README.
+  plugins: [
+    shellPlugin({ page: 'index.html', worker: 'src/shell/service-worker.ts' }),
+    precompressPlugin(),
+    budgetPlugin({ 'index.html': PARTICIPANT_BUDGET_BYTES }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
