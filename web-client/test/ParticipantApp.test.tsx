@@ -215,3 +215,37 @@ describe('loading and errors', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Нет связи с сервером');
   });
 });
+
+describe('without a network, after an earlier visit', () => {
+  it('shows the kept programme with the «Нет связи» banner, and the live one once the server answers again', async () => {
+    const first = renderApp(async () => demoEvent());
+    await screen.findByRole('heading', { name: 'Сила в людях' });
+    first.unmount();
+
+    const { loader, pending } = controlledLoader();
+    renderApp(loader);
+    pending[0]!.reject(new LoadError('network', 'offline'));
+    const banner = await screen.findByText(/Нет связи с сервером/);
+    expect(banner.closest('[role="status"]')!.textContent).toMatch(/Показано то, что было известно в \d\d:\d\d\./);
+    expect(screen.getByRole('heading', { name: 'Сила в людях' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // The browser says the network is back: the page asks again, quietly (once its listener is in place).
+    await waitFor(() => {
+      window.dispatchEvent(new Event('online'));
+      expect(loader.mock.calls.length).toBeGreaterThanOrEqual(2);
+    });
+    expect(screen.getByText(/Нет связи с сервером/)).toBeTruthy();
+    pending.at(-1)!.resolve({ ...demoEvent(), title: 'Обновлённая программа' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Обновлённая программа' })).toBeTruthy();
+    expect(screen.queryByText(/Нет связи с сервером/)).toBeNull();
+  });
+
+  it('says what went wrong when the server answers with nonsense, kept copy or not', async () => {
+    const first = renderApp(async () => demoEvent());
+    await screen.findByRole('heading', { name: 'Сила в людях' });
+    first.unmount();
+    renderApp(async () => Promise.reject(new LoadError('data', 'not JSON')));
+    expect((await screen.findByRole('alert')).textContent).toContain('не удалось прочитать');
+  });
+});

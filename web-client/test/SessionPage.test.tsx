@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ParticipantApp } from '../src/participant/ParticipantApp';
+import { keepSession } from '../src/lib/offline';
+import { applyMessage, initialState } from '../src/lib/store';
 import { demoEvent } from './fixtures';
 import { ev, FakeSocket, q, seg, sessionObj, snapshot } from './live-fixtures';
 
@@ -248,5 +250,29 @@ describe('the participant session view', () => {
     await server(() => socket.drop(4401));
     await screen.findByText('Срок входа истёк. Присоединитесь снова.');
     expect(localStorage.getItem('veche.participant')).toBeNull();
+  });
+
+  it('shows what it kept at once after a reload, and resumes from there with since', async () => {
+    const kept = applyMessage(initialState('s1'), snapshot({ seq: 30, questions: [q('k', { text: 'Вопрос, известный до обрыва' })] }));
+    keepSession(kept, 'me', localStorage, Date.UTC(2026, 0, 15, 7, 42));
+    render(<ParticipantApp loadEvent={async () => demoEvent()} timeZone="Europe/Moscow" />);
+    expect(await screen.findByText('Вопрос, известный до обрыва')).toBeTruthy();
+    const socket = await waitFor(() => FakeSocket.latest());
+    await server(() => socket.drop(1006));
+    const banner = await screen.findByText(/Нет связи с сервером/);
+    expect(banner.closest('[role="status"]')!.textContent).toContain('Показано то, что было известно в 10:42.');
+    const again = await waitFor(() => {
+      const latest = FakeSocket.latest();
+      if (latest === socket) throw new Error('not reconnected yet');
+      return latest;
+    }, { timeout: 3_000 });
+    await server(() => {
+      again.open();
+      again.welcome('participant', 'me');
+    });
+    expect(again.sentOfType('subscribe')).toEqual([{ type: 'subscribe', session: 's1', since: 30 }]);
+    await serve(again, ev(31, 'question', q('n', { text: 'Новый вопрос' })));
+    expect(screen.getByText('Новый вопрос')).toBeTruthy();
+    expect(screen.queryByText(/Нет связи с сервером/)).toBeNull();
   });
 });

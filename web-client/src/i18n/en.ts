@@ -72,6 +72,7 @@ export const en: Messages = {
     connecting: 'Connecting…',
     offline: 'No connection to the server. Reconnecting…',
     retryNow: 'Retry now',
+    keptAt: (time) => `Showing what was known at ${time}.`,
     backToAgenda: 'Programme',
     notFound: 'There is no such session in the programme.',
     anonymous: 'Anonymous',

@@ -71,6 +71,8 @@ export interface Messages {
     connecting: string;
     offline: string;
     retryNow: string;
+    /** the page shows what it kept on the device: "Показано то, что было известно в 10:42." */
+    keptAt: (time: string) => string;
     backToAgenda: string;
     notFound: string;
     anonymous: string;

@@ -72,6 +72,7 @@ export const ru: Messages = {
     connecting: 'Подключаемся…',
     offline: 'Нет связи с сервером. Переподключаемся…',
     retryNow: 'Повторить сейчас',
+    keptAt: (time) => `Показано то, что было известно в ${time}.`,
     backToAgenda: 'К программе',
     notFound: 'Такой сессии нет в программе.',
     anonymous: 'Аноним',

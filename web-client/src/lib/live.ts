@@ -22,6 +22,8 @@ export interface LiveSessionOptions {
   socketFactory?: SocketFactory;
   /** false for a client that only sends (the captioner): no subscription */
   subscribe?: boolean;
+  /** a state kept from an earlier visit (lib/offline.ts): shown at once, and resumed from its seq with `since` */
+  initial?: SessionState;
   requestTimeoutMs?: number;
   backoffBaseMs?: number;
   random?: () => number;
@@ -38,7 +40,8 @@ export class LiveSession {
   private notifyQueued = false;
 
   constructor(private readonly options: LiveSessionOptions) {
-    this.current = { state: initialState(options.sessionId), status: 'stopped', me: null, error: null };
+    this.current = { state: options.initial ?? initialState(options.sessionId), status: 'stopped', me: null, error: null };
+    this.receivedSeq = options.initial?.seq ?? 0;
     this.scheduler = new EventScheduler({
       videoTime: () => this.videoTime(),
       deliver: (message) => this.update({ state: applyMessage(this.current.state, message) }),

@@ -3,16 +3,26 @@ import { fetchEvent, type FetchEventOptions } from '../api/event';
 import { LoadError, isLoadError } from '../api/errors';
 import type { ForumEvent } from '../api/types';
 import { AgendaView } from '../agenda/AgendaView';
+import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
+import { keepEvent, keptEvent } from '../lib/offline';
 import { followLink, sessionParam } from '../lib/route';
 import { SessionPage } from './SessionPage';
 
 type LoadState =
   | { status: 'loading' }
   | { status: 'error'; error: LoadError; retrying: boolean }
-  | { status: 'ready'; event: ForumEvent };
+  /** keptAt: the programme is the copy kept on the device at that time (ms), the server being out of reach */
+  | { status: 'ready'; event: ForumEvent; keptAt: number | null };
+
+/** While the page shows its kept copy, it asks the server again this often (and at once when the browser is back online). */
+export const REFRESH_KEPT_MS = 15_000;
+
+/** A failure that says the server is out of reach, rather than that it refused or sent nonsense. */
+const outOfReach = (error: LoadError) =>
+  error.kind === 'network' || error.kind === 'timeout' || (error.kind === 'http' && (error.status ?? 0) >= 500);
 
 export interface ParticipantAppProps {
   /** injectable for tests; defaults to `GET /api/v1/event` */
@@ -35,27 +45,47 @@ export function ParticipantApp({ loadEvent = fetchEvent, timeZone, locale }: Par
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const load = useCallback(() => {
-    inflight.current?.abort();
-    const controller = new AbortController();
-    inflight.current = controller;
-    setState((prev) => (prev.status === 'error' ? { ...prev, retrying: true } : { status: 'loading' }));
-    loadEvent({ signal: controller.signal }).then(
-      (event) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', event });
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        const error = isLoadError(cause) ? cause : new LoadError('network', String(cause));
-        setState({ status: 'error', error, retrying: false });
-      },
-    );
-  }, [loadEvent]);
+  // `quiet`: refreshing a kept copy, which stays on screen until the answer comes.
+  const load = useCallback(
+    (quiet = false) => {
+      inflight.current?.abort();
+      const controller = new AbortController();
+      inflight.current = controller;
+      if (!quiet) setState((prev) => (prev.status === 'error' ? { ...prev, retrying: true } : { status: 'loading' }));
+      loadEvent({ signal: controller.signal }).then(
+        (event) => {
+          if (controller.signal.aborted) return;
+          keepEvent(event);
+          setState({ status: 'ready', event, keptAt: null });
+        },
+        (cause: unknown) => {
+          if (controller.signal.aborted) return;
+          const error = isLoadError(cause) ? cause : new LoadError('network', String(cause));
+          const kept = outOfReach(error) ? keptEvent() : null;
+          if (kept) setState({ status: 'ready', event: kept.value, keptAt: kept.savedAt });
+          else if (!quiet) setState({ status: 'error', error, retrying: false });
+        },
+      );
+    },
+    [loadEvent],
+  );
 
   useEffect(() => {
     load();
     return () => inflight.current?.abort();
   }, [load]);
+
+  const showingKept = state.status === 'ready' && state.keptAt !== null;
+  useEffect(() => {
+    if (!showingKept) return;
+    const refresh = () => load(true);
+    const timer = setInterval(refresh, REFRESH_KEPT_MS);
+    window.addEventListener('online', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', refresh);
+    };
+  }, [showingKept, load]);
 
   const session = state.status === 'ready' && sessionId ? (state.event.sessions.find((s) => s.id === sessionId) ?? null) : null;
 
@@ -75,10 +105,15 @@ export function ParticipantApp({ loadEvent = fetchEvent, timeZone, locale }: Par
         )}
         {state.status === 'error' && (
           <div class="container">
-            <ErrorState error={state.error} retrying={state.retrying} onRetry={load} />
+            <ErrorState error={state.error} retrying={state.retrying} onRetry={() => load()} />
           </div>
         )}
-        {state.status === 'ready' && session && <SessionPage key={session.id} event={state.event} session={session} />}
+        {state.status === 'ready' && session && (
+          <SessionPage key={session.id} event={state.event} session={session} keptAt={state.keptAt} onRefresh={() => load(true)} />
+        )}
+        {state.status === 'ready' && !session && state.keptAt !== null && (
+          <ConnectionBanner status="offline" keptAt={state.keptAt} onRetry={() => load(true)} />
+        )}
         {state.status === 'ready' && sessionId && !session && (
           <div class="container">
             <section class="notice" role="alert">

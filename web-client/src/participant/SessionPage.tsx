@@ -6,7 +6,9 @@ import { sessionStateLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { forgetIdentity, loadIdentity, type Identity } from '../lib/auth';
 import { LiveSession } from '../lib/live';
+import { keepSession, keptSession } from '../lib/offline';
 import type { Question } from '../lib/protocol';
+import type { SessionState } from '../lib/store';
 import { followLink } from '../lib/route';
 import { langAttr, typeset } from '../lib/text';
 import { AskBox } from './AskBox';
@@ -20,18 +22,30 @@ import { VideoPanel } from './VideoPanel';
 interface Props {
   event: ForumEvent;
   session: ForumSession;
+  /** the programme is the copy kept on the device at this time (ms): the server is out of reach */
+  keptAt?: number | null;
+  /** asks the server for the programme again */
+  onRefresh?: () => void;
 }
 
+/** The session's state is kept on the device at most this often (and when the page is hidden). */
+export const KEEP_EVERY_MS = 3_000;
+
 /** One session for a participant: video, transcript, reactions, polls, the ask box and the questions. */
-export function SessionPage({ event, session: agendaSession }: Props) {
+export function SessionPage({ event, session: agendaSession, keptAt = null, onRefresh }: Props) {
   const { t, lang } = useI18n();
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
   const [expired, setExpired] = useState(false);
+  // What this participant last saw of the session, shown at once (a reload
+  // without a network) and resumed from with `since`.
+  const kept = useMemo(() => (identity ? keptSession(agendaSession.id, identity.participant.id) : null), [identity, agendaSession.id]);
   const live = useMemo(
-    () => (identity ? new LiveSession({ sessionId: agendaSession.id, token: () => identity.token }) : null),
-    [identity, agendaSession.id],
+    () =>
+      identity ? new LiveSession({ sessionId: agendaSession.id, token: () => identity.token, initial: kept?.value }) : null,
+    [identity, agendaSession.id, kept],
   );
   const value = useLive(live);
+  useKeptSession(value?.state ?? null, identity?.participant.id ?? null);
   const state = value?.state;
   const session = state?.session ?? agendaSession;
   const hall = event.halls.find((h) => h.id === session.hall) ?? null;
@@ -102,7 +116,16 @@ export function SessionPage({ event, session: agendaSession }: Props) {
   const stateLabel = session.state !== 'scheduled' ? sessionStateLabel(t, session.state) : null;
   return (
     <div class="session-page">
-      {value && <ConnectionBanner status={value.status} onRetry={() => live?.retryNow()} />}
+      {(value || keptAt !== null) && (
+        <ConnectionBanner
+          status={value?.status ?? 'offline'}
+          keptAt={kept?.savedAt ?? keptAt}
+          onRetry={() => {
+            live?.retryNow();
+            if (keptAt !== null) onRefresh?.();
+          }}
+        />
+      )}
       <div class="container">
         <nav class="crumbs">
           <a href="./" onClick={(e) => followLink(e, './')}>
@@ -168,4 +191,32 @@ export function SessionPage({ event, session: agendaSession }: Props) {
       </div>
     </div>
   );
+}
+
+/** Keeps the session's complete state on the device (lib/offline.ts), at most every KEEP_EVERY_MS and when the page is hidden or left. */
+function useKeptSession(state: SessionState | null, participantId: string | null) {
+  const latest = useRef<{ state: SessionState | null; participantId: string | null }>({ state, participantId });
+  latest.current = { state, participantId };
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keep = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const { state: s, participantId: id } = latest.current;
+    if (s?.ready && id) keepSession(s, id);
+  }, []);
+  useEffect(() => {
+    if (state?.ready && timer.current === null) timer.current = setTimeout(keep, KEEP_EVERY_MS);
+  }, [state, keep]);
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') keep();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', keep);
+      if (timer.current !== null) clearTimeout(timer.current);
+    };
+  }, [keep]);
 }
