@@ -135,6 +135,17 @@ export const en: Messages = {
     rung: (height) => `${height}p`,
     audioOnly: 'Audio only',
     audioOnlyNote: 'Audio only: the video is not loaded',
+    start: 'Watch',
+    saverNote: 'Data saver: the video starts when you press Watch.',
+  },
+
+  saver: {
+    toggle: 'Data saver',
+    offerTitle: 'Slow connection?',
+    offerText:
+      'Turn on the data saver: the video will not start by itself and will play in the lowest quality, and reactions will not be animated. This device will remember the choice.',
+    accept: 'Turn on data saver',
+    decline: 'No, thanks',
   },
 
   transcript: {

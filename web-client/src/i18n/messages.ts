@@ -122,6 +122,19 @@ export interface Messages {
     audioOnly: string;
     /** over the still picture while only the sound plays */
     audioOnlyNote: string;
+    /** the button that starts the player (always there until it starts; the only way with the data saver on) */
+    start: string;
+    /** under the start button while the data saver holds the video back */
+    saverNote: string;
+  };
+
+  /** «Экономия трафика» */
+  saver: {
+    toggle: string;
+    offerTitle: string;
+    offerText: string;
+    accept: string;
+    decline: string;
   };
 
   transcript: {

@@ -12,14 +12,16 @@ interface Props {
   /** changes with every reactions event; re-keys the counts so their CSS pop replays */
   tick: number;
   onReact: ((kind: ReactionKind) => void) | null;
+  /** false with the data saver on: the counts change without their pop */
+  animate?: boolean;
 }
 
 /** Reaction buttons with the room's running count for the last moment. */
-export function ReactionsBar({ reactions, tick, onReact }: Props) {
+export function ReactionsBar({ reactions, tick, onReact, animate = true }: Props) {
   const { t } = useI18n();
   const last = useRef<Record<string, number>>({});
   return (
-    <div class="reactions" role="group" aria-label={t.reactions.heading}>
+    <div class={`reactions${animate ? '' : ' reactions--still'}`} role="group" aria-label={t.reactions.heading}>
       {REACTION_KINDS.map((kind) => {
         const count = reactions?.counts[kind] ?? 0;
         return (
@@ -41,7 +43,7 @@ export function ReactionsBar({ reactions, tick, onReact }: Props) {
               {EMOJI[kind]}
             </span>
             {count > 0 && (
-              <span key={`${kind}-${tick}`} class="reaction__count" aria-hidden="true">
+              <span key={animate ? `${kind}-${tick}` : kind} class="reaction__count" aria-hidden="true">
                 {count}
               </span>
             )}

@@ -7,11 +7,13 @@ import { useI18n } from '../i18n/context';
 import { forgetIdentity, loadIdentity, type Identity } from '../lib/auth';
 import { LiveSession } from '../lib/live';
 import { keepSession, keptSession } from '../lib/offline';
+import { loadDataSaver, saveDataSaver, slowOrMeteredLink, type DataSaverChoice } from '../lib/saver';
 import type { Question } from '../lib/protocol';
 import type { SessionState } from '../lib/store';
 import { followLink } from '../lib/route';
 import { langAttr, typeset } from '../lib/text';
 import { AskBox } from './AskBox';
+import { DataSaverOffer } from './DataSaverOffer';
 import { JoinCard } from './JoinCard';
 import { PollsPanel } from './PollsPanel';
 import { QuestionsPanel } from './QuestionsPanel';
@@ -31,6 +33,9 @@ interface Props {
 /** The session's state is kept on the device at most this often (and when the page is hidden). */
 export const KEEP_EVERY_MS = 3_000;
 
+/** The video waits for the questions at most this long before it loads anyway. */
+export const VIDEO_WAITS_MS = 3_000;
+
 /** One session for a participant: video, transcript, reactions, polls, the ask box and the questions. */
 export function SessionPage({ event, session: agendaSession, keptAt = null, onRefresh }: Props) {
   const { t, lang } = useI18n();
@@ -46,11 +51,18 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   );
   const value = useLive(live);
   useKeptSession(value?.state ?? null, identity?.participant.id ?? null);
+  const [saverChoice, setSaverChoice] = useState<DataSaverChoice>(loadDataSaver);
+  const [offerSaver] = useState(() => saverChoice === null && slowOrMeteredLink());
+  const chooseSaver = useCallback((on: boolean) => {
+    saveDataSaver(on);
+    setSaverChoice(on);
+  }, []);
   const state = value?.state;
   const session = state?.session ?? agendaSession;
   const hall = event.halls.find((h) => h.id === session.hall) ?? null;
   const status = state?.stream ?? hall?.stream?.status ?? 'offline';
   const ready = value?.status === 'online' && state?.ready === true;
+  const pageReady = useSettled(!identity || state?.ready === true || value?.status === 'offline', VIDEO_WAITS_MS);
 
   // A token the server refuses (expired, secret rotated): join again.
   useEffect(() => {
@@ -143,12 +155,23 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
           </h1>
           {stateLabel && <p class={`badge badge--state-${session.state}`}>{stateLabel}</p>}
         </header>
+        {offerSaver && saverChoice === null && <DataSaverOffer onChoose={chooseSaver} />}
         <div class="live-layout">
           <div class="live-layout__stage">
             {hall && (
-              <VideoPanel hall={hall} status={status} captionLine={captionLine} onClock={onClock} onClockChange={onClockChange} />
+              <VideoPanel
+                hall={hall}
+                status={status}
+                captionLine={captionLine}
+                onClock={onClock}
+                onClockChange={onClockChange}
+                pageReady={pageReady}
+                saver={saverChoice === true}
+                onSaver={chooseSaver}
+              />
             )}
             <ReactionsBar
+              animate={saverChoice !== true}
               reactions={state?.reactions ?? null}
               tick={state?.reactionsTick ?? 0}
               onReact={ready ? (kind) => live?.send({ type: 'react', session: session.id, kind }) : null}
@@ -219,4 +242,16 @@ function useKeptSession(state: SessionState | null, participantId: string | null
       if (timer.current !== null) clearTimeout(timer.current);
     };
   }, [keep]);
+}
+
+/** True once `condition` has held, or `maxWaitMs` has passed; then true for good. */
+function useSettled(condition: boolean, maxWaitMs: number): boolean {
+  const [settled, setSettled] = useState(condition);
+  useEffect(() => {
+    if (settled) return;
+    if (condition) return setSettled(true);
+    const timer = setTimeout(() => setSettled(true), maxWaitMs);
+    return () => clearTimeout(timer);
+  }, [condition, settled, maxWaitMs]);
+  return settled;
 }

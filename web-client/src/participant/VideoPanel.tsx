@@ -15,6 +15,11 @@ interface Props {
   onClock: (clock: () => number | null) => void;
   /** the video started, stopped or moved */
   onClockChange: () => void;
+  /** the rest of the page has what it shows first (the questions): the player may load now, not compete with it */
+  pageReady: boolean;
+  /** «Экономия трафика»: no autoplay, the lowest rung */
+  saver: boolean;
+  onSaver: (on: boolean) => void;
 }
 
 const CLOCK_EVENTS = ['playing', 'pause', 'waiting', 'ended', 'seeked', 'timeupdate'] as const;
@@ -34,8 +39,25 @@ function stillFrame(video: HTMLVideoElement): string | null {
   }
 }
 
-export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }: Props) {
+/** Whether the element has been on screen (once seen, it stays so); at once where IntersectionObserver is missing. */
+function useSeen(ref: { current: Element | null }): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (seen || !el) return;
+    if (typeof IntersectionObserver !== 'function') return setSeen(true);
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, seen]);
+  return seen;
+}
+
+export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, pageReady, saver, onSaver }: Props) {
   const { t } = useI18n();
+  const frame = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const player = useRef<Player | null>(null);
   const [kind, setKind] = useState<PlayerKind | null>(null);
@@ -46,20 +68,42 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
   // The quality at the moment the stream is attached; later choices go to the player directly.
   const initialQuality = useRef(quality);
   initialQuality.current = quality;
+  // The player (hls.js) loads once the participant presses «Смотреть», or by
+  // itself when the picture is in view and the page around it has loaded,
+  // unless the data saver is on. Once started it stays for this page.
+  const seen = useSeen(frame);
+  const [started, setStarted] = useState(false);
+  const [autoStart, setAutoStart] = useState(true);
+  useEffect(() => {
+    if (autoStart && !saver && seen && pageReady) setStarted(true);
+  }, [autoStart, saver, seen, pageReady]);
+  const startNow = () => {
+    // Pressing play asks for the sound too (the picture that starts by itself is muted).
+    if (video.current) video.current.muted = false;
+    setStarted(true);
+  };
   // No request while the hall is known to be off air: thousands of phones
   // would poll a playlist that is not there. A `stream` event brings it back.
   const url = status === 'offline' ? null : (hall.stream?.hls ?? null);
 
   useEffect(() => {
     const el = video.current;
-    if (!el || !url) return;
+    if (!el || !url || !started) return;
     let cancelled = false;
-    attachStream(el, url, { quality: initialQuality.current, onView: (v) => !cancelled && setView(v) }).then((p) => {
-      if (cancelled) return p.destroy();
-      player.current = p;
-      setKind(p.kind);
-      onClock(p.wallClock);
-    });
+    attachStream(el, url, { quality: initialQuality.current, onView: (v) => !cancelled && setView(v) }).then(
+      (p) => {
+        if (cancelled) return p.destroy();
+        player.current = p;
+        setKind(p.kind);
+        onClock(p.wallClock);
+      },
+      () => {
+        // The player's code did not arrive (the link dropped): «Смотреть» again, no retry loop.
+        if (cancelled) return;
+        setStarted(false);
+        setAutoStart(false);
+      },
+    );
     for (const name of CLOCK_EVENTS) el.addEventListener(name, onClockChange);
     return () => {
       cancelled = true;
@@ -69,7 +113,7 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
       player.current = null;
       setView(NO_VIEW);
     };
-  }, [url, onClock, onClockChange]);
+  }, [url, started, onClock, onClockChange]);
 
   const choose = (next: Quality) => {
     const el = video.current;
@@ -89,18 +133,26 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
   const playingLabel = typeof view.playing === 'number' ? t.video.rung(view.playing) : null;
   return (
     <section class="video" aria-label={t.video.label(hall.name)}>
-      <div class={`video__frame video__frame--${status}${audioMode ? ' video__frame--audio' : ''}`}>
+      <div ref={frame} class={`video__frame video__frame--${status}${audioMode ? ' video__frame--audio' : ''}`}>
         <video
           ref={video}
           class="video__media"
           data-player={kind ?? undefined}
           data-playing={view.playing ?? undefined}
           muted
-          autoPlay
+          autoPlay={!saver}
           playsInline
-          controls
-          preload="auto"
+          controls={started}
+          preload={started ? 'auto' : 'none'}
         />
+        {!started && url && (
+          <div class="video__start">
+            <button type="button" class="button button--primary video__start-button" onClick={startNow}>
+              <span aria-hidden="true">▶</span> {t.video.start}
+            </button>
+            {saver && <p class="video__start-note">{t.video.saverNote}</p>}
+          </div>
+        )}
         {audioMode && (
           <div class="video__still">
             {still && <img src={still} alt="" />}
@@ -134,6 +186,9 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange }
             </select>
           </label>
         )}
+        <button type="button" class="chip" aria-pressed={saver} onClick={() => onSaver(!saver)}>
+          {t.saver.toggle}
+        </button>
         <button type="button" class="chip" aria-pressed={captions} onClick={() => setCaptions(!captions)}>
           {t.video.captions}
         </button>
