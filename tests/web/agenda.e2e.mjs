@@ -156,7 +156,12 @@ await runTest('agenda.e2e: the participant agenda in Chromium against build/vech
     });
 
     await step('phone: a failed load shows a retryable error', async () => {
-      const errorPage = await phone.newPage();
+      // A phone that has not opened the forum before: one that has shows the
+      // programme it kept instead (weak-link.e2e.mjs). No service worker, so
+      // that the routes below see the page's requests.
+      const fresh = await browser.newContext({ ...PHONE, locale: 'ru-RU', timezoneId: PHONE_ZONE, serviceWorkers: 'block' });
+      fresh.setDefaultTimeout(10_000);
+      const errorPage = await fresh.newPage();
       let answer = 'http';
       await errorPage.route('**/api/v1/event', (route) => {
         if (answer === 'http') return route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' });
@@ -177,7 +182,7 @@ await runTest('agenda.e2e: the participant agenda in Chromium against build/vech
       await errorPage.getByRole('button', { name: 'Повторить' }).click();
       await checkAgenda(errorPage, event, { locale: 'ru-RU', timeZone: PHONE_ZONE });
       check((await errorPage.getByRole('alert').count()) === 0, 'the error stays after a successful retry');
-      await errorPage.close();
+      await fresh.close();
     });
 
     await step('desktop: the agenda, and a screenshot', async () => {
