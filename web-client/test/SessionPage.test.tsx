@@ -52,6 +52,8 @@ describe('the participant session view', () => {
   beforeEach(() => {
     FakeSocket.all = [];
     vi.stubGlobal('WebSocket', FakeSocket);
+    // happy-dom's IntersectionObserver never reports; without one the page counts the picture as in view.
+    vi.stubGlobal('IntersectionObserver', undefined);
     localStorage.clear();
     localStorage.setItem('veche.participant', JSON.stringify({ token: 'tok', participant: { id: 'me', name: 'Анна' } }));
     history.replaceState(null, '', '/?session=s1');
@@ -238,8 +240,9 @@ describe('the participant session view', () => {
     expect(players.qualities).toEqual(['audio', 360]);
     expect(screen.queryByText('Только звук: видео не загружается')).toBeNull();
 
-    // The next visit starts with the choice.
+    // The next visit starts with the choice (once its own socket has the snapshot).
     cleanup();
+    FakeSocket.all = [];
     await serve(await openSession(), snapshot());
     await waitFor(() => expect(players.started).toEqual(['auto', 360]));
     expect(((await screen.findByLabelText('Качество')) as HTMLSelectElement).value).toBe('360');
