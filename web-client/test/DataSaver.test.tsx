@@ -6,12 +6,19 @@ import { demoEvent } from './fixtures';
 import { ev, FakeSocket, snapshot } from './live-fixtures';
 
 // A player that records when the page starts it (happy-dom has no Media Source Extensions).
-const players = vi.hoisted(() => ({ started: 0, fail: false }));
+const players = vi.hoisted(() => ({ started: 0, fail: false, saveData: [] as unknown[] }));
 vi.mock('../src/lib/player', () => ({
-  attachStream: async () => {
+  attachStream: async (_video: HTMLVideoElement, _url: string, options?: { saveData?: boolean }) => {
     players.started++;
+    players.saveData.push(options?.saveData);
     if (players.fail) throw new TypeError('Failed to fetch dynamically imported module');
-    return { kind: 'none', wallClock: () => null, destroy: () => undefined };
+    return {
+      kind: 'none',
+      wallClock: () => null,
+      setQuality: () => undefined,
+      setSaveData: (on: boolean) => players.saveData.push(on),
+      destroy: () => undefined,
+    };
   },
 }));
 
@@ -57,6 +64,7 @@ describe('the session page and the data saver', () => {
   beforeEach(() => {
     players.started = 0;
     players.fail = false;
+    players.saveData = [];
     FakeSocket.all = [];
     FakeObserver.all = [];
     vi.stubGlobal('WebSocket', FakeSocket);
@@ -130,6 +138,10 @@ describe('the session page and the data saver', () => {
     fireEvent.click(screen.getByRole('button', { name: /Смотреть/ }));
     await waitFor(() => expect(players.started).toBe(1));
     expect(video.muted).toBe(false);
+    // The player keeps to the lowest rung from the start, and climbs again once the saver is off.
+    expect(players.saveData).toEqual([true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Экономия трафика' }));
+    await waitFor(() => expect(players.saveData).toEqual([true, false]));
   });
 
   it('remembers «Не нужно» and does not ask again', async () => {

@@ -20,7 +20,13 @@ vi.mock('../src/lib/player', () => ({
       audioOnly: true,
       playing: 240,
     });
-    return { kind: 'none', wallClock: () => null, setQuality: (q: unknown) => players.qualities.push(q), destroy: () => undefined };
+    return {
+      kind: 'none',
+      wallClock: () => null,
+      setQuality: (q: unknown) => players.qualities.push(q),
+      setSaveData: () => undefined,
+      destroy: () => undefined,
+    };
   },
 }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadQuality, parseMaster, parseQuality, QUALITY_STORAGE_KEY, renditionFor, saveQuality } from '../src/lib/quality';
+import { loadQuality, lowestRendition, parseMaster, parseQuality, QUALITY_STORAGE_KEY, renditionFor, saveQuality } from '../src/lib/quality';
 
 const MASTER = `#EXTM3U
 #EXT-X-VERSION:3
@@ -48,5 +48,11 @@ describe('the quality choice', () => {
     };
     expect(loadQuality(broken)).toBe('auto');
     expect(() => saveQuality('audio', broken)).not.toThrow();
+  });
+
+  it('finds the lowest rung for the data saver, whichever order the player lists them in', () => {
+    expect(lowestRendition([{ height: 360 }, { height: 240 }, { height: 720 }])).toBe(1);
+    expect(lowestRendition([{ height: 240 }, { height: 360 }])).toBe(0);
+    expect(lowestRendition([])).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 // and the screen, or keeps the one the participant chose, or plays the sound
 // alone. Safari plays HLS natively and knows the programme date
 // (`getStartDate`); elsewhere hls.js does it over Media Source Extensions.
-import { parseMaster, renditionFor, type Ladder, type Quality } from './quality';
+import { lowestRendition, parseMaster, renditionFor, type Ladder, type Quality } from './quality';
 
 export interface PlayerView {
   /** the picture rungs, tallest first (empty until the stream is known) */
@@ -21,11 +21,15 @@ export interface Player {
   wallClock(): number | null;
   /** switches at once; the sound alone (and back) reloads the stream */
   setQuality(quality: Quality): void;
+  /** the data saver: 'auto' keeps to the lowest rung (a rung or the sound alone chosen by name still plays) */
+  setSaveData(on: boolean): void;
   destroy(): void;
 }
 
 export interface AttachOptions {
   quality?: Quality;
+  /** the data saver at the start (see Player.setSaveData) */
+  saveData?: boolean;
   /** told whenever the rungs or the one playing change */
   onView?: (view: PlayerView) => void;
 }
@@ -91,12 +95,15 @@ export async function attachStream(
     if (video.canPlayType(HLS_TYPE) !== '') {
       video.src = url;
       autoplay();
-      return { kind: 'native', wallClock: () => null, setQuality: () => undefined, destroy: () => video.removeAttribute('src') };
+      return { kind: 'native', wallClock: () => null, ...NO_CHOICES, destroy: () => video.removeAttribute('src') };
     }
-    return { kind: 'none', wallClock: () => null, setQuality: () => undefined, destroy: () => undefined };
+    return { kind: 'none', wallClock: () => null, ...NO_CHOICES, destroy: () => undefined };
   }
   return { kind: 'hls.js', ...hlsJsPlayer(Hls, video, url, options, autoplay) };
 }
+
+/** A player that plays whatever the browser picks. */
+const NO_CHOICES: Pick<Player, 'setQuality' | 'setSaveData'> = { setQuality: () => undefined, setSaveData: () => undefined };
 
 type HlsClass = typeof import('hls.js').default;
 type HlsInstance = InstanceType<HlsClass>;
@@ -106,13 +113,14 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
   const view: PlayerView = { renditions: [], audioOnly: false, playing: null };
   const notify = () => options.onView?.({ ...view, renditions: [...view.renditions] });
   let quality: Quality = options.quality ?? 'auto';
+  let saveData = options.saveData ?? false;
   let audioUrl: string | null = null;
   let hls: HlsInstance | null = null;
   let source = master;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let destroyed = false;
 
-  const levelOf = (h: HlsInstance, q: Quality) => renditionFor(q, h.levels);
+  const levelOf = (h: HlsInstance, q: Quality) => (q === 'auto' && saveData ? lowestRendition(h.levels) : renditionFor(q, h.levels));
 
   const start = (url: string) => {
     if (destroyed) return;
@@ -124,9 +132,9 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
       enableWorker: true,
       lowLatencyMode: false,
       backBufferLength: 30,
-      // No more pixels than the player shows; on a phone, start low and climb.
+      // No more pixels than the player shows; on a phone (or with the data saver), start low (levels go up from 0).
       capLevelToPlayerSize: true,
-      ...(onPhone() ? { startLevel: 0 } : {}),
+      ...(onPhone() || saveData ? { startLevel: 0 } : {}),
     });
     hls = h;
     h.on(Hls.Events.MANIFEST_LOADED, (_event, data) => {
@@ -185,6 +193,10 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
         hls.currentLevel = levelOf(hls, next) ?? -1;
       }
     },
+    setSaveData: (on) => {
+      saveData = on;
+      if (quality === 'auto' && hls && source === master) hls.currentLevel = levelOf(hls, 'auto') ?? -1;
+    },
     destroy: () => {
       destroyed = true;
       if (retry !== null) clearTimeout(retry);
@@ -204,6 +216,7 @@ async function nativePlayer(video: HTMLVideoElement, master: string, options: At
     /* the player reads the master itself; the menu then offers Auto only */
   }
   let quality: Quality = options.quality ?? 'auto';
+  let saveData = options.saveData ?? false;
   const view: PlayerView = {
     renditions: ladder.renditions.map(({ height, width, bandwidth }) => ({ height, width, bandwidth })),
     audioOnly: ladder.audioUrl !== null,
@@ -212,7 +225,7 @@ async function nativePlayer(video: HTMLVideoElement, master: string, options: At
   const notify = () => options.onView?.({ ...view, renditions: [...view.renditions] });
   const sourceFor = (q: Quality) => {
     if (q === 'audio' && ladder.audioUrl) return ladder.audioUrl;
-    const index = renditionFor(q, ladder.renditions);
+    const index = q === 'auto' && saveData ? lowestRendition(ladder.renditions) : renditionFor(q, ladder.renditions);
     return index === null ? master : (ladder.renditions[index]?.url ?? master);
   };
   const onSize = () => {
@@ -234,12 +247,14 @@ async function nativePlayer(video: HTMLVideoElement, master: string, options: At
       return Number.isFinite(start) ? start + video.currentTime * 1000 : null;
     },
     setQuality: (next) => {
-      if (sourceFor(next) === sourceFor(quality)) {
-        quality = next;
-        return;
-      }
+      const before = sourceFor(quality);
       quality = next;
-      load();
+      if (sourceFor(quality) !== before) load();
+    },
+    setSaveData: (on) => {
+      const before = sourceFor(quality);
+      saveData = on;
+      if (sourceFor(quality) !== before) load();
     },
     destroy: () => {
       video.removeEventListener('resize', onSize);

@@ -74,3 +74,12 @@ export function renditionFor(quality: Quality, renditions: readonly Pick<Renditi
   const index = renditions.findIndex((r) => r.height === quality);
   return index >= 0 ? index : null;
 }
+
+/** The index of the rendition with the fewest lines: what the data saver plays; null when there is none. */
+export function lowestRendition(renditions: readonly Pick<Rendition, 'height'>[]): number | null {
+  let lowest: number | null = null;
+  renditions.forEach((r, i) => {
+    if (lowest === null || r.height < renditions[lowest]!.height) lowest = i;
+  });
+  return lowest;
+}

@@ -68,6 +68,8 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
   // The quality at the moment the stream is attached; later choices go to the player directly.
   const initialQuality = useRef(quality);
   initialQuality.current = quality;
+  const initialSaver = useRef(saver);
+  initialSaver.current = saver;
   // The player (hls.js) loads once the participant presses «Смотреть», or by
   // itself when the picture is in view and the page around it has loaded,
   // unless the data saver is on. Once started it stays for this page.
@@ -90,10 +92,13 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
     const el = video.current;
     if (!el || !url || !started) return;
     let cancelled = false;
-    attachStream(el, url, { quality: initialQuality.current, onView: (v) => !cancelled && setView(v) }).then(
+    const options = { quality: initialQuality.current, saveData: initialSaver.current, onView: (v: PlayerView) => !cancelled && setView(v) };
+    attachStream(el, url, options).then(
       (p) => {
         if (cancelled) return p.destroy();
         player.current = p;
+        // The saver changed while the player loaded.
+        if (initialSaver.current !== options.saveData) p.setSaveData(initialSaver.current);
         setKind(p.kind);
         onClock(p.wallClock);
       },
@@ -114,6 +119,8 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
       setView(NO_VIEW);
     };
   }, [url, started, onClock, onClockChange]);
+
+  useEffect(() => player.current?.setSaveData(saver), [saver]);
 
   const choose = (next: Quality) => {
     const el = video.current;
