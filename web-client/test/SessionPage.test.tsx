@@ -283,5 +283,9 @@ describe('the participant session view', () => {
     await serve(again, ev(31, 'question', q('n', { text: 'Новый вопрос' })));
     expect(screen.getByText('Новый вопрос')).toBeTruthy();
     expect(screen.queryByText(/Нет связи с сервером/)).toBeNull();
+    // Live since: a later drop shows the session as it was then, not as it was kept.
+    await server(() => again.drop(1006));
+    const later = await screen.findByText(/Нет связи с сервером/);
+    expect(later.closest('[role="status"]')!.textContent).not.toContain('Показано');
   });
 });

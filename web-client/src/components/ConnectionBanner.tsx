@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/context';
 interface Props {
   status: ConnectionStatus;
   onRetry: () => void;
-  /** the page shows what it kept on the device at this time (ms): said while the link is down */
+  /** the page shows what it kept on the device at this time (ms): said while offline */
   keptAt?: number | null;
 }
 
@@ -14,7 +14,7 @@ export function ConnectionBanner({ status, onRetry, keptAt = null }: Props) {
   const { t, locale, timeZone } = useI18n();
   const offline = status === 'offline';
   const text = offline ? t.live.offline : status === 'connecting' ? t.live.connecting : '';
-  const kept = text && keptAt !== null ? t.live.keptAt(formatTime(new Date(keptAt).toISOString(), { locale, timeZone })) : '';
+  const kept = offline && keptAt !== null ? t.live.keptAt(formatTime(new Date(keptAt).toISOString(), { locale, timeZone })) : '';
   return (
     <div class={`conn-banner${offline ? ' conn-banner--offline' : ''}${text ? '' : ' conn-banner--hidden'}`} role="status">
       {text && (

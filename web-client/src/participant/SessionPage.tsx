@@ -63,6 +63,8 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   const status = state?.stream ?? hall?.stream?.status ?? 'offline';
   const ready = value?.status === 'online' && state?.ready === true;
   const pageReady = useSettled(!identity || state?.ready === true || value?.status === 'offline', VIDEO_WAITS_MS);
+  // Once live, the page shows the session as it was when the link dropped, not as it was kept.
+  const resumed = useSettled(value?.status === 'online', Infinity);
 
   // A token the server refuses (expired, secret rotated): join again.
   useEffect(() => {
@@ -131,7 +133,7 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
       {(value || keptAt !== null) && (
         <ConnectionBanner
           status={value?.status ?? 'offline'}
-          keptAt={kept?.savedAt ?? keptAt}
+          keptAt={resumed ? keptAt : (kept?.savedAt ?? keptAt)}
           onRetry={() => {
             live?.retryNow();
             if (keptAt !== null) onRefresh?.();
@@ -244,12 +246,13 @@ function useKeptSession(state: SessionState | null, participantId: string | null
   }, [keep]);
 }
 
-/** True once `condition` has held, or `maxWaitMs` has passed; then true for good. */
+/** True once `condition` has held, or `maxWaitMs` has passed (never, for Infinity); then true for good. */
 function useSettled(condition: boolean, maxWaitMs: number): boolean {
   const [settled, setSettled] = useState(condition);
   useEffect(() => {
     if (settled) return;
     if (condition) return setSettled(true);
+    if (!Number.isFinite(maxWaitMs)) return;
     const timer = setTimeout(() => setSettled(true), maxWaitMs);
     return () => clearTimeout(timer);
   }, [condition, settled, maxWaitMs]);
