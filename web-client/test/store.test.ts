@@ -25,6 +25,11 @@ describe('the session store', () => {
     expect(state.viewers).toBe(42);
   });
 
+  it("takes the hall's stream status from the snapshot, newer than the agenda's", () => {
+    expect(ready().stream).toBeNull();
+    expect(applyMessage(initialState(S), snapshot({ stream: { hall: 'main', status: 'live' } })).stream).toBe('live');
+  });
+
   it('ignores a snapshot of another session', () => {
     const state = applyMessage(initialState(S), snapshot({ session: sessionObj({ id: 'other' }) }));
     expect(state.ready).toBe(false);

@@ -88,6 +88,8 @@ export interface Snapshot {
   transcript: Segment[];
   polls: Poll[];
   viewers: number;
+  /** the hall's stream status when the snapshot was taken: an extension of the contract's snapshot */
+  stream?: { hall: string; status: string };
 }
 
 export interface Subscribed {

@@ -101,6 +101,8 @@ export function applySnapshot(state: SessionState, snap: Snapshot): SessionState
     transcript: orderTranscript(Array.isArray(snap.transcript) ? snap.transcript.filter(isSegment) : []),
     polls: byId(Array.isArray(snap.polls) ? snap.polls : [], isPoll),
     viewers: typeof snap.viewers === 'number' ? snap.viewers : state.viewers,
+    // The agenda's status may be older than the snapshot: a hall that went live in between sends no `stream` event.
+    stream: isObject(snap.stream) && typeof snap.stream.status === 'string' ? snap.stream.status : state.stream,
   };
 }
 
