@@ -1,13 +1,13 @@
 // The demo forum as it runs in production (scripts/edge-demo.sh): Debian's
 // nginx with deploy/nginx/veche.conf in front of `veche serve`. Over HTTPS
-// in Chromium (the self-signed certificate's errors ignored): a participant
+// in Chromium (trusting the demo's self-signed certificate): a participant
 // joins and asks over wss://, the moderator approves, the participant sees
 // it; the hall's video plays through nginx's cache; the screen's QR code
 // carries http.public_url, whatever address the projector used.
 import { mkdir } from 'node:fs/promises';
 import tls from 'node:tls';
 import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
-import { request, startEdgeDemo } from './lib/edge.mjs';
+import { request, startEdgeDemo, trustCertificate } from './lib/edge.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from './lib/pages.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
@@ -53,8 +53,8 @@ await runTest('edge-site.edge: the forum over HTTPS through nginx, in Chromium',
     });
 
     const moderatorToken = await step('mint a moderator token with veche token', () => mintToken('moderator'));
-    browser = await step('launch Chromium', () => launchChromium());
-    const { open, dialogs } = pageOpener(browser, base, { ignoreHTTPSErrors: true });
+    browser = await step('launch Chromium, trusting the demo certificate', () => launchChromium(trustCertificate(edge.ca)));
+    const { open, dialogs } = pageOpener(browser, base);
 
     const a = await step('a participant opens the session over https and joins', async () => {
       const p = await open('participant', PHONE, `/?session=${SESSION}`);
@@ -66,6 +66,8 @@ await runTest('edge-site.edge: the forum over HTTPS through nginx, in Chromium',
       });
       await joinAs(p.page, 'Ирина Волкова');
       checkEqual(await p.page.evaluate(() => performance.getEntriesByType('navigation')[0].nextHopProtocol), 'h2', 'HTTP version of the page');
+      const worker = await p.page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL));
+      checkEqual(worker, `${base}/sw.js`, "the page's service worker over https");
       return p;
     });
 
@@ -118,7 +120,7 @@ await runTest('edge-site.edge: the forum over HTTPS through nginx, in Chromium',
 
     const screen = await step('the screen, opened at https://127.0.0.1, shows http.public_url in its QR code', async () => {
       const other = `https://127.0.0.1:${edge.edgePort}`;
-      const { open: openOther, dialogs: more } = pageOpener(browser, other, { ignoreHTTPSErrors: true });
+      const { open: openOther, dialogs: more } = pageOpener(browser, other);
       // No token: it joins as a participant with a POST whose Origin is https://127.0.0.1:PORT,
       // its own origin only as X-Forwarded-Proto tells Veche (the scheme) through nginx.
       const p = await openOther('screen', DESKTOP, `/screen?session=${SESSION}`);

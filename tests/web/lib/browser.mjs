@@ -16,11 +16,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium() {
+/** `extraArgs` adds to CHROMIUM_ARGS, e.g. a certificate to trust (tests/web/lib/edge.mjs). */
+export async function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     timeout: 30_000,
   });
 }

@@ -3,6 +3,7 @@
 // with its own prefix and data directory in a temp folder; and an HTTPS
 // client that trusts exactly the demo's self-signed certificate.
 import { spawn } from 'node:child_process';
+import { X509Certificate, createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -129,6 +130,16 @@ export async function startEdgeDemo(options = {}) {
         return outcome.code;
       })()),
   };
+}
+
+/**
+ * Chromium's switch that trusts exactly the demo's self-signed certificate,
+ * by the hash of its public key, as a browser trusts a CA-signed one: unlike
+ * ignored certificate errors, it lets the page register its service worker.
+ */
+export function trustCertificate(ca) {
+  const spki = new X509Certificate(ca).publicKey.export({ type: 'spki', format: 'der' });
+  return [`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`];
 }
 
 /**
