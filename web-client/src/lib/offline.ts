@@ -7,6 +7,7 @@
 import { parseEvent } from '../api/parse';
 import type { ForumEvent } from '../api/types';
 import type { Snapshot } from './protocol';
+import { localStore, readStored, writeStored, type StorageLike } from './storage';
 import { applySnapshot, initialState, type SessionState } from './store';
 
 export const EVENT_KEY = 'veche.last-event';
@@ -18,27 +19,14 @@ export interface Kept<T> {
   savedAt: number;
 }
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function write(key: string, value: unknown, storage: StorageLike | null): void {
-  try {
-    storage?.setItem(key, JSON.stringify(value));
-  } catch {
-    /* storage full or refused: the page works, only not offline */
-  }
+  // Full or refused storage: the page works, only not offline.
+  writeStored(key, JSON.stringify(value), storage);
 }
 
 function read(key: string, storage: StorageLike | null): { savedAt: number; [k: string]: unknown } | null {
   try {
-    const value: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
+    const value: unknown = JSON.parse(readStored(key, storage) ?? 'null');
     if (typeof value !== 'object' || value === null) return null;
     const savedAt = (value as { savedAt?: unknown }).savedAt;
     return typeof savedAt === 'number' ? (value as { savedAt: number }) : null;
@@ -47,12 +35,12 @@ function read(key: string, storage: StorageLike | null): { savedAt: number; [k: 
   }
 }
 
-export function keepEvent(event: ForumEvent, storage = defaultStorage(), now = Date.now()): void {
+export function keepEvent(event: ForumEvent, storage = localStore(), now = Date.now()): void {
   const { publicUrl, ...rest } = event;
   write(EVENT_KEY, { savedAt: now, event: { ...rest, ...(publicUrl ? { public_url: publicUrl } : {}) } }, storage);
 }
 
-export function keptEvent(storage = defaultStorage()): Kept<ForumEvent> | null {
+export function keptEvent(storage = localStore()): Kept<ForumEvent> | null {
   const kept = read(EVENT_KEY, storage);
   if (!kept) return null;
   try {
@@ -63,7 +51,7 @@ export function keptEvent(storage = defaultStorage()): Kept<ForumEvent> | null {
 }
 
 /** Keeps a complete session state (after its snapshot) as a snapshot of its own. */
-export function keepSession(state: SessionState, participantId: string, storage = defaultStorage(), now = Date.now()): void {
+export function keepSession(state: SessionState, participantId: string, storage = localStore(), now = Date.now()): void {
   if (!state.ready || !state.session) return;
   const snapshot: Omit<Snapshot, 'type' | 'viewers' | 'my_ballots'> & { my_ballots: SessionState['myBallots'] } = {
     session: state.session,
@@ -78,7 +66,7 @@ export function keepSession(state: SessionState, participantId: string, storage 
 }
 
 /** The kept state of `sessionId` as `participantId` saw it; null for another session or person. */
-export function keptSession(sessionId: string, participantId: string, storage = defaultStorage()): Kept<SessionState> | null {
+export function keptSession(sessionId: string, participantId: string, storage = localStore()): Kept<SessionState> | null {
   const kept = read(SESSION_KEY, storage);
   if (!kept || kept.participant !== participantId) return null;
   const snapshot = kept.snapshot as Snapshot | undefined;

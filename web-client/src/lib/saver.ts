@@ -3,37 +3,21 @@
 // choice is remembered on the device; a phone that says its link is slow or
 // metered is offered it at once.
 
+import { localStore, readStored, writeStored, type StorageLike } from './storage';
+
 /** localStorage key: 'on' or 'off' once the participant has chosen */
 export const DATA_SAVER_KEY = 'veche.data-saver';
 
 /** null: never chosen on this device */
 export type DataSaverChoice = boolean | null;
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
-
-function defaultStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
+export function loadDataSaver(storage: StorageLike | null = localStore()): DataSaverChoice {
+  const value = readStored(DATA_SAVER_KEY, storage);
+  return value === 'on' ? true : value === 'off' ? false : null;
 }
 
-export function loadDataSaver(storage: StorageLike | null = defaultStorage()): DataSaverChoice {
-  try {
-    const value = storage?.getItem(DATA_SAVER_KEY);
-    return value === 'on' ? true : value === 'off' ? false : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveDataSaver(on: boolean, storage: StorageLike | null = defaultStorage()): void {
-  try {
-    storage?.setItem(DATA_SAVER_KEY, on ? 'on' : 'off');
-  } catch {
-    /* remembered for this page only */
-  }
+export function saveDataSaver(on: boolean, storage: StorageLike | null = localStore()): void {
+  writeStored(DATA_SAVER_KEY, on ? 'on' : 'off', storage);
 }
 
 /** The part of the Network Information API this reads (Chromium-based browsers have it; others say nothing). */

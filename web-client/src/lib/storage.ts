@@ -1,5 +1,5 @@
-// The browser's localStorage for the participant's remembered choices
-// (language, picture quality). Never throws: storage may be missing, full
+// The browser's localStorage for what the participant page remembers
+// (language, picture quality, data saver, the offline copies). Never throws: storage may be missing, full
 // or disabled (some private modes throw on mere access).
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
