@@ -109,7 +109,7 @@ void free_stream_id_check(gpointer data, GClosure*) { delete static_cast<stream_
 
 }  // namespace
 
-hall_relay::hall_relay(config::source_uri source, std::string hall_name, ladder_layout ladder, hall_channel& channel,
+hall_relay::hall_relay(core::source_uri source, std::string hall_name, ladder_layout ladder, hall_channel& channel,
                        GMainContext* context, state_worker& states, std::chrono::milliseconds retry,
                        metrics_registry& metrics)
     : source_(std::move(source)),
@@ -220,7 +220,7 @@ void hall_relay::on_started(std::uint64_t generation, bool ok) {
         return failed("the source cannot start (is its port in use, or its server down?)");
     }
     log::info("hall ", channel_.hall_id(), ": relay started (",
-              source_.kind == config::source_kind::test ? "test picture" : "source", ")");
+              source_.kind == core::source_kind::test ? "test picture" : "source", ")");
 }
 
 void hall_relay::tear_down() {

@@ -8,7 +8,7 @@
 // hand samples over to it.
 
 #include "common/metrics_registry.hpp"
-#include "config/source_uri.hpp"
+#include "core/source_uri.hpp"
 #include "media/hall_channel.hpp"
 #include "media/ladder_description.hpp"
 #include "media/ladder_probes.hpp"
@@ -31,7 +31,7 @@ namespace veche::media {
 
 class hall_relay {
 public:
-    hall_relay(config::source_uri source, std::string hall_name, ladder_layout ladder, hall_channel& channel,
+    hall_relay(core::source_uri source, std::string hall_name, ladder_layout ladder, hall_channel& channel,
                GMainContext* context, state_worker& states, std::chrono::milliseconds retry, metrics_registry& metrics);
     ~hall_relay();
     hall_relay(const hall_relay&) = delete;
@@ -54,7 +54,7 @@ private:
     void failed(const std::string& what);
     void count_encoders(steady_clock::time_point now);
 
-    config::source_uri source_;
+    core::source_uri source_;
     std::string hall_name_;
     ladder_layout ladder_;
     hall_channel& channel_;

@@ -17,8 +17,8 @@ namespace veche::media {
 namespace {
 
 // The synthetic test picture is not worth disk space: only real sources are recorded.
-bool records(const config::media_settings& settings, const config::source_uri& source) {
-    return settings.record && source.kind != config::source_kind::test && source.kind != config::source_kind::none;
+bool records(const config::media_settings& settings, const core::source_uri& source) {
+    return settings.record && source.kind != core::source_kind::test && source.kind != core::source_kind::none;
 }
 
 // Whether this machine has what encoding a ladder's lower rungs takes; says what is missing when it has not.
@@ -44,19 +44,19 @@ media_service::media_service(const core::event_definition& event, const config::
     // Segment names carry the start time so that they never repeat across restarts (they are cached as immutable).
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(wall_clock::now().time_since_epoch()).count();
     const bool any_ladder = std::any_of(event.halls.begin(), event.halls.end(), [](const auto& h) {
-        return !h.ladder.empty() && h.source != "none";
+        return !h.ladder.empty() && h.source.kind != core::source_kind::none;
     });
     const bool encodes = !any_ladder || can_encode(settings.encoder);
     for (auto hall : event.halls) {
         if (!encodes) hall.ladder.clear();
-        auto source = config::source_uri::parse(hall.source);  // validated by the config loader
+        const auto& source = hall.source;
         auto channel = std::make_unique<hall_channel>(
             hall, settings, epoch, records(settings, source) ? recordings_dir / hall.id : std::filesystem::path{},
             metrics);
         channel->set_status_listener([this, id = hall.id](stream_status s) { notify(id, s); });
-        if (source.kind != config::source_kind::none)
+        if (source.kind != core::source_kind::none)
             relays_.push_back(std::make_unique<hall_relay>(
-                std::move(source), hall.name, ladder_layout{hall.ladder, hall.audio_only, settings.encoder}, *channel,
+                source, hall.name, ladder_layout{hall.ladder, hall.audio_only, settings.encoder}, *channel,
                 loop_->context(), *states_, std::chrono::milliseconds(settings.retry_ms), metrics));
         channels_.push_back(std::move(channel));
     }

@@ -38,7 +38,7 @@ std::string test_ladder_links(const ladder_layout& ladder) {
     return d + ladder_elements(ladder);
 }
 
-std::string srt_source(const config::source_uri& s, bool listener) {
+std::string srt_source(const core::source_uri& s, bool listener) {
     std::string d = "srtsrc name=src uri=" +
                     quoted("srt://" + (listener ? std::string("0.0.0.0") : s.host) + ':' + std::to_string(s.port) +
                            "?mode=" + (listener ? "listener" : "caller"));
@@ -63,8 +63,8 @@ std::string quoted(std::string_view value) {
     return out + '"';
 }
 
-pipeline_plan relay_pipeline(const config::source_uri& s, std::string_view hall_name, const ladder_layout& ladder) {
-    using config::source_kind;
+pipeline_plan relay_pipeline(const core::source_uri& s, std::string_view hall_name, const ladder_layout& ladder) {
+    using core::source_kind;
     pipeline_plan plan;
     switch (s.kind) {
     case source_kind::none:

@@ -6,7 +6,7 @@
 // the slate encode, at a small size so the demo stays cheap. A hall with a
 // ladder adds its lower rungs (ladder_description.hpp), which are encoded.
 
-#include "config/source_uri.hpp"
+#include "core/source_uri.hpp"
 #include "media/ladder_description.hpp"
 
 #include <chrono>
@@ -26,7 +26,7 @@ struct pipeline_plan {
     bool rebuild_on_loss = true;
 };
 
-pipeline_plan relay_pipeline(const config::source_uri& source, std::string_view hall_name,
+pipeline_plan relay_pipeline(const core::source_uri& source, std::string_view hall_name,
                              const ladder_layout& ladder = {});
 
 // What a demuxer pad carries, from its caps.

@@ -4,6 +4,8 @@
 #include "common/log.hpp"
 #include "net/websocket_session.hpp"
 
+#include <cstdlib>
+
 namespace veche::app {
 namespace {
 
@@ -13,7 +15,16 @@ hub::room_settings room_settings_of(const config::settings& s) {
     hub::room_settings r;
     r.limits = static_cast<const core::session_limits&>(s.limits);
     r.replay_events = s.limits.replay_events;
+    r.remembered = {s.limits.request_log_size, s.limits.request_log_ttl};
     return r;
+}
+
+// The store could not keep a batch the room already applied: acknowledging
+// anything more could lose it. Stop at once; clients retry with the same rid
+// after the restart, and the store still holds everything acknowledged.
+[[noreturn]] void stop_on_store_failure(const std::string& session) {
+    log::error("store failed for session ", session, ": stopping the server");
+    std::_Exit(70);
 }
 
 std::string database_path(const config::settings& s) { return (std::filesystem::path(s.data_dir) / "veche.db").string(); }
@@ -34,8 +45,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     : ioc_(ioc),
       settings_(settings),
       tokens_(settings.auth.secret),
-      store_(database_path(settings), *metrics_),
-      hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_),
+      store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
+      hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
       catalog_(

@@ -4,6 +4,7 @@
 #include "app/demo_config.hpp"
 #include "auth/random_id.hpp"
 #include "auth/token_codec.hpp"
+#include "common/wall_clock.hpp"
 #include "config/config_error.hpp"
 #include "config/duration.hpp"
 #include "config/settings_loader.hpp"
@@ -31,7 +32,7 @@ int token_command(const std::vector<std::string>& args) {
 
     const auto role_name = cl.get("role");
     if (!role_name) throw usage_error("token needs --role (participant, speaker, moderator, captioner, admin)");
-    const auto role = core::parse_role(*role_name);
+    const auto role = core::parse_enum<core::role>(*role_name);
     if (!role) throw usage_error("unknown role \"" + *role_name + "\"");
     const auto ttl_text = cl.get("ttl").value_or("12h");
     const auto ttl = config::parse_duration(ttl_text);
@@ -48,10 +49,7 @@ int token_command(const std::vector<std::string>& args) {
         }
         who.sessions = {*session};
     }
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    who.expires_at = now + std::chrono::duration_cast<std::chrono::milliseconds>(*ttl).count();
+    who.expires_at = now_ms() + std::chrono::duration_cast<std::chrono::milliseconds>(*ttl).count();
     std::cout << auth::token_codec(settings.auth.secret).issue(who) << '\n';
     return 0;
 }

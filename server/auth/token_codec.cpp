@@ -68,7 +68,7 @@ std::variant<core::identity, std::string> token_codec::verify(std::string_view t
     who.id = sub->get<std::string>();
     const auto role = claims.find("role");
     if (role == claims.end() || !role->is_string()) return std::string("missing role");
-    const auto parsed_role = core::parse_role(role->get<std::string>());
+    const auto parsed_role = core::parse_enum<core::role>(role->get<std::string>());
     if (!parsed_role) return std::string("unknown role");
     who.role = *parsed_role;
     const auto exp = claims.find("exp");

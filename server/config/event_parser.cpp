@@ -2,7 +2,6 @@
 
 #include "config/json_object_reader.hpp"
 #include "config/ladder_parser.hpp"
-#include "config/source_uri.hpp"
 #include "core/session_status.hpp"
 
 #include <map>
@@ -38,11 +37,11 @@ core::hall_definition parse_hall(const nlohmann::json& v, const std::string& pat
     core::hall_definition h;
     h.id = read_id(r);
     h.name = read_text(r, "name", 200);
-    h.source = r.optional_string("source").value_or("none");
+    const auto source = r.optional_string("source").value_or("none");
     try {
-        source_uri::parse(h.source);
+        h.source = core::source_uri::parse(source);
     } catch (const std::invalid_argument& e) {
-        r.fail("source", "bad source URI \"" + h.source + "\": " + e.what());
+        r.fail("source", "bad source URI \"" + source + "\": " + e.what());
     }
     if (const auto* ladder = r.member("ladder"); ladder && !ladder->is_null())
         h.ladder = parse_ladder(*ladder, r.path_of("ladder"));
@@ -84,7 +83,7 @@ core::session_definition parse_session(const nlohmann::json& v, const std::strin
             s.speakers.push_back(parse_speaker((*speakers)[i], indexed(r.path_of("speakers"), i)));
     }
     const auto moderation = r.optional_string("moderation").value_or("pre");
-    const auto mode = core::parse_moderation_mode(moderation);
+    const auto mode = core::parse_enum<core::moderation_mode>(moderation);
     if (!mode) r.fail("moderation", "must be \"pre\" or \"post\", not \"" + moderation + "\"");
     s.moderation = *mode;
     s.qa_open = r.optional_bool("qa_open", true);
@@ -116,9 +115,8 @@ core::event_definition parse_event(const nlohmann::json& value) {
         const auto path = indexed("event.halls", i);
         auto hall = parse_hall(halls[i], path);
         if (!hall_ids.insert(hall.id).second) throw config_error(path + ".id", "duplicate hall id \"" + hall.id + "\"");
-        const auto src = source_uri::parse(hall.source);
-        if (src.listens()) {
-            const auto port_key = std::to_string(src.port);
+        if (hall.source.listens()) {
+            const auto port_key = std::to_string(hall.source.port);
             const auto [it, fresh] = listening_ports.emplace(port_key, hall.id);
             if (!fresh)
                 throw config_error(path + ".source",

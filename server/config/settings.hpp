@@ -1,6 +1,6 @@
 #pragma once
-// Everything the server reads from its config file (contract section 6 and
-// docs/configuration.md), validated.
+// Everything the server reads from its config file (README.md,
+// "Configuration"), validated once into typed values.
 
 #include "config/address_range.hpp"
 #include "config/listen_address.hpp"
@@ -35,12 +35,15 @@ struct limit_settings : core::session_limits {
     std::uint32_t joins_per_minute_per_ip = 600;  // a whole venue may sit behind one address
     std::uint32_t hello_timeout_ms = 5000;
     std::size_t replay_events = 4096;
+    // A session remembers the answer to each participant's last request_log_size
+    // rids, for request_log_ttl: a retry within both gets the first answer.
+    std::size_t request_log_size = 1000;
+    std::chrono::seconds request_log_ttl{std::chrono::hours{24}};
 };
 
 struct http_settings {
     std::string web_root;  // the built web client; empty: found next to the executable (app/web_root.hpp)
     std::uint32_t request_timeout_ms = 10000;
-    std::uint32_t idle_timeout_ms = 30000;
     std::size_t body_bytes = 64 * 1024;
     std::size_t header_bytes = 8 * 1024;
     std::uint32_t threads = 2;

@@ -54,6 +54,15 @@ std::vector<address_range> read_address_ranges(json_object_reader& r, const std:
     return ranges;
 }
 
+// "45s", "15m", "12h", "7d"; the field keeps its default when the key is absent.
+void read_duration(json_object_reader& r, const std::string& key, std::chrono::seconds& field) {
+    const auto text = r.optional_string(key);
+    if (!text) return;
+    const auto d = parse_duration(*text);
+    if (!d) r.fail(key, "\"" + *text + "\" is not a duration such as 12h or 7d");
+    field = *d;
+}
+
 auth_settings parse_auth(const nlohmann::json& value, const std::optional<std::string>& env_secret) {
     json_object_reader r(value, "auth");
     auth_settings a;
@@ -71,11 +80,7 @@ auth_settings parse_auth(const nlohmann::json& value, const std::optional<std::s
         if (a.allowed_origins[i] != "self" && !is_valid_origin(a.allowed_origins[i]))
             throw config_error(r.path_of("allowed_origins") + '[' + std::to_string(i) + ']',
                                "\"" + a.allowed_origins[i] + "\" is not an origin such as https://forum.example.ru");
-    if (const auto ttl = r.optional_string("join_token_ttl")) {
-        const auto d = parse_duration(*ttl);
-        if (!d) r.fail("join_token_ttl", "\"" + *ttl + "\" is not a duration such as 12h or 7d");
-        a.join_token_ttl = *d;
-    }
+    read_duration(r, "join_token_ttl", a.join_token_ttl);
     r.finish();
     return a;
 }
@@ -103,6 +108,8 @@ limit_settings parse_limits(const nlohmann::json& value) {
     read_limit(r, "joins_per_minute_per_ip", l.joins_per_minute_per_ip, 1, 1000000);
     read_limit(r, "hello_timeout_ms", l.hello_timeout_ms, 100, 600000);
     read_limit(r, "replay_events", l.replay_events, 16, 1000000);
+    read_limit(r, "request_log_size", l.request_log_size, 1, 1000000);
+    read_duration(r, "request_log_ttl", l.request_log_ttl);
     r.finish();
     return l;
 }
@@ -112,7 +119,6 @@ http_settings parse_http(const nlohmann::json& value) {
     http_settings h;
     h.web_root = r.optional_string("web_root").value_or("");
     read_limit(r, "request_timeout_ms", h.request_timeout_ms, 100, 600000);
-    read_limit(r, "idle_timeout_ms", h.idle_timeout_ms, 100, 3600000);
     read_limit(r, "body_bytes", h.body_bytes, 1024, 64 * 1024 * 1024);
     read_limit(r, "header_bytes", h.header_bytes, 1024, 1024 * 1024);
     read_limit(r, "threads", h.threads, 1, 64);

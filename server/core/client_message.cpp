@@ -117,13 +117,13 @@ client_payload decode_payload(const std::string& type, const json& obj) {
     if (type == "vote") return vote_message{string_field(obj, "question"), bool_field(obj, "on", std::nullopt)};
     if (type == "moderate") {
         const auto name = string_field(obj, "action");
-        const auto action = parse_moderation_action(name);
+        const auto action = parse_enum<moderation_action>(name);
         if (!action) throw field_error{"unknown moderation action"};
         return moderate_message{string_field(obj, "question"), *action, optional_string_field(obj, "text")};
     }
     if (type == "session_control") {
         const auto name = string_field(obj, "action");
-        const auto action = parse_session_action(name);
+        const auto action = parse_enum<session_action>(name);
         if (!action) throw field_error{"unknown session action"};
         return session_control_message{string_field(obj, "session"), *action};
     }
@@ -136,7 +136,7 @@ client_payload decode_payload(const std::string& type, const json& obj) {
     }
     if (type == "poll_vote") return decode_poll_vote(obj);
     if (type == "react") {
-        const auto kind = parse_reaction_kind(string_field(obj, "kind"));
+        const auto kind = parse_enum<reaction_kind>(string_field(obj, "kind"));
         if (!kind) throw field_error{"unknown reaction kind"};
         return react_message{string_field(obj, "session"), *kind};
     }

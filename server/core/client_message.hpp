@@ -4,6 +4,7 @@
 // past this point handles raw JSON from the network.
 
 #include "core/question_commands.hpp"
+#include "core/reaction_kind.hpp"
 #include "core/session_change.hpp"
 #include "core/session_commands.hpp"
 #include "core/transcript_commands.hpp"
@@ -65,7 +66,7 @@ struct poll_vote_message {
 };
 struct react_message {
     std::string session;
-    std::size_t kind = 0;  // index into reaction_kinds
+    reaction_kind kind = reaction_kind::applause;
 };
 
 using client_payload =

@@ -1,24 +1,35 @@
 #include "core/command_dispatch.hpp"
 
+#include "core/overloaded.hpp"
 #include "core/poll_commands.hpp"
 
 namespace veche::core {
 
 command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now) {
-    if (const auto* c = std::get_if<ask_message>(&payload)) return ask(m, who, c->text, c->anonymous, now);
-    if (const auto* c = std::get_if<vote_message>(&payload)) return vote(m, who, c->question, c->on, now);
-    if (const auto* c = std::get_if<moderate_message>(&payload)) {
-        std::optional<std::string_view> text;
-        if (c->text) text = *c->text;
-        return moderate(m, who, c->question, c->action, text);
-    }
-    if (const auto* c = std::get_if<session_control_message>(&payload)) return control_session(m, who, c->action);
-    if (const auto* c = std::get_if<transcript_message>(&payload)) return post_segment(m, who, c->segment, now);
-    if (const auto* c = std::get_if<poll_create_message>(&payload))
-        return create_poll(m, who, c->question, c->options, c->multi, c->live_results, now);
-    if (const auto* c = std::get_if<poll_control_message>(&payload)) return control_poll(m, who, c->poll, c->open);
-    if (const auto* c = std::get_if<poll_vote_message>(&payload)) return vote_in_poll(m, who, c->poll, c->choices, now);
-    return command_result::refuse(error_code::bad_request, "Not a command");
+    const auto not_a_command = [](const auto&) { return command_result::refuse(error_code::bad_request, "Not a command"); };
+    return std::visit(
+        overloaded{
+            [&](const ask_message& c) { return ask(m, who, c.text, c.anonymous, now); },
+            [&](const vote_message& c) { return vote(m, who, c.question, c.on, now); },
+            [&](const moderate_message& c) {
+                std::optional<std::string_view> text;
+                if (c.text) text = *c.text;
+                return moderate(m, who, c.question, c.action, text);
+            },
+            [&](const session_control_message& c) { return control_session(m, who, c.action); },
+            [&](const transcript_message& c) { return post_segment(m, who, c.segment, now); },
+            [&](const poll_create_message& c) {
+                return create_poll(m, who, c.question, c.options, c.multi, c.live_results, now);
+            },
+            [&](const poll_control_message& c) { return control_poll(m, who, c.poll, c.open); },
+            [&](const poll_vote_message& c) { return vote_in_poll(m, who, c.poll, c.choices, now); },
+            // Handled by the connection (hello) or the room (subscriptions, reactions) before a command is applied.
+            [&](const hello_message& c) { return not_a_command(c); },
+            [&](const subscribe_message& c) { return not_a_command(c); },
+            [&](const unsubscribe_message& c) { return not_a_command(c); },
+            [&](const react_message& c) { return not_a_command(c); },
+        },
+        payload);
 }
 
 }  // namespace veche::core

@@ -3,6 +3,8 @@
 // Immutable while the server runs; what changes during a session lives in
 // session_status.
 
+#include "core/enum_text.hpp"
+#include "core/source_uri.hpp"
 #include "core/time_format.hpp"
 
 #include <string>
@@ -12,6 +14,11 @@
 namespace veche::core {
 
 enum class moderation_mode { pre, post };
+
+template <>
+struct enum_text<moderation_mode> {
+    static constexpr enum_name<moderation_mode> names[] = {{moderation_mode::pre, "pre"}, {moderation_mode::post, "post"}};
+};
 
 struct speaker_info {
     std::string name;
@@ -29,7 +36,7 @@ struct rung_definition {
 struct hall_definition {
     std::string id;
     std::string name;
-    std::string source;                  // the ingest URI, validated by the config loader
+    source_uri source;                   // where the hall's program feed comes from
     std::vector<rung_definition> ladder;  // tallest first; empty: the source alone, as it comes
     bool audio_only = false;             // also offer the source's audio alone
 };

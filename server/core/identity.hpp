@@ -1,6 +1,7 @@
 #pragma once
 // Who is asking: the claims of a verified token (contract section 1).
 
+#include "core/enum_text.hpp"
 #include "core/time_format.hpp"
 
 #include <optional>
@@ -12,8 +13,12 @@ namespace veche::core {
 
 enum class role { participant, speaker, moderator, captioner, admin };
 
-std::string_view to_string(role r);
-std::optional<role> parse_role(std::string_view s);
+template <>
+struct enum_text<role> {
+    static constexpr enum_name<role> names[] = {{role::participant, "participant"}, {role::speaker, "speaker"},
+                                                {role::moderator, "moderator"},     {role::captioner, "captioner"},
+                                                {role::admin, "admin"}};
+};
 
 struct identity {
     std::string id;    // the token's sub

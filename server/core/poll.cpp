@@ -2,21 +2,6 @@
 
 namespace veche::core {
 
-std::string_view to_string(poll_state s) {
-    switch (s) {
-        case poll_state::open: return "open";
-        case poll_state::closed: return "closed";
-        case poll_state::draft: break;
-    }
-    return "draft";
-}
-
-std::optional<poll_state> parse_poll_state(std::string_view s) {
-    for (auto st : {poll_state::draft, poll_state::open, poll_state::closed})
-        if (to_string(st) == s) return st;
-    return std::nullopt;
-}
-
 bool poll_visible_to(const poll& p, const identity& who) { return who.is_moderator() || p.state != poll_state::draft; }
 
 bool poll_results_public(const poll& p) { return p.state == poll_state::closed || p.live_results; }

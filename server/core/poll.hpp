@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/enum_text.hpp"
 #include "core/identity.hpp"
 #include "core/time_format.hpp"
 
@@ -14,8 +15,11 @@ namespace veche::core {
 
 enum class poll_state { draft, open, closed };
 
-std::string_view to_string(poll_state s);
-std::optional<poll_state> parse_poll_state(std::string_view s);
+template <>
+struct enum_text<poll_state> {
+    static constexpr enum_name<poll_state> names[] = {
+        {poll_state::draft, "draft"}, {poll_state::open, "open"}, {poll_state::closed, "closed"}};
+};
 
 struct poll {
     std::string id;

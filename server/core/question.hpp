@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/enum_text.hpp"
 #include "core/time_format.hpp"
 
 #include <cstdint>
@@ -11,8 +12,14 @@ namespace veche::core {
 
 enum class question_state { pending, approved, answered, rejected, archived };
 
-std::string_view to_string(question_state s);
-std::optional<question_state> parse_question_state(std::string_view s);
+template <>
+struct enum_text<question_state> {
+    static constexpr enum_name<question_state> names[] = {{question_state::pending, "pending"},
+                                                          {question_state::approved, "approved"},
+                                                          {question_state::answered, "answered"},
+                                                          {question_state::rejected, "rejected"},
+                                                          {question_state::archived, "archived"}};
+};
 
 struct question {
     std::string id;

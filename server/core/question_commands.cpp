@@ -3,8 +3,6 @@
 #include "core/text_hygiene.hpp"
 #include "core/visibility.hpp"
 
-#include <array>
-#include <utility>
 #include <variant>
 
 namespace veche::core {
@@ -36,22 +34,6 @@ command_result acked_question(const question& q, const identity& who, std::vecto
 }
 
 }  // namespace
-
-std::optional<moderation_action> parse_moderation_action(std::string_view s) {
-    static constexpr std::array<std::pair<std::string_view, moderation_action>, 8> names{{
-        {"approve", moderation_action::approve},
-        {"reject", moderation_action::reject},
-        {"highlight", moderation_action::highlight},
-        {"unhighlight", moderation_action::unhighlight},
-        {"answer", moderation_action::answer},
-        {"archive", moderation_action::archive},
-        {"restore", moderation_action::restore},
-        {"edit", moderation_action::edit},
-    }};
-    for (const auto& [name, action] : names)
-        if (name == s) return action;
-    return std::nullopt;
-}
 
 command_result ask(session_model& m, const identity& who, std::string_view raw_text, bool anonymous, epoch_ms now) {
     if (auto refused = check_scope(m, who)) return *refused;

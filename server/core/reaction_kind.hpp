@@ -1,18 +1,24 @@
 #pragma once
 
-#include <array>
-#include <optional>
-#include <string_view>
+#include "core/enum_text.hpp"
+
+#include <cstddef>
+#include <iterator>
 
 namespace veche::core {
 
 // The reactions of contract section 3.
-inline constexpr std::array<std::string_view, 5> reaction_kinds{"applause", "heart", "like", "laugh", "wow"};
+enum class reaction_kind { applause, heart, like, laugh, wow };
 
-inline std::optional<std::size_t> parse_reaction_kind(std::string_view s) {
-    for (std::size_t i = 0; i < reaction_kinds.size(); ++i)
-        if (reaction_kinds[i] == s) return i;
-    return std::nullopt;
-}
+template <>
+struct enum_text<reaction_kind> {
+    static constexpr enum_name<reaction_kind> names[] = {{reaction_kind::applause, "applause"},
+                                                         {reaction_kind::heart, "heart"},
+                                                         {reaction_kind::like, "like"},
+                                                         {reaction_kind::laugh, "laugh"},
+                                                         {reaction_kind::wow, "wow"}};
+};
+
+inline constexpr std::size_t reaction_kind_count = std::size(enum_text<reaction_kind>::names);
 
 }  // namespace veche::core

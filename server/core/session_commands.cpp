@@ -1,23 +1,7 @@
 #include "core/session_commands.hpp"
 
-#include <array>
-#include <utility>
 
 namespace veche::core {
-
-std::optional<session_action> parse_session_action(std::string_view s) {
-    static constexpr std::array<std::pair<std::string_view, session_action>, 6> names{{
-        {"qa_open", session_action::qa_open},
-        {"qa_close", session_action::qa_close},
-        {"moderation_pre", session_action::moderation_pre},
-        {"moderation_post", session_action::moderation_post},
-        {"live", session_action::live},
-        {"end", session_action::end},
-    }};
-    for (const auto& [name, action] : names)
-        if (name == s) return action;
-    return std::nullopt;
-}
 
 command_result control_session(session_model& m, const identity& who, session_action action) {
     if (!who.may_access(m.definition().id))

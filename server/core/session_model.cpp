@@ -1,5 +1,6 @@
 #include "core/session_model.hpp"
 
+#include "core/overloaded.hpp"
 #include "core/queue_order.hpp"
 #include "core/visibility.hpp"
 
@@ -114,29 +115,31 @@ change session_model::record(change_payload payload) {
 }
 
 void session_model::apply(const change_payload& payload) {
-    if (const auto* qc = std::get_if<question_changed>(&payload)) {
-        const auto it = index_.find(qc->after.id);
-        if (it == index_.end()) {
-            index_.emplace(qc->after.id, questions_.size());
-            questions_.push_back(qc->after);
-        } else {
-            questions_[it->second] = qc->after;
-        }
-    } else if (const auto* vc = std::get_if<vote_changed>(&payload)) {
-        auto& voters = voters_[vc->question_id];
-        const auto key = participant_key(vc->participant);
-        if (vc->on) voters.insert(key);
-        else voters.erase(key);
-        mutable_question(vc->question_id).votes = vc->total;
-    } else if (const auto* sc = std::get_if<session_changed>(&payload)) {
-        status_ = sc->status;
-    } else if (const auto* sf = std::get_if<segment_finalized>(&payload)) {
-        transcript_.apply_final(sf->segment);
-    } else if (const auto* pc = std::get_if<poll_changed>(&payload)) {
-        polls_.apply_poll(pc->after);
-    } else if (const auto* bc = std::get_if<ballot_cast>(&payload)) {
-        polls_.apply_ballot(bc->poll_id, participant_key(bc->participant), bc->choices, bc->after);
-    }
+    std::visit(overloaded{
+                   [&](const question_changed& qc) {
+                       const auto it = index_.find(qc.after.id);
+                       if (it == index_.end()) {
+                           index_.emplace(qc.after.id, questions_.size());
+                           questions_.push_back(qc.after);
+                       } else {
+                           questions_[it->second] = qc.after;
+                       }
+                   },
+                   [&](const vote_changed& vc) {
+                       auto& voters = voters_[vc.question_id];
+                       const auto key = participant_key(vc.participant);
+                       if (vc.on) voters.insert(key);
+                       else voters.erase(key);
+                       mutable_question(vc.question_id).votes = vc.total;
+                   },
+                   [&](const session_changed& sc) { status_ = sc.status; },
+                   [&](const segment_finalized& sf) { transcript_.apply_final(sf.segment); },
+                   [&](const poll_changed& pc) { polls_.apply_poll(pc.after); },
+                   [&](const ballot_cast& bc) {
+                       polls_.apply_ballot(bc.poll_id, participant_key(bc.participant), bc.choices, bc.after);
+                   },
+               },
+               payload);
 }
 
 void session_model::restore_poll(const poll& p) {

@@ -12,6 +12,12 @@ namespace veche::core {
 
 enum class session_state { scheduled, live, ended };
 
+template <>
+struct enum_text<session_state> {
+    static constexpr enum_name<session_state> names[] = {
+        {session_state::scheduled, "scheduled"}, {session_state::live, "live"}, {session_state::ended, "ended"}};
+};
+
 struct session_status {
     session_state state = session_state::scheduled;
     bool qa_open = true;
@@ -20,11 +26,6 @@ struct session_status {
     static session_status initial(const session_definition& def);
     bool operator==(const session_status&) const = default;
 };
-
-std::string_view to_string(session_state s);
-std::string_view to_string(moderation_mode m);
-std::optional<session_state> parse_session_state(std::string_view s);
-std::optional<moderation_mode> parse_moderation_mode(std::string_view s);
 
 // The contract's `session` object.
 nlohmann::json session_json(const session_definition& def, const session_status& status);

@@ -1,5 +1,7 @@
 #pragma once
-// The server's WebSocket messages (contract section 3), as JSON.
+// The server's WebSocket messages (docs/protocol.md), as JSON text. Messages
+// that go out by the thousand (events, acks) are put together from parts
+// already serialized, without a second JSON tree.
 
 #include "core/error_code.hpp"
 #include "core/identity.hpp"
@@ -12,18 +14,19 @@
 
 namespace veche::core {
 
-nlohmann::json welcome_message(const identity& who, epoch_ms now);
+std::string welcome_text(const identity& who, const std::optional<std::string>& rid, epoch_ms now);
 
 // {"type":"ack","rid":…, …fields}; without a rid when the request had none.
-// The fields come serialized as a JSON object ("{…}"): the hot path (every
-// vote) builds its ack without a second JSON tree.
+// fields_json is a serialized JSON object ("{}" or "{"k":v,…}").
 std::string ack_text(const std::optional<std::string>& rid, std::string_view fields_json);
 
-nlohmann::json error_message(const std::optional<std::string>& rid, error_code code, std::string_view message);
+// {"type":"error","rid":…,"code":…,"message":…}
+std::string error_text(const std::optional<std::string>& rid, error_code code, std::string_view message);
 
-nlohmann::json event_message(std::string_view session, seq_t seq, epoch_ms at, std::string_view kind,
-                             nlohmann::json data);
+// {"type":"event","session":…,"seq":…,"at_ms":…,"kind":…,"data":…}; data_json is serialized JSON.
+std::string event_text(std::string_view session, seq_t seq, epoch_ms at, std::string_view kind,
+                       std::string_view data_json);
 
-nlohmann::json subscribed_message(std::string_view session, seq_t seq, bool resumed);
+std::string subscribed_text(std::string_view session, seq_t seq, bool resumed, const std::optional<std::string>& rid);
 
 }  // namespace veche::core

@@ -5,10 +5,10 @@
 namespace veche::hub {
 
 hub::hub(boost::asio::io_context& ioc, const core::event_definition& event, const room_settings& settings,
-         store::event_store& store, metrics_registry& metrics)
+         store::event_store& store, metrics_registry& metrics, store_failure_handler on_store_failure)
     : metrics_(metrics) {
     for (const auto& s : event.sessions)
-        rooms_.emplace(s.id, std::make_shared<room>(ioc, s, settings, store, metrics_, backlog_));
+        rooms_.emplace(s.id, std::make_shared<room>(ioc, s, settings, store, metrics_, on_store_failure, backlog_));
     metrics_.rooms.set(static_cast<std::int64_t>(rooms_.size()));
 }
 

@@ -21,8 +21,9 @@ namespace veche::hub {
 
 class hub {
 public:
+    // on_store_failure: what to do when the store cannot keep a room's batch (the owner stops the server).
     hub(boost::asio::io_context& ioc, const core::event_definition& event, const room_settings& settings,
-        store::event_store& store, metrics_registry& metrics);
+        store::event_store& store, metrics_registry& metrics, store_failure_handler on_store_failure);
 
     // Before serving: every room takes back what the store kept for it.
     void restore(const std::map<std::string, store::stored_session>& stored);

@@ -4,8 +4,8 @@
 // one message per tap.
 
 #include "core/reaction_kind.hpp"
-#include "core/session_change.hpp"
-#include "hub/client_link.hpp"
+#include "core/time_format.hpp"
+#include "hub/ephemeral_event.hpp"
 
 #include <array>
 #include <cstdint>
@@ -19,17 +19,15 @@ public:
     static constexpr std::int64_t window_ms = 500;
 
     void restore(const std::map<std::string, std::int64_t>& totals);
-    void add(std::size_t kind) { ++window_[kind]; }
-    bool has_window() const;
+    void add(core::reaction_kind kind) { ++window_[static_cast<std::size_t>(kind)]; }
 
     // The window's event (counts in the window, plus the totals so far), then
     // a fresh window. The totals that grew are handed back for storing.
-    frame close_window(const std::string& session, core::seq_t seq, core::epoch_ms now,
-                       std::map<std::string, std::int64_t>& grown_totals);
+    ephemeral_event close_window(core::epoch_ms now, std::map<std::string, std::int64_t>& grown_totals);
 
 private:
-    std::array<std::int64_t, core::reaction_kinds.size()> window_{};
-    std::array<std::int64_t, core::reaction_kinds.size()> totals_{};
+    std::array<std::int64_t, core::reaction_kind_count> window_{};
+    std::array<std::int64_t, core::reaction_kind_count> totals_{};
 };
 
 }  // namespace veche::hub

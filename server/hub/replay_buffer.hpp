@@ -18,6 +18,7 @@ public:
     // Every event after `since` is still here.
     bool covers(core::seq_t since) const { return since >= floor_; }
     const std::deque<rendered_item>& items() const { return items_; }
+    std::size_t capacity() const { return capacity_; }
 
 private:
     std::size_t capacity_;

@@ -37,7 +37,7 @@ subscriber* subscriber_set::find(const client_link* link) {
     return const_cast<subscriber*>(std::as_const(*this).find(link));
 }
 
-std::vector<frame> subscriber_set::snapshot_sent(const client_link* link) {
+std::vector<ephemeral_event> subscriber_set::snapshot_sent(const client_link* link) {
     auto* s = find(link);
     if (!s || s->snapshots_waiting == 0 || --s->snapshots_waiting > 0) return {};
     return std::exchange(s->held, {});

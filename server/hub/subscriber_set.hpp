@@ -4,6 +4,7 @@
 #include "core/session_change.hpp"
 #include "hub/audience.hpp"
 #include "hub/client_link.hpp"
+#include "hub/ephemeral_event.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -23,7 +24,7 @@ struct subscriber {
     // is sent: what is not a stored change (viewers, lines being typed,
     // reactions, stream status) waits in `held` and follows "subscribed".
     int snapshots_waiting = 0;
-    std::vector<frame> held;
+    std::vector<ephemeral_event> held;
 };
 
 class subscriber_set {
@@ -33,8 +34,8 @@ public:
     bool remove(const client_link* link);
     const subscriber* find(const client_link* link) const;
     subscriber* find(const client_link* link);
-    // One of the link's snapshots went out: the frames held for it once none is left waiting.
-    std::vector<frame> snapshot_sent(const client_link* link);
+    // One of the link's snapshots went out: what was held for it once none is left waiting.
+    std::vector<ephemeral_event> snapshot_sent(const client_link* link);
 
     const std::vector<subscriber>& all() const { return subscribers_; }
     std::vector<subscriber>& all() { return subscribers_; }

@@ -45,7 +45,7 @@ void set_file_headers(http::response<Body>& res, const indexed_file& file, const
 }
 
 http::message_generator not_found(const http_request& req) {
-    return error_response(req, http::status::not_found, "not_found", "No such file");
+    return error_response(req, core::error_code::not_found, "No such file");
 }
 
 // Opens the indexed file without following a link put in its place, and only when it is still the same file.
@@ -80,7 +80,7 @@ http::message_generator file_response(const http_request& req, const indexed_fil
         res.set(http::field::content_range, "bytes */" + std::to_string(file.size()));
         set_validators(res, file, headers);
         res.set(http::field::content_type, "application/json; charset=utf-8");
-        res.body() = R"({"error":"bad_request","message":"Range not satisfiable"})";
+        res.body() = error_json(core::error_code::bad_request, "Range not satisfiable");
         return finish_response(req, std::move(res));
     }
 

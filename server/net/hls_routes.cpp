@@ -18,7 +18,7 @@ bool is_digits(std::string_view s) {
 }
 
 http::message_generator not_found(const http_request& req) {
-    return error_response(req, http::status::not_found, "not_found", "No such stream or segment");
+    return error_response(req, core::error_code::not_found, "No such stream or segment");
 }
 
 }  // namespace

@@ -6,6 +6,11 @@
 #include <nlohmann/json.hpp>
 
 namespace veche::net {
+namespace {
+
+constexpr std::string_view json_type = "application/json; charset=utf-8";
+
+}  // namespace
 
 void apply_security_headers(http::fields& f) {
     f.set(http::field::server, "veche");
@@ -41,24 +46,43 @@ http::message_generator text_response(const http_request& req, http::status stat
 
 http::message_generator json_response(const http_request& req, http::status status, const nlohmann::json& body,
                                       std::string_view cache_control) {
-    return text_response(req, status, "application/json; charset=utf-8", body.dump(), cache_control);
+    return text_response(req, status, json_type, body.dump(), cache_control);
 }
 
-http::message_generator error_response(const http_request& req, http::status status, std::string_view code,
+http::status http_status_of(core::error_code code) {
+    switch (code) {
+        case core::error_code::bad_request:
+        case core::error_code::too_long: return http::status::bad_request;
+        case core::error_code::unauthorized: return http::status::unauthorized;
+        case core::error_code::forbidden: return http::status::forbidden;
+        case core::error_code::not_found: return http::status::not_found;
+        case core::error_code::closed:
+        case core::error_code::conflict: return http::status::conflict;
+        case core::error_code::rate_limited: return http::status::too_many_requests;
+        case core::error_code::internal: break;
+    }
+    return http::status::internal_server_error;
+}
+
+http::message_generator error_response(const http_request& req, core::error_code code, std::string_view message) {
+    return error_response(req, http_status_of(code), code, message);
+}
+
+http::message_generator error_response(const http_request& req, http::status status, core::error_code code,
                                        std::string_view message) {
-    return json_response(req, status, {{"error", code}, {"message", message}});
+    return text_response(req, status, json_type, error_json(code, message));
 }
 
-}  // namespace veche::net
-
-namespace veche::net {
+std::string error_json(core::error_code code, std::string_view message) {
+    return nlohmann::json{{"error", core::to_string(code)}, {"message", message}}.dump();
+}
 
 http::message_generator method_not_allowed_response(const http_request& req, std::string_view allow) {
     http::response<http::string_body> res{http::status::method_not_allowed, req.version()};
     res.set(http::field::allow, allow);
-    res.set(http::field::content_type, "application/json; charset=utf-8");
+    res.set(http::field::content_type, json_type);
     res.set(http::field::cache_control, cache::none);
-    res.body() = R"({"error":"bad_request","message":"Method not allowed"})";
+    res.body() = error_json(core::error_code::bad_request, "Method not allowed");
     return finish_response(req, std::move(res));
 }
 

@@ -2,6 +2,7 @@
 // Every response the server sends is built here, so each one carries the
 // security headers and honours HEAD and keep-alive the same way.
 
+#include "core/error_code.hpp"
 #include "net/http_types.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -23,8 +24,16 @@ void apply_security_headers(http::fields& fields);
 http::message_generator json_response(const http_request& req, http::status status, const nlohmann::json& body,
                                       std::string_view cache_control = cache::none);
 
-// {"error": code, "message": message}; code uses the contract's error codes.
-http::message_generator error_response(const http_request& req, http::status status, std::string_view code,
+// The one mapping from the contract's error codes to HTTP statuses (400, 401, 403, 404, 409, 429, 500).
+http::status http_status_of(core::error_code code);
+
+// The body of every API error: {"error": code, "message": message}.
+std::string error_json(core::error_code code, std::string_view message);
+
+// An error answer, with the status of the code.
+http::message_generator error_response(const http_request& req, core::error_code code, std::string_view message);
+// The same with a status of its own, for the refusals HTTP names more precisely (413, 431).
+http::message_generator error_response(const http_request& req, http::status status, core::error_code code,
                                        std::string_view message);
 
 // 405 with the methods the resource allows ("GET, HEAD").

@@ -55,15 +55,15 @@ void http_session::read_header_block() {
     const auto bytes = buffer_.cdata();
     const auto scan = scan_header_block(std::string_view(static_cast<const char*>(bytes.data()), bytes.size())).state;
     if (scan == header_block_state::obs_fold)
-        return refuse(http::status::bad_request, "bad_request", "Folded header lines are not accepted");
+        return refuse(http::status::bad_request, core::error_code::bad_request, "Folded header lines are not accepted");
     if (scan == header_block_state::malformed)
-        return refuse(http::status::bad_request, "bad_request", "Malformed request");
+        return refuse(http::status::bad_request, core::error_code::bad_request, "Malformed request");
     if (scan == header_block_state::complete)
         return http::async_read(stream_, buffer_, *parser_,
                                 beast::bind_front_handler(&http_session::on_read, shared_from_this()));
     const auto limit = ctx_->limits.header_bytes;
     if (buffer_.size() >= limit)
-        return refuse(http::status::request_header_fields_too_large, "bad_request", "Request headers too large");
+        return refuse(http::status::request_header_fields_too_large, core::error_code::bad_request, "Request headers too large");
     stream_.async_read_some(buffer_.prepare(limit - buffer_.size()), [self = shared_from_this()](beast::error_code ec,
                                                                                               std::size_t n) {
         self->buffer_.commit(n);
@@ -83,15 +83,15 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
         ctx_->metrics.timeouts.inc();
         return do_close();
     }
-    if (ec == http::error::body_limit) return refuse(http::status::payload_too_large, "too_long", "Request body too large");
+    if (ec == http::error::body_limit) return refuse(http::status::payload_too_large, core::error_code::too_long, "Request body too large");
     if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
-        return refuse(http::status::request_header_fields_too_large, "bad_request", "Request headers too large");
+        return refuse(http::status::request_header_fields_too_large, core::error_code::bad_request, "Request headers too large");
     // Anything else Beast's parser refuses (a broken request line, a bad or
     // conflicting Content-Length / Transfer-Encoding, a bad chunk) is not HTTP
     // this server reads: answer 400 once and close, so no byte after it is
     // ever taken for a request of its own.
     if (ec.category() == http::make_error_code(http::error::bad_target).category())
-        return refuse(http::status::bad_request, "bad_request", "Malformed request");
+        return refuse(http::status::bad_request, core::error_code::bad_request, "Malformed request");
     if (ec) return do_close();
     auto req = parser_->release();
     if (acceptable_request(req)) handle_request(std::move(req));
@@ -103,17 +103,17 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 bool http_session::acceptable_request(const http_request& req) {
     const auto hosts = req.count(http::field::host);
     if (hosts > 1 || (hosts == 0 && req.version() >= 11)) {
-        refuse(http::status::bad_request, "bad_request", "A request needs exactly one Host header");
+        refuse(http::status::bad_request, core::error_code::bad_request, "A request needs exactly one Host header");
         return false;
     }
     if (req.count(http::field::transfer_encoding) > 0 && (req.version() < 11 || !req.chunked())) {
-        refuse(http::status::bad_request, "bad_request", "Transfer-Encoding must end with chunked");
+        refuse(http::status::bad_request, core::error_code::bad_request, "Transfer-Encoding must end with chunked");
         return false;
     }
     return true;
 }
 
-void http_session::refuse(http::status status, std::string_view code, std::string_view message) {
+void http_session::refuse(http::status status, core::error_code code, std::string_view message) {
     reading_ = false;
     closing_ = true;
     ctx_->metrics.refused_requests.inc();
@@ -131,7 +131,7 @@ void http_session::handle_request(http_request&& req) {
         ctx_->metrics.refused_origin.inc();
         log::info("http refused origin remote=", client.address.to_string());
         closing_ = true;
-        return send(error_response(req, http::status::forbidden, "forbidden", "Origin not allowed"));
+        return send(error_response(req, core::error_code::forbidden, "Origin not allowed"));
     }
     if (beast::websocket::is_upgrade(req)) {
         if (ctx_->websocket_upgrade && !ctx_->draining && req.target() == "/ws") {
@@ -140,7 +140,7 @@ void http_session::handle_request(http_request&& req) {
             return ctx_->websocket_upgrade(std::move(stream_), std::move(req), client_endpoint);
         }
         closing_ = true;
-        return send(error_response(req, http::status::not_found, "not_found", "No WebSocket endpoint here"));
+        return send(error_response(req, core::error_code::not_found, "No WebSocket endpoint here"));
     }
     request_context rc{std::move(req), client_endpoint, {}, {}};
     auto self = shared_from_this();

@@ -2,6 +2,7 @@
 // One HTTP/1.1 connection: reads a request within the time limit, routes it,
 // writes the response, repeats while keep-alive; hands /ws upgrades over.
 
+#include "core/error_code.hpp"
 #include "net/connection_registry.hpp"
 #include "net/http_context.hpp"
 
@@ -24,7 +25,7 @@ private:
     void on_read(beast::error_code ec, std::size_t bytes);
     // false (after answering 400) when the parsed request is one the server does not take.
     bool acceptable_request(const http_request& req);
-    void refuse(http::status status, std::string_view code, std::string_view message);
+    void refuse(http::status status, core::error_code code, std::string_view message);
     void handle_request(http_request&& req);
     void send(http::message_generator&& msg);
     void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);

@@ -3,6 +3,7 @@
 #include "auth/constant_time.hpp"
 #include "auth/random_id.hpp"
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "core/text_hygiene.hpp"
 #include "net/http_responses.hpp"
 
@@ -10,14 +11,6 @@
 #include <nlohmann/json.hpp>
 
 namespace veche::net {
-namespace {
-
-core::epoch_ms now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-}  // namespace
 
 join_routes::join_routes(const auth::token_codec& tokens, const config::auth_settings& auth,
                          const config::limit_settings& limits)
@@ -30,7 +23,7 @@ void join_routes::install(router& r) {
 void join_routes::join(request_context& ctx, const responder& respond) {
     const auto& req = ctx.req;
     const auto bad = [&](std::string_view message) {
-        respond(error_response(req, http::status::bad_request, "bad_request", message));
+        respond(error_response(req, core::error_code::bad_request, message));
     };
     nlohmann::json body = nlohmann::json::object();
     if (!req.body().empty()) {
@@ -43,7 +36,7 @@ void join_routes::join(request_context& ctx, const responder& respond) {
         const auto clean = core::clean_user_text(it->get<std::string>(), false);
         if (!clean) return bad("\"name\" is not valid UTF-8");
         if (clean->code_points > limits_.name_chars)
-            return respond(error_response(req, http::status::bad_request, "too_long",
+            return respond(error_response(req, core::error_code::too_long,
                                           "The name is longer than " + std::to_string(limits_.name_chars) +
                                               " characters"));
         name = clean->text;
@@ -55,10 +48,10 @@ void join_routes::join(request_context& ctx, const responder& respond) {
     }
     const auto now = now_ms();
     if (!per_ip_.try_take(ctx.remote.address().to_string(), now))
-        return respond(error_response(req, http::status::too_many_requests, "rate_limited",
+        return respond(error_response(req, core::error_code::rate_limited,
                                       "Too many joins from this address, try again in a minute"));
     if (auth_.join_code && !auth::constant_time_equal(code, *auth_.join_code))
-        return respond(error_response(req, http::status::forbidden, "forbidden", "Wrong join code"));
+        return respond(error_response(req, core::error_code::forbidden, "Wrong join code"));
 
     core::identity who;
     who.id = auth::random_id("p-");

@@ -21,7 +21,7 @@ void ops_routes::install(router& r) const {
     });
     r.add(http::verb::get, "/metrics", [this](request_context& ctx, responder respond) {
         if (!may_scrape(ctx.remote.address()))
-            return respond(error_response(ctx.req, http::status::forbidden, "forbidden", "Metrics are not public"));
+            return respond(error_response(ctx.req, core::error_code::forbidden, "Metrics are not public"));
         respond(text_response(ctx.req, http::status::ok, "text/plain; version=0.0.4; charset=utf-8", metrics_.render()));
     });
 }

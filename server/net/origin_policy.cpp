@@ -1,18 +1,12 @@
 #include "net/origin_policy.hpp"
 
+#include <boost/beast/core/string.hpp>
+
 #include <algorithm>
-#include <cctype>
 
 namespace veche::net {
-namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
+using boost::beast::iequals;
 
 origin_policy::origin_policy(std::vector<std::string> allowed) {
     for (auto& o : allowed) {

@@ -20,17 +20,17 @@ checked_request check(request_context& ctx, const responder& respond, hub::hub& 
     const auto& req = ctx.req;
     auto who = bearer_identity(req, tokens);
     if (!who) {
-        respond(error_response(req, http::status::unauthorized, "unauthorized", "A valid bearer token is required"));
+        respond(error_response(req, core::error_code::unauthorized, "A valid bearer token is required"));
         return {};
     }
     const auto& session = ctx.params.at("id");
     auto room = rooms.find(session);
     if (!room) {
-        respond(error_response(req, http::status::not_found, "not_found", "No such session"));
+        respond(error_response(req, core::error_code::not_found, "No such session"));
         return {};
     }
     if (!who->may_access(session) || (moderators_only && !who->is_moderator())) {
-        respond(error_response(req, http::status::forbidden, "forbidden", "This token may not read this"));
+        respond(error_response(req, core::error_code::forbidden, "This token may not read this"));
         return {};
     }
     return {std::move(who), std::move(room)};

@@ -45,7 +45,7 @@ void router::dispatch(request_context& ctx, responder respond) const {
     auto parsed = request_target::parse(ctx.req.target());
     if (const auto* refusal = std::get_if<std::string_view>(&parsed)) {
         if (refused_) refused_->inc();
-        return respond(error_response(ctx.req, http::status::bad_request, "bad_request", *refusal));
+        return respond(error_response(ctx.req, core::error_code::bad_request, *refusal));
     }
     ctx.target = std::move(std::get<request_target>(parsed));
 
@@ -63,7 +63,7 @@ void router::dispatch(request_context& ctx, responder respond) const {
     if (!allowed.empty()) return respond(method_not_allowed_response(ctx.req, allowed));
     const bool api = !parts.empty() && parts.front() == "api";
     if (!api && fallback_) return fallback_(ctx, std::move(respond));
-    respond(error_response(ctx.req, http::status::not_found, "not_found", "No such resource"));
+    respond(error_response(ctx.req, core::error_code::not_found, "No such resource"));
 }
 
 }  // namespace veche::net

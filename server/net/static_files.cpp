@@ -28,7 +28,7 @@ void static_files::serve(request_context& ctx, const responder& respond) const {
                                      "The web client is not built. Run: scripts/demo.sh (or npm run build in "
                                      "web-client/).\n"));
     const auto* file = find(ctx.target.path());
-    if (!file) return respond(error_response(req, http::status::not_found, "not_found", "No such file"));
+    if (!file) return respond(error_response(req, core::error_code::not_found, "No such file"));
     const bool hashed = file->name().starts_with("assets/");
     file_headers headers{hashed ? cache::immutable : cache::revalidate, content_coding::identity, file->mime_type(),
                          file->brotli() || file->gzip()};

@@ -1,6 +1,7 @@
 #include "net/websocket_session.hpp"
 
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "core/wire_messages.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -12,11 +13,6 @@
 namespace veche::net {
 namespace websocket = beast::websocket;
 namespace {
-
-core::epoch_ms now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // How many refused messages in a row mean a flood rather than a burst.
 unsigned flood_strikes(const config::limit_settings& l) { return std::max(10u, l.messages_burst / 10); }
@@ -61,7 +57,7 @@ void websocket_session::on_accept(beast::error_code ec) {
     timer_.expires_after(std::chrono::milliseconds(ctx_->limits.hello_timeout_ms));
     timer_.async_wait([weak = weak_from_this()](beast::error_code wait_ec) {
         auto self = weak.lock();
-        if (!wait_ec && self && !self->welcomed_) self->close_with(4401, "hello timeout");
+        if (!wait_ec && self && !self->welcomed_) self->close_with(close_code::unauthorized, "hello timeout");
     });
     do_read();
 }
@@ -73,7 +69,7 @@ void websocket_session::do_read() {
 void websocket_session::on_read(beast::error_code ec, std::size_t) {
     if (ec) {
         // Beast has already sent the close frame for protocol faults (1009 too big, 1007 bad UTF-8).
-        if (ec == websocket::error::message_too_big) ctx_->metrics.closed_too_big.inc();
+        if (ec == websocket::error::message_too_big) ctx_->metrics.closed(close_code::message_too_big).inc();
         leave_rooms();
         timer_.cancel();
         return;
@@ -83,7 +79,7 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
         buffer_.consume(buffer_.size());
         return do_read();
     }
-    if (!ws_.got_text()) close_with(4400, "text frames only");
+    if (!ws_.got_text()) close_with(close_code::protocol_violation, "text frames only");
     else handle(std::string_view(static_cast<const char*>(buffer_.cdata().data()), buffer_.size()));
     buffer_.consume(buffer_.size());
     do_read();
@@ -97,21 +93,21 @@ void websocket_session::handle(std::string_view text) {
 
     if (!limiter_.try_take(now_ms())) {
         ctx_->metrics.rate_limited.inc();
-        if (++strikes_ >= flood_strikes(ctx_->limits)) return close_with(4429, "too many messages");
+        if (++strikes_ >= flood_strikes(ctx_->limits)) return close_with(close_code::too_many_messages, "too many messages");
         return reply_error(rid, core::error_code::rate_limited, "Too many messages, slow down");
     }
     strikes_ = 0;
 
     if (!welcomed_) {
         if (failure || !std::holds_alternative<core::hello_message>(std::get<core::client_message>(decoded).payload))
-            return close_with(4401, "hello first");
+            return close_with(close_code::unauthorized, "hello first");
         return handle_hello(std::get<core::client_message>(decoded));
     }
     if (failure) {
         ctx_->metrics.bad_requests.inc();
         return reply_error(rid, core::error_code::bad_request, failure->message);
     }
-    if (who_.expires_at <= now_ms()) return close_with(4401, "token expired");
+    if (who_.expires_at <= now_ms()) return close_with(close_code::unauthorized, "token expired");
     dispatch(std::move(std::get<core::client_message>(decoded)));
 }
 
@@ -120,14 +116,12 @@ void websocket_session::handle_hello(const core::client_message& msg) {
     auto verified = ctx_->tokens.verify(hello.token, now_ms());
     if (auto* why = std::get_if<std::string>(&verified)) {
         log::info("ws refused token remote=", remote_.address().to_string(), " reason=\"", *why, '"');
-        return close_with(4401, "unauthorized");
+        return close_with(close_code::unauthorized, "unauthorized");
     }
     who_ = std::move(std::get<core::identity>(verified));
     welcomed_ = true;
     timer_.cancel();
-    auto welcome = core::welcome_message(who_, now_ms());
-    if (msg.rid) welcome["rid"] = *msg.rid;
-    send_reply(hub::make_frame(welcome.dump()));
+    send_reply(hub::make_frame(core::welcome_text(who_, msg.rid, now_ms())));
 }
 
 void websocket_session::dispatch(core::client_message&& msg) {
@@ -150,7 +144,7 @@ void websocket_session::dispatch(core::client_message&& msg) {
 
 void websocket_session::reply_error(const std::optional<std::string>& rid, core::error_code code,
                                     std::string_view message) {
-    send_reply(hub::make_frame(core::error_message(rid, code, message).dump()));
+    send_reply(hub::make_frame(core::error_text(rid, code, message)));
 }
 
 void websocket_session::send(hub::frame f) { enqueue(std::move(f), false); }
@@ -165,7 +159,7 @@ void websocket_session::enqueue(hub::frame f, bool reply) {
             asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
             return;
         case send_queue::push_result::overflow:
-            asio::post(ws_.get_executor(), [self = shared_from_this()] { self->close_with(4408, "too slow"); });
+            asio::post(ws_.get_executor(), [self = shared_from_this()] { self->close_with(close_code::too_slow, "too slow"); });
             return;
     }
 }
@@ -196,23 +190,17 @@ void websocket_session::on_write(beast::error_code ec, std::size_t bytes) {
     write_next();
 }
 
-void websocket_session::close_with(std::uint16_t code, const char* reason) {
+void websocket_session::close_with(close_code code, const char* reason) {
     if (close_started_) return;
     if (!close_code_) {
         close_code_ = code;
         close_reason_ = reason;
-        switch (code) {
-            case 4401: ctx_->metrics.closed_unauthorized.inc(); break;
-            case 4408: ctx_->metrics.closed_slow.inc(); break;
-            case 4429: ctx_->metrics.closed_flood.inc(); break;
-            case 4400: ctx_->metrics.closed_protocol.inc(); break;
-            case 1001: ctx_->metrics.closed_going_away.inc(); break;
-            default: break;
-        }
-        if (code == 4408 || code == 4429) log::info("ws closed code=", code, " remote=", remote_.address().to_string());
+        ctx_->metrics.closed(code).inc();
+        if (code == close_code::too_slow || code == close_code::too_many_messages)
+            log::info("ws closed code=", static_cast<unsigned>(code), " remote=", remote_.address().to_string());
         // A slow client gets nothing more; anyone else gets what was already queued
         // (the error that explains the close, the last events before a shutdown).
-        if (code == 4408) queue_.close();
+        if (code == close_code::too_slow) queue_.close();
         else queue_.seal();
         leave_rooms();
         // A client that reads nothing never lets the close frame out: cut the socket after 5 s.
@@ -228,7 +216,7 @@ void websocket_session::close_with(std::uint16_t code, const char* reason) {
         return;
     }
     close_started_ = true;
-    ws_.async_close(websocket::close_reason(static_cast<websocket::close_code>(code), reason),
+    ws_.async_close(websocket::close_reason(to_beast(code), reason),
                     [self = shared_from_this()](beast::error_code) {
         self->timer_.cancel();
     });
@@ -238,7 +226,7 @@ void websocket_session::close_for_shutdown() {
     asio::post(ws_.get_executor(), [self = shared_from_this()] {
         beast::error_code ignored;
         if (!self->ws_.is_open()) return (void)self->ws_.next_layer().close(ignored);
-        self->close_with(1001, "server going away");
+        self->close_with(close_code::going_away, "server going away");
     });
 }
 

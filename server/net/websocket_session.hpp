@@ -8,6 +8,7 @@
 #include "core/rate_limiter.hpp"
 #include "hub/client_link.hpp"
 #include "hub/room.hpp"
+#include "net/close_code.hpp"
 #include "net/connection_registry.hpp"
 #include "net/http_types.hpp"
 #include "net/send_queue.hpp"
@@ -47,7 +48,7 @@ private:
     void reply_error(const std::optional<std::string>& rid, core::error_code code, std::string_view message);
     void write_next();
     void on_write(beast::error_code ec, std::size_t bytes);
-    void close_with(std::uint16_t code, const char* reason);
+    void close_with(close_code code, const char* reason);
     void leave_rooms();
 
     // A plain socket underneath: the WebSocket keeps its own timeouts, and
@@ -63,7 +64,7 @@ private:
     core::rate_limiter limiter_;
     unsigned strikes_ = 0;
     std::vector<std::shared_ptr<hub::room>> rooms_;
-    std::optional<std::uint16_t> close_code_;
+    std::optional<close_code> close_code_;
     const char* close_reason_ = "";
     bool writing_ = false;
     bool close_started_ = false;

@@ -1,5 +1,8 @@
 #include "store/batch_writer.hpp"
 
+#include "core/overloaded.hpp"
+#include "store/request_codec.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace veche::store {
@@ -14,8 +17,7 @@ batch_writer::batch_writer(sqlite_connection& db)
                        "ON CONFLICT(id) DO UPDATE SET text = ?3, state = ?7, highlighted = ?8, edited = ?9"),
       insert_vote_(db.handle(), "INSERT OR IGNORE INTO votes(question, participant) VALUES(?1, ?2)"),
       delete_vote_(db.handle(), "DELETE FROM votes WHERE question = ?1 AND participant = ?2"),
-      insert_request_(db.handle(),
-                      "INSERT OR IGNORE INTO requests(session, participant, rid, reply) VALUES(?1, ?2, ?3, ?4)"),
+      insert_requests_(db.handle(), "INSERT INTO request_batches(session, at_ms, requests) VALUES(?1, ?2, ?3)"),
       upsert_segment_(db.handle(),
                       "INSERT INTO transcript(session, id, text, start_ms, end_ms, speaker, lang, seq) "
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(session, id) DO UPDATE SET "
@@ -32,9 +34,11 @@ batch_writer::batch_writer(sqlite_connection& db)
 
 void batch_writer::write(const write_batch& batch) {
     for (const auto& c : batch.changes) write_change(batch.session, c);
-    for (const auto& [kind, total] : batch.reaction_totals) upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
-    for (const auto& r : batch.requests)
-        insert_request_.bind(1, batch.session).bind(2, r.participant).bind(3, r.rid).bind(4, r.reply).run();
+    for (const auto& [kind, total] : batch.reaction_totals)
+        upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
+    // One row for every request of the batch: a retried rid is found in it at start-up.
+    if (!batch.requests.empty())
+        insert_requests_.bind(1, batch.session).bind(2, batch.at).bind_blob(3, encode_requests(batch.requests)).run();
     upsert_session_.bind(1, batch.session)
         .bind(2, core::to_string(batch.status.state))
         .bind(3, std::int64_t{batch.status.qa_open})
@@ -44,42 +48,53 @@ void batch_writer::write(const write_batch& batch) {
 }
 
 void batch_writer::write_change(const std::string& session, const core::change& c) {
-    if (const auto* qc = std::get_if<core::question_changed>(&c.payload)) {
-        const auto& q = qc->after;
-        upsert_question_.bind(1, q.id)
-            .bind(2, q.session)
-            .bind(3, q.text)
-            .bind(4, q.author_id)
-            .bind(5, q.author_name)
-            .bind(6, std::int64_t{q.anonymous})
-            .bind(7, core::to_string(q.state))
-            .bind(8, std::int64_t{q.highlighted})
-            .bind(9, std::int64_t{q.edited})
-            .bind(10, q.created_at)
-            .run();
-    } else if (const auto* vc = std::get_if<core::vote_changed>(&c.payload)) {
-        (vc->on ? insert_vote_ : delete_vote_).bind(1, vc->question_id).bind(2, vc->participant).run();
-    } else if (const auto* sf = std::get_if<core::segment_finalized>(&c.payload)) {
-        const auto& s = sf->segment;
-        upsert_segment_.bind(1, session).bind(2, s.id).bind(3, s.text).bind(4, s.start_ms).bind(5, s.end_ms);
-        if (s.speaker) upsert_segment_.bind(6, *s.speaker);
-        if (s.lang) upsert_segment_.bind(7, *s.lang);
-        upsert_segment_.bind(8, static_cast<std::int64_t>(c.seq)).run();
-    } else if (const auto* pc = std::get_if<core::poll_changed>(&c.payload)) {
-        const auto& p = pc->after;
-        upsert_poll_.bind(1, p.id)
-            .bind(2, p.session)
-            .bind(3, p.question)
-            .bind(4, nlohmann::json(p.options).dump())
-            .bind(5, std::int64_t{p.multi})
-            .bind(6, std::int64_t{p.live_results})
-            .bind(7, core::to_string(p.state))
-            .bind(8, p.created_at)
-            .run();
-    } else if (const auto* bc = std::get_if<core::ballot_cast>(&c.payload)) {
-        upsert_ballot_.bind(1, bc->poll_id).bind(2, bc->participant).bind(3, nlohmann::json(bc->choices).dump()).run();
-    }
-    // session_changed needs no row of its own: every batch writes the session's status.
+    std::visit(core::overloaded{
+                   [&](const core::question_changed& qc) {
+                       const auto& q = qc.after;
+                       upsert_question_.bind(1, q.id)
+                           .bind(2, q.session)
+                           .bind(3, q.text)
+                           .bind(4, q.author_id)
+                           .bind(5, q.author_name)
+                           .bind(6, std::int64_t{q.anonymous})
+                           .bind(7, core::to_string(q.state))
+                           .bind(8, std::int64_t{q.highlighted})
+                           .bind(9, std::int64_t{q.edited})
+                           .bind(10, q.created_at)
+                           .run();
+                   },
+                   [&](const core::vote_changed& vc) {
+                       (vc.on ? insert_vote_ : delete_vote_).bind(1, vc.question_id).bind(2, vc.participant).run();
+                   },
+                   [&](const core::segment_finalized& sf) {
+                       const auto& s = sf.segment;
+                       upsert_segment_.bind(1, session).bind(2, s.id).bind(3, s.text).bind(4, s.start_ms).bind(5, s.end_ms);
+                       if (s.speaker) upsert_segment_.bind(6, *s.speaker);
+                       if (s.lang) upsert_segment_.bind(7, *s.lang);
+                       upsert_segment_.bind(8, static_cast<std::int64_t>(c.seq)).run();
+                   },
+                   [&](const core::poll_changed& pc) {
+                       const auto& p = pc.after;
+                       upsert_poll_.bind(1, p.id)
+                           .bind(2, p.session)
+                           .bind(3, p.question)
+                           .bind(4, nlohmann::json(p.options).dump())
+                           .bind(5, std::int64_t{p.multi})
+                           .bind(6, std::int64_t{p.live_results})
+                           .bind(7, core::to_string(p.state))
+                           .bind(8, p.created_at)
+                           .run();
+                   },
+                   [&](const core::ballot_cast& bc) {
+                       upsert_ballot_.bind(1, bc.poll_id)
+                           .bind(2, bc.participant)
+                           .bind(3, nlohmann::json(bc.choices).dump())
+                           .run();
+                   },
+                   // No row of its own: every batch writes the session's status.
+                   [&](const core::session_changed&) {},
+               },
+               c.payload);
 }
 
 }  // namespace veche::store

@@ -19,7 +19,7 @@ private:
     sqlite_statement upsert_question_;
     sqlite_statement insert_vote_;
     sqlite_statement delete_vote_;
-    sqlite_statement insert_request_;
+    sqlite_statement insert_requests_;
     sqlite_statement upsert_segment_;
     sqlite_statement upsert_poll_;
     sqlite_statement upsert_ballot_;

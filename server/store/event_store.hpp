@@ -1,7 +1,7 @@
 #pragma once
-// Where rooms make their changes durable. The hub sees only this interface;
-// sqlite_event_store is the implementation (a shared PostgreSQL one can come
-// later for several nodes).
+// Where rooms make their changes durable. The hub sees only this interface:
+// a room appends what it changed and learns when it is committed.
+// sqlite_event_store is the implementation for one machine.
 
 #include "core/session_change.hpp"
 #include "core/session_status.hpp"
@@ -15,16 +15,18 @@
 
 namespace veche::store {
 
-// The first reply to a request id, kept so a retry gets the same answer.
+// The first answer to a request id, kept so a retry gets the same answer.
 struct stored_request {
     std::string participant;
     std::string rid;
-    std::string reply;  // the ack's fields, as JSON text
+    std::string reply;      // the ack's fields, as JSON text
+    core::epoch_ms at = 0;  // when it was answered (read back at start-up; unused on the way in)
 };
 
 // What one room hands over in one go: its changes since the last batch.
 struct write_batch {
     std::string session;
+    core::epoch_ms at = 0;        // when the room handed it over
     core::session_status status;  // the session's status after these changes
     core::seq_t seq = 0;          // the session's sequence after these changes
     std::vector<core::change> changes;
@@ -35,10 +37,11 @@ struct write_batch {
 class event_store {
 public:
     virtual ~event_store() = default;
-    // Makes the batch durable, in submission order, and then calls done(ok)
-    // on the store's own thread. ok == false: nothing of it was stored.
-    // The batch is shared: the room keeps it to publish the changes once they are durable.
-    virtual void submit(std::shared_ptr<const write_batch> batch, std::function<void(bool ok)> done) = 0;
+    // Appends the batch after every batch appended before it, and calls
+    // committed(true) from a thread of the store's own once it is durable.
+    // committed(false): nothing of it was stored. The batch is shared: the
+    // room keeps it to publish the changes once they are durable.
+    virtual void append(std::shared_ptr<const write_batch> batch, std::function<void(bool committed)> committed) = 0;
 };
 
 }  // namespace veche::store

@@ -25,6 +25,11 @@ sqlite_statement& sqlite_statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+sqlite_statement& sqlite_statement::bind_blob(int index, std::string_view bytes) {
+    if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK) fail(db_, "bind");
+    return *this;
+}
+
 sqlite_statement& sqlite_statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
     return *this;
@@ -51,6 +56,11 @@ std::string sqlite_statement::text(int column) const {
 }
 
 std::int64_t sqlite_statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string_view sqlite_statement::blob(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view{};
+}
 
 bool sqlite_statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 

@@ -26,12 +26,15 @@ public:
 
     sqlite_statement& bind(int index, std::string_view text);
     sqlite_statement& bind(int index, std::int64_t value);
+    sqlite_statement& bind_blob(int index, std::string_view bytes);
     // Runs a statement that returns no rows, then resets it for the next use.
     void run();
     // Steps to the next row; false at the end (then the statement is reset).
     bool next_row();
     std::string text(int column) const;
     std::int64_t integer(int column) const;
+    // Valid until the statement steps again.
+    std::string_view blob(int column) const;
     bool is_null(int column) const;
 
 private:

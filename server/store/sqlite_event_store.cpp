@@ -1,6 +1,7 @@
 #include "store/sqlite_event_store.hpp"
 
 #include "common/log.hpp"
+#include "common/wall_clock.hpp"
 #include "store/store_loader.hpp"
 #include "store/store_schema.hpp"
 
@@ -8,8 +9,10 @@
 
 namespace veche::store {
 
-sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry& metrics)
+sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry& metrics,
+                                       std::chrono::milliseconds request_ttl)
     : db_(path),
+      request_ttl_(request_ttl),
       commit_seconds_(metrics.make_histogram("veche_store_commit_seconds",
                                              "Time to write and fsync one group commit",
                                              {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5, 1})),
@@ -24,7 +27,9 @@ sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry
 
 sqlite_event_store::~sqlite_event_store() { stop(); }
 
-std::map<std::string, stored_session> sqlite_event_store::load() { return load_sessions(db_); }
+std::map<std::string, stored_session> sqlite_event_store::load() {
+    return load_sessions(db_, now_ms() - request_ttl_.count());
+}
 
 void sqlite_event_store::start() {
     thread_ = std::thread([this] { run(); });
@@ -39,10 +44,10 @@ void sqlite_event_store::stop() {
     if (thread_.joinable()) thread_.join();
 }
 
-void sqlite_event_store::submit(std::shared_ptr<const write_batch> batch, std::function<void(bool ok)> done) {
+void sqlite_event_store::append(std::shared_ptr<const write_batch> batch, std::function<void(bool)> committed) {
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back(pending{std::move(batch), std::move(done)});
+        queue_.push_back(pending{std::move(batch), std::move(committed)});
         queued_.set(static_cast<std::int64_t>(queue_.size()));
     }
     wake_.notify_one();
@@ -66,6 +71,20 @@ void sqlite_event_store::run() {
         }
         if (!ok) failures_.inc();
         for (auto& p : group) p.done(ok);
+        forget_old_requests();
+    }
+}
+
+void sqlite_event_store::forget_old_requests() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_forget_) return;
+    next_forget_ = now + std::chrono::hours(1);
+    try {
+        sqlite_statement forget(db_.handle(), "DELETE FROM request_batches WHERE at_ms < ?1");
+        forget.bind(1, now_ms() - request_ttl_.count()).run();
+    } catch (const store_error& e) {
+        // Only space is lost: the rows are not read back anyway.
+        log::warn("store: could not delete old request ids: ", e.what());
     }
 }
 

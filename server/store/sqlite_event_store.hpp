@@ -9,6 +9,7 @@
 #include "store/sqlite_connection.hpp"
 #include "store/stored_session.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -20,8 +21,10 @@ namespace veche::store {
 
 class sqlite_event_store : public event_store {
 public:
-    // Opens (creating if needed) the database file; throws store_error.
-    sqlite_event_store(const std::string& path, metrics_registry& metrics);
+    // Opens (creating if needed) the database file; throws store_error. Request ids
+    // answered longer than request_ttl ago are neither read back nor kept.
+    sqlite_event_store(const std::string& path, metrics_registry& metrics,
+                       std::chrono::milliseconds request_ttl = std::chrono::hours(24));
     ~sqlite_event_store() override;
 
     // Everything stored so far; call before start().
@@ -31,7 +34,7 @@ public:
     // Commits everything already submitted, then stops the writer thread.
     void stop();
 
-    void submit(std::shared_ptr<const write_batch> batch, std::function<void(bool ok)> done) override;
+    void append(std::shared_ptr<const write_batch> batch, std::function<void(bool committed)> committed) override;
 
 private:
     struct pending {
@@ -40,9 +43,13 @@ private:
     };
     void run();
     bool commit(const std::deque<pending>& group);
+    // Deletes the request batches past request_ttl (at most once an hour).
+    void forget_old_requests();
 
     sqlite_connection db_;
+    std::chrono::milliseconds request_ttl_;
     std::unique_ptr<batch_writer> writer_;
+    std::chrono::steady_clock::time_point next_forget_{};
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<pending> queue_;

@@ -1,19 +1,21 @@
 #include "store/store_loader.hpp"
 
+#include "store/request_codec.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace veche::store {
 
-std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
+std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core::epoch_ms oldest_request) {
     std::map<std::string, stored_session> out;
 
     sqlite_statement sessions(db.handle(), "SELECT id, state, qa_open, moderation, seq FROM sessions");
     while (sessions.next_row()) {
         auto& s = out[sessions.text(0)];
         core::session_status status;
-        status.state = core::parse_session_state(sessions.text(1)).value_or(core::session_state::scheduled);
+        status.state = core::parse_enum<core::session_state>(sessions.text(1)).value_or(core::session_state::scheduled);
         status.qa_open = sessions.integer(2) != 0;
-        status.moderation = core::parse_moderation_mode(sessions.text(3)).value_or(core::moderation_mode::pre);
+        status.moderation = core::parse_enum<core::moderation_mode>(sessions.text(3)).value_or(core::moderation_mode::pre);
         s.status = status;
         s.seq = static_cast<core::seq_t>(sessions.integer(4));
     }
@@ -29,7 +31,7 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
         q.author_id = questions.text(3);
         q.author_name = questions.text(4);
         q.anonymous = questions.integer(5) != 0;
-        q.state = core::parse_question_state(questions.text(6)).value_or(core::question_state::pending);
+        q.state = core::parse_enum<core::question_state>(questions.text(6)).value_or(core::question_state::pending);
         q.highlighted = questions.integer(7) != 0;
         q.edited = questions.integer(8) != 0;
         q.created_at = questions.integer(9);
@@ -66,7 +68,7 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
         p.options = nlohmann::json::parse(polls.text(3)).get<std::vector<std::string>>();
         p.multi = polls.integer(4) != 0;
         p.live_results = polls.integer(5) != 0;
-        p.state = core::parse_poll_state(polls.text(6)).value_or(core::poll_state::draft);
+        p.state = core::parse_enum<core::poll_state>(polls.text(6)).value_or(core::poll_state::draft);
         p.created_at = polls.integer(7);
         out[p.session].polls.push_back(std::move(p));
     }
@@ -80,9 +82,16 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db) {
     sqlite_statement reactions(db.handle(), "SELECT session, kind, total FROM reaction_totals");
     while (reactions.next_row()) out[reactions.text(0)].reaction_totals[reactions.text(1)] = reactions.integer(2);
 
-    sqlite_statement requests(db.handle(), "SELECT session, participant, rid, reply FROM requests");
-    while (requests.next_row())
-        out[requests.text(0)].requests.push_back({requests.text(1), requests.text(2), requests.text(3)});
+    // Oldest first, so a room that keeps only each participant's last rids keeps the right ones.
+    sqlite_statement requests(db.handle(),
+                              "SELECT session, at_ms, requests FROM request_batches WHERE at_ms >= ?1 ORDER BY rowid");
+    requests.bind(1, oldest_request);
+    while (requests.next_row()) {
+        auto& list = out[requests.text(0)].requests;
+        const auto first = list.size();
+        decode_requests(requests.blob(2), list);
+        for (auto i = first; i < list.size(); ++i) list[i].at = requests.integer(1);
+    }
     return out;
 }
 

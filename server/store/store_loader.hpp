@@ -8,7 +8,8 @@
 
 namespace veche::store {
 
-// Reads every session's state back, to rebuild the rooms at start-up.
-std::map<std::string, stored_session> load_sessions(sqlite_connection& db);
+// Reads every session's state back, to rebuild the rooms at start-up, with
+// the request ids answered at `oldest_request` or later.
+std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core::epoch_ms oldest_request);
 
 }  // namespace veche::store

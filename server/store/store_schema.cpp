@@ -1,6 +1,45 @@
 #include "store/store_schema.hpp"
 
+#include "common/log.hpp"
+#include "common/wall_clock.hpp"
+#include "store/request_codec.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
 namespace veche::store {
+namespace {
+
+// Version 2 kept one `requests` row per request: they move into one
+// request_batches row per session, stamped now (their age is unknown).
+bool has_table(sqlite_connection& db, std::string_view name) {
+    sqlite_statement query(db.handle(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    return query.bind(1, name).next_row();
+}
+
+void migrate_request_rows(sqlite_connection& db) {
+    if (!has_table(db, "requests")) return;
+    std::map<std::string, std::vector<stored_request>> by_session;
+    {
+        sqlite_statement rows(db.handle(), "SELECT session, participant, rid, reply FROM requests");
+        while (rows.next_row()) by_session[rows.text(0)].push_back({rows.text(1), rows.text(2), rows.text(3), 0});
+    }
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        sqlite_statement insert(db.handle(), "INSERT INTO request_batches(session, at_ms, requests) VALUES(?1, ?2, ?3)");
+        for (const auto& [session, requests] : by_session)
+            insert.bind(1, session).bind(2, now_ms()).bind_blob(3, encode_requests(requests)).run();
+        db.exec("DROP TABLE requests");
+        db.exec("COMMIT");
+    } catch (...) {
+        db.exec("ROLLBACK");
+        throw;
+    }
+    log::info("store: moved ", by_session.size(), " sessions' request ids into request_batches");
+}
+
+}  // namespace
 
 void prepare_schema(sqlite_connection& db) {
     db.exec("PRAGMA journal_mode=WAL");
@@ -35,13 +74,11 @@ void prepare_schema(sqlite_connection& db) {
             participant TEXT NOT NULL,
             PRIMARY KEY (question, participant)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS requests (
+        CREATE TABLE IF NOT EXISTS request_batches (
             session TEXT NOT NULL,
-            participant TEXT NOT NULL,
-            rid TEXT NOT NULL,
-            reply TEXT NOT NULL,
-            PRIMARY KEY (session, participant, rid)
-        ) WITHOUT ROWID;
+            at_ms INTEGER NOT NULL,
+            requests BLOB NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS transcript (
             session TEXT NOT NULL,
             id TEXT NOT NULL,
@@ -75,8 +112,9 @@ void prepare_schema(sqlite_connection& db) {
             total INTEGER NOT NULL,
             PRIMARY KEY (session, kind)
         ) WITHOUT ROWID;
-        PRAGMA user_version = 2;
     )sql");
+    migrate_request_rows(db);
+    db.exec("PRAGMA user_version = 3");
 }
 
 }  // namespace veche::store

@@ -3,7 +3,7 @@
 #include "config/config_error.hpp"
 #include "config/event_parser.hpp"
 #include "config/settings_loader.hpp"
-#include "config/source_uri.hpp"
+#include "core/source_uri.hpp"
 #include "utf8_decode.hpp"
 
 #include <exception>
@@ -28,9 +28,11 @@ problem check_loaded(const settings& s, const std::optional<std::string>& env_se
     for (const auto& h : s.event.halls) {
         if (!is_valid_id(h.id) || !halls.insert(h.id).second) return "a bad or duplicate hall id: " + h.id;
         try {
-            source_uri::parse(h.source);
+            const auto again = core::source_uri::parse(h.source.text);
+            if (again.kind != h.source.kind || again.host != h.source.host || again.port != h.source.port)
+                return "a hall source that reads differently the second time: " + h.source.text;
         } catch (const std::exception&) {
-            return "a hall source that does not parse: " + h.source;
+            return "a hall source that does not parse: " + h.source.text;
         }
     }
     for (const auto& ses : s.event.sessions) {

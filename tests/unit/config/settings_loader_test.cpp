@@ -46,7 +46,7 @@ TEST_CASE("the contract's example config loads with every field") {
     CHECK(s.auth.secret == "change-me");
     CHECK_FALSE(s.auth.join_code);
     REQUIRE(s.event.halls.size() == 1);
-    CHECK(s.event.halls[0].source == "test:");
+    CHECK(s.event.halls[0].source.kind == veche::core::source_kind::test);
     REQUIRE(s.event.sessions.size() == 1);
     const auto& session = s.event.sessions[0];
     CHECK(session.title == "Сила в людях");

@@ -87,7 +87,7 @@ TEST_CASE("transcript, poll and reaction messages decode") {
     CHECK(pc.live_results);
     CHECK_FALSE(decoded<poll_control_message>(R"({"type":"poll_control","poll":"s1.p1","action":"close"})").open);
     CHECK(decoded<poll_vote_message>(R"({"type":"poll_vote","poll":"s1.p1","choices":[0,2]})").choices.size() == 2);
-    CHECK(decoded<react_message>(R"({"type":"react","session":"s1","kind":"heart"})").kind == 1);
+    CHECK(decoded<react_message>(R"({"type":"react","session":"s1","kind":"heart"})").kind == reaction_kind::heart);
 
     CHECK(failed(R"({"type":"transcript","session":"s1","id":"x","text":"t"})").message == "missing \"final\"");
     CHECK(failed(R"({"type":"transcript","session":"s1","id":"x","text":"t","final":true,"start_ms":"now"})").message ==

@@ -3,6 +3,7 @@
 // connections that record what they are sent.
 
 #include "hub/client_link.hpp"
+#include "hub/room.hpp"
 #include "store/event_store.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -17,7 +18,7 @@ namespace veche::test {
 
 class manual_store : public store::event_store {
 public:
-    void submit(std::shared_ptr<const store::write_batch> batch, std::function<void(bool)> done) override {
+    void append(std::shared_ptr<const store::write_batch> batch, std::function<void(bool)> done) override {
         std::lock_guard lock(mutex_);
         waiting_.emplace_back(std::move(batch), std::move(done));
     }
@@ -33,6 +34,18 @@ public:
             done(true);
         }
         return now.size();
+    }
+    // Fails the oldest batch submitted, as a broken disk would; false when there is none.
+    bool fail_next() {
+        std::pair<std::shared_ptr<const store::write_batch>, std::function<void(bool)>> next;
+        {
+            std::lock_guard lock(mutex_);
+            if (waiting_.empty()) return false;
+            next = std::move(waiting_.front());
+            waiting_.erase(waiting_.begin());
+        }
+        next.second(false);
+        return true;
     }
     // Makes the oldest batch submitted durable; false when there is none.
     bool commit_next() {
@@ -52,6 +65,14 @@ public:
 private:
     std::mutex mutex_;
     std::vector<std::pair<std::shared_ptr<const store::write_batch>, std::function<void(bool)>>> waiting_;
+};
+
+// The sessions whose store failed, as the owner of a room hears of it.
+struct store_failures {
+    std::vector<std::string> sessions;
+    hub::store_failure_handler handler() {
+        return [this](const std::string& s) { sessions.push_back(s); };
+    }
 };
 
 class recording_link : public hub::client_link {

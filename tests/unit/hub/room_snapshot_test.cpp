@@ -20,8 +20,9 @@ TEST_CASE("room: a snapshot waits until the changes it shows are stored") {
     manual_store store;
     metrics_registry registry;
     hub::hub_metrics metrics{registry};
+    store_failures failures;
     const auto def = session_fixture::make_def(core::moderation_mode::post);  // the room keeps a reference
-    const auto room = std::make_shared<hub::room>(ioc, def, hub::room_settings{}, store, metrics);
+    const auto room = std::make_shared<hub::room>(ioc, def, hub::room_settings{}, store, metrics, failures.handler());
     const auto anna = std::make_shared<recording_link>(person("anna"));
     const auto boris = std::make_shared<recording_link>(person("boris"));
     const auto run = [&] {
@@ -64,8 +65,9 @@ TEST_CASE("room: between subscribe and subscribed nothing else comes, and no eve
     manual_store store;
     metrics_registry registry;
     hub::hub_metrics metrics{registry};
+    store_failures failures;
     const auto def = session_fixture::make_def(core::moderation_mode::post);
-    const auto room = std::make_shared<hub::room>(ioc, def, hub::room_settings{}, store, metrics);
+    const auto room = std::make_shared<hub::room>(ioc, def, hub::room_settings{}, store, metrics, failures.handler());
     const auto anna = std::make_shared<recording_link>(person("anna"));
     const auto mod = std::make_shared<recording_link>(person("mod", core::role::moderator));
     const auto speaker = std::make_shared<recording_link>(person("speaker", core::role::speaker));

@@ -16,6 +16,7 @@ struct room_fixture {
     manual_store store;
     metrics_registry registry;
     hub::hub_metrics metrics{registry};
+    store_failures failures;
     core::session_definition def = session_fixture::make_def(core::moderation_mode::pre);
     std::shared_ptr<hub::room> room;
     std::shared_ptr<recording_link> anna = link(person("anna", core::role::participant, "Анна"));
@@ -29,8 +30,8 @@ struct room_fixture {
                           std::chrono::milliseconds max_publish_delay = std::chrono::milliseconds(200)) {
         hub::room_settings settings;
         settings.replay_events = replay_events;
-        settings.max_publish_delay = max_publish_delay;
-        room = std::make_shared<hub::room>(ioc, def, settings, store, metrics, backlog);
+        settings.pacing.max_publish_delay = max_publish_delay;
+        room = std::make_shared<hub::room>(ioc, def, settings, store, metrics, failures.handler(), backlog);
     }
 
     static std::shared_ptr<recording_link> link(core::identity who) {

@@ -25,8 +25,9 @@ struct fixture {
     int frame = 0;  // frames of a 25 fps source with 1 s GOPs, across takes
 
     explicit fixture(bool with_slate = true)
-        : channel(veche::core::hall_definition{"main", "Главная сцена", "srt://:9000", {}, false}, settings, 1,
-                  dir / "recordings/main", metrics) {
+        : channel(veche::core::hall_definition{"main", "Главная сцена", veche::core::source_uri::parse("srt://:9000"),
+                                               {}, false},
+                  settings, 1, dir / "recordings/main", metrics) {
         channel.set_status_listener([this](stream_status s) { statuses.push_back(s); });
         if (with_slate) channel.set_slate(std::make_shared<const std::string>("slate-bytes"), 2s);
     }

@@ -18,7 +18,8 @@ namespace {
 constexpr std::int64_t ms = 1'000'000;
 
 veche::core::hall_definition hall() {
-    return {"main", "Главная сцена", "srt://:9000", {{"1080p", 1080, 4000}, {"360p", 360, 600}, {"180p", 180, 250}}, true};
+    return {"main", "Главная сцена", veche::core::source_uri::parse("srt://:9000"),
+            {{"1080p", 1080, 4000}, {"360p", 360, 600}, {"180p", 180, 250}}, true};
 }
 
 // The segments a playlist lists: name → (date line, discontinuity).
@@ -160,7 +161,8 @@ TEST_CASE("a hall without a ladder has a multivariant playlist of its one rung")
     scratch_dir dir;
     veche::metrics_registry metrics;
     veche::config::media_settings settings;
-    hall_channel channel(veche::core::hall_definition{"side", "Зал", "srt://:9001", {}, false}, settings, 1, {}, metrics);
+    const veche::core::hall_definition side{"side", "Зал", veche::core::source_uri::parse("srt://:9001"), {}, false};
+    hall_channel channel(side, settings, 1, {}, metrics);
     CHECK(channel.ladder().snapshot() == nullptr);
     for (int f = 0; f < 51; ++f)
         channel.on_buffer(std::string(500, 'v'), f * 40 * ms, f % 25 == 0, steady_clock::now(), wall_clock::now());

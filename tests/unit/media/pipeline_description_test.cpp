@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 using namespace veche::media;
-using veche::config::source_uri;
+using veche::core::source_uri;
 using namespace std::chrono_literals;
 
 namespace {

@@ -1,3 +1,4 @@
+#include "common/wall_clock.hpp"
 #include "store/sqlite_event_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,7 +24,7 @@ core::question question(const std::string& id, core::question_state state) {
 
 bool submit_and_wait(store::sqlite_event_store& s, store::write_batch b) {
     std::promise<bool> done;
-    s.submit(std::make_shared<store::write_batch>(std::move(b)), [&](bool ok) { done.set_value(ok); });
+    s.append(std::make_shared<store::write_batch>(std::move(b)), [&](bool ok) { done.set_value(ok); });
     return done.get_future().get();
 }
 
@@ -31,6 +32,7 @@ bool submit_and_wait(store::sqlite_event_store& s, store::write_batch b) {
 
 TEST_CASE("the store keeps sessions, questions, votes and request ids across a reopen") {
     test::temp_dir dir;
+    const auto b_at = now_ms();
     const auto path = (dir / "veche.db").string();
     {
         metrics_registry metrics;
@@ -45,6 +47,7 @@ TEST_CASE("the store keeps sessions, questions, votes and request ids across a r
         b.changes.push_back({2, core::question_changed{question("s1.1", core::question_state::approved), false}});
         b.changes.push_back({3, core::vote_changed{"s1.1", "boris", true, 1}});
         b.changes.push_back({4, core::vote_changed{"s1.1", "vera", true, 2}});
+        b.at = b_at;
         b.requests.push_back({"anna", "r1", R"({"id":"s1.1"})"});
         REQUIRE(submit_and_wait(s, b));
         // A retry of the same batch (as after a lost ack) changes nothing.
@@ -73,8 +76,69 @@ TEST_CASE("the store keeps sessions, questions, votes and request ids across a r
     CHECK(s1.questions[0] == question("s1.1", core::question_state::approved));
     REQUIRE(s1.votes.size() == 1);
     CHECK(s1.votes[0] == std::make_pair(std::string("s1.1"), std::string("boris")));
-    REQUIRE(s1.requests.size() == 1);
-    CHECK(s1.requests[0].reply == R"({"id":"s1.1"})");
+    // Twice, as the batch was written twice: the room keeps the first answer of each rid.
+    REQUIRE_FALSE(s1.requests.empty());
+    for (const auto& r : s1.requests) {
+        CHECK(r.participant == "anna");
+        CHECK(r.rid == "r1");
+        CHECK(r.reply == R"({"id":"s1.1"})");
+        CHECK(r.at == b_at);
+    }
+}
+
+TEST_CASE("the requests of a batch are one row, read back while they are younger than the limit") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    const auto now = now_ms();
+    {
+        metrics_registry metrics;
+        store::sqlite_event_store s(path, metrics, std::chrono::hours(1));
+        s.start();
+        for (int i = 0; i < 3; ++i) {
+            store::write_batch b;
+            b.session = "s1";
+            b.at = i == 0 ? now - 2 * 3'600'000 : now;  // the first is two hours old
+            b.seq = static_cast<core::seq_t>(i + 1);
+            for (int r = 0; r < 100; ++r)
+                b.requests.push_back({"p" + std::to_string(r), "rid-" + std::to_string(i), R"({"votes":)" + std::to_string(r) + "}"});
+            REQUIRE(submit_and_wait(s, b));
+        }
+        s.stop();
+        store::sqlite_connection db(path);
+        store::sqlite_statement rows(db.handle(), "SELECT count(*) FROM request_batches");
+        REQUIRE(rows.next_row());
+        CHECK(rows.integer(0) == 2);  // one row per batch; the old one already deleted
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store reopened(path, metrics, std::chrono::hours(1));
+    const auto sessions = reopened.load();
+    const auto& requests = sessions.at("s1").requests;
+    REQUIRE(requests.size() == 200);
+    CHECK(requests.front().rid == "rid-1");
+    CHECK(requests.back().participant == "p99");
+    CHECK(requests.back().reply == R"({"votes":99})");
+}
+
+TEST_CASE("request ids stored one row each by an older version are kept") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    {
+        store::sqlite_connection db(path);
+        db.exec("CREATE TABLE requests (session TEXT NOT NULL, participant TEXT NOT NULL, rid TEXT NOT NULL, "
+                "reply TEXT NOT NULL, PRIMARY KEY (session, participant, rid)) WITHOUT ROWID;"
+                "INSERT INTO requests VALUES('s1', 'anna', 'r1', '{\"id\":\"s1.1\"}'), ('s1', 'boris', 'r1', '{}'),"
+                "('s2', 'anna', 'x', '{\"votes\":3}'); PRAGMA user_version = 2;");
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store s(path, metrics);
+    const auto sessions = s.load();
+    REQUIRE(sessions.at("s1").requests.size() == 2);
+    CHECK(sessions.at("s1").requests[0].rid == "r1");
+    REQUIRE(sessions.at("s2").requests.size() == 1);
+    CHECK(sessions.at("s2").requests[0].reply == R"({"votes":3})");
+    store::sqlite_connection db(path);
+    store::sqlite_statement old(db.handle(), "SELECT 1 FROM sqlite_master WHERE name = 'requests'");
+    CHECK_FALSE(old.next_row());
 }
 
 TEST_CASE("a database that cannot be opened is a clear error") {

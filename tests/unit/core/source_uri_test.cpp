@@ -1,9 +1,9 @@
-#include "config/source_uri.hpp"
+#include "core/source_uri.hpp"
 
 #include <catch2/catch.hpp>
 
-using veche::config::source_kind;
-using veche::config::source_uri;
+using veche::core::source_kind;
+using veche::core::source_uri;
 
 TEST_CASE("every source kind of the contract parses") {
     CHECK(source_uri::parse("none").kind == source_kind::none);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace veche::config {
+namespace veche::core {
 
 enum class source_kind { none, test, srt_listener, srt_caller, udp, rtsp, rtmp };
 
@@ -25,4 +25,4 @@ struct source_uri {
     bool listens() const { return kind == source_kind::srt_listener || kind == source_kind::udp; }
 };
 
-}  // namespace veche::config
+}  // namespace veche::core

@@ -1,10 +1,10 @@
-#include "config/source_uri.hpp"
+#include "core/source_uri.hpp"
 
 #include <charconv>
 #include <stdexcept>
 #include <vector>
 
-namespace veche::config {
+namespace veche::core {
 namespace {
 
 std::uint16_t parse_port(std::string_view text) {
@@ -98,4 +98,4 @@ source_uri source_uri::parse(std::string_view text) {
                                 "\" (test:, none, srt://, udp://, rtsp://, rtmp://)");
 }
 
-}  // namespace veche::config
+}  // namespace veche::core
