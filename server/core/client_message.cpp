@@ -1,144 +1,150 @@
 #include "core/client_message.hpp"
 
-#include "core/reaction_kind.hpp"
-
-#include <nlohmann/json.hpp>
+#include "core/message_fields.hpp"
 
 namespace veche::core {
 namespace {
 
-using json = nlohmann::json;
+using key = message_key;
+using kind = field_value::kind;
 
 // Thrown inside the decoder only; turned into a decode_failure at the end.
 struct field_error {
     std::string message;
 };
 
-std::string string_field(const json& obj, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) throw field_error{std::string("missing \"") + key + "\""};
-    if (!it->is_string()) throw field_error{std::string("\"") + key + "\" must be a string"};
-    auto s = it->get<std::string>();
-    if (s.empty()) throw field_error{std::string("\"") + key + "\" must not be empty"};
+std::string quoted(key k) { return "\"" + std::string(message_fields::name(k)) + "\""; }
+
+std::string any_string_field(const message_fields& m, key k) {
+    const auto* v = m.find(k);
+    if (!v) throw field_error{"missing " + quoted(k)};
+    if (v->type != kind::string) throw field_error{quoted(k) + " must be a string"};
+    return v->string;
+}
+
+std::string string_field(const message_fields& m, key k) {
+    auto s = any_string_field(m, k);
+    if (s.empty()) throw field_error{quoted(k) + " must not be empty"};
     return s;
 }
 
-std::optional<std::string> optional_string_field(const json& obj, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) throw field_error{std::string("\"") + key + "\" must be a string"};
-    return it->get<std::string>();
+std::optional<std::string> optional_string_field(const message_fields& m, key k) {
+    const auto* v = m.find(k);
+    if (!v || v->type == kind::null) return std::nullopt;
+    if (v->type != kind::string) throw field_error{quoted(k) + " must be a string"};
+    return v->string;
 }
 
-bool bool_field(const json& obj, const char* key, std::optional<bool> fallback) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) {
+bool bool_field(const message_fields& m, key k, std::optional<bool> fallback) {
+    const auto* v = m.find(k);
+    if (!v) {
         if (fallback) return *fallback;
-        throw field_error{std::string("missing \"") + key + "\""};
+        throw field_error{"missing " + quoted(k)};
     }
-    if (!it->is_boolean()) throw field_error{std::string("\"") + key + "\" must be true or false"};
-    return it->get<bool>();
+    if (v->type != kind::boolean) throw field_error{quoted(k) + " must be true or false"};
+    return v->boolean;
 }
 
-std::optional<epoch_ms> optional_time_field(const json& obj, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 0)
-        throw field_error{std::string("\"") + key + "\" must be milliseconds since the epoch"};
-    return it->get<std::int64_t>();
+std::optional<epoch_ms> optional_time_field(const message_fields& m, key k) {
+    const auto* v = m.find(k);
+    if (!v || v->type == kind::null) return std::nullopt;
+    if (!v->is_integer() || v->as_int64() < 0) throw field_error{quoted(k) + " must be milliseconds since the epoch"};
+    return v->as_int64();
 }
 
-std::string any_string_field(const json& obj, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) throw field_error{std::string("missing \"") + key + "\""};
-    if (!it->is_string()) throw field_error{std::string("\"") + key + "\" must be a string"};
-    return it->get<std::string>();
+// An array whose every item passes `ok`, or the error `what`.
+template <typename Ok>
+const std::vector<field_value>& array_field(const message_fields& m, key k, Ok ok, const char* what) {
+    const auto* v = m.find(k);
+    if (!v || v->type != kind::array) throw field_error{quoted(k) + " must be " + what};
+    for (const auto& item : v->items)
+        if (!ok(item)) throw field_error{quoted(k) + " must be " + what};
+    return v->items;
 }
 
-transcript_message decode_transcript(const json& obj) {
-    transcript_message m;
-    m.session = string_field(obj, "session");
-    auto& s = m.segment;
-    s.id = string_field(obj, "id");
+template <typename E>
+E enum_field(const message_fields& m, key k, const char* unknown) {
+    const auto value = parse_enum<E>(string_field(m, k));
+    if (!value) throw field_error{unknown};
+    return *value;
+}
+
+transcript_message decode_transcript(const message_fields& m) {
+    transcript_message t;
+    t.session = string_field(m, key::session);
+    auto& s = t.segment;
+    s.id = string_field(m, key::id);
     if (s.id.size() > 64) throw field_error{"\"id\" must have 1 to 64 bytes"};
-    s.text = any_string_field(obj, "text");
-    s.final = bool_field(obj, "final", std::nullopt);
-    s.start_ms = optional_time_field(obj, "start_ms");
-    s.end_ms = optional_time_field(obj, "end_ms");
-    s.speaker = optional_string_field(obj, "speaker");
-    s.lang = optional_string_field(obj, "lang");
-    return m;
+    s.text = any_string_field(m, key::text);
+    s.final = bool_field(m, key::final, std::nullopt);
+    s.start_ms = optional_time_field(m, key::start_ms);
+    s.end_ms = optional_time_field(m, key::end_ms);
+    s.speaker = optional_string_field(m, key::speaker);
+    s.lang = optional_string_field(m, key::lang);
+    return t;
 }
 
-poll_create_message decode_poll_create(const json& obj) {
-    poll_create_message m;
-    m.session = string_field(obj, "session");
-    m.question = any_string_field(obj, "question");
-    const auto it = obj.find("options");
-    if (it == obj.end() || !it->is_array()) throw field_error{"\"options\" must be an array of strings"};
-    for (const auto& o : *it) {
-        if (!o.is_string()) throw field_error{"\"options\" must be an array of strings"};
-        m.options.push_back(o.get<std::string>());
-    }
-    m.multi = bool_field(obj, "multi", false);
-    m.live_results = bool_field(obj, "live_results", false);
-    return m;
+poll_create_message decode_poll_create(const message_fields& m) {
+    poll_create_message p;
+    p.session = string_field(m, key::session);
+    p.question = any_string_field(m, key::question);
+    const auto is_string = [](const field_value& v) { return v.type == kind::string; };
+    for (const auto& o : array_field(m, key::options, is_string, "an array of strings")) p.options.push_back(o.string);
+    p.multi = bool_field(m, key::multi, false);
+    p.live_results = bool_field(m, key::live_results, false);
+    return p;
 }
 
-poll_vote_message decode_poll_vote(const json& obj) {
-    poll_vote_message m;
-    m.poll = string_field(obj, "poll");
-    const auto it = obj.find("choices");
-    if (it == obj.end() || !it->is_array()) throw field_error{"\"choices\" must be an array of option indexes"};
-    for (const auto& c : *it) {
-        if (!c.is_number_integer()) throw field_error{"\"choices\" must be an array of option indexes"};
-        m.choices.push_back(c.get<std::int64_t>());
-    }
-    return m;
+poll_vote_message decode_poll_vote(const message_fields& m) {
+    poll_vote_message p;
+    p.poll = string_field(m, key::poll);
+    const auto is_integer = [](const field_value& v) { return v.is_integer(); };
+    for (const auto& c : array_field(m, key::choices, is_integer, "an array of option indexes"))
+        p.choices.push_back(c.as_int64());
+    return p;
 }
 
-client_payload decode_payload(const std::string& type, const json& obj) {
-    if (type == "hello") return hello_message{string_field(obj, "token")};
-    if (type == "subscribe") {
-        subscribe_message m{string_field(obj, "session"), std::nullopt};
-        if (const auto it = obj.find("since"); it != obj.end() && !it->is_null()) {
-            if (!it->is_number_unsigned()) throw field_error{"\"since\" must be a non-negative integer"};
-            m.since = it->get<seq_t>();
-        }
-        return m;
+subscribe_message decode_subscribe(const message_fields& m) {
+    subscribe_message s{string_field(m, key::session), std::nullopt};
+    if (const auto* since = m.find(key::since); since && since->type != kind::null) {
+        if (since->type != kind::unsigned_integer) throw field_error{"\"since\" must be a non-negative integer"};
+        s.since = since->unsigned_integer;
     }
-    if (type == "unsubscribe") return unsubscribe_message{string_field(obj, "session")};
+    return s;
+}
+
+client_payload decode_payload(std::string_view type, const message_fields& m) {
+    if (type == "hello") return hello_message{string_field(m, key::token)};
+    if (type == "subscribe") return decode_subscribe(m);
+    if (type == "unsubscribe") return unsubscribe_message{string_field(m, key::session)};
     if (type == "ask") {
-        const auto it = obj.find("text");
-        if (it == obj.end()) throw field_error{"missing \"text\""};
-        if (!it->is_string()) throw field_error{"\"text\" must be a string"};
-        return ask_message{string_field(obj, "session"), it->get<std::string>(), bool_field(obj, "anonymous", false)};
+        auto text = any_string_field(m, key::text);
+        return ask_message{string_field(m, key::session), std::move(text), bool_field(m, key::anonymous, false)};
     }
-    if (type == "vote") return vote_message{string_field(obj, "question"), bool_field(obj, "on", std::nullopt)};
+    if (type == "vote") {
+        auto question = string_field(m, key::question);
+        return vote_message{std::move(question), bool_field(m, key::on, std::nullopt)};
+    }
     if (type == "moderate") {
-        const auto name = string_field(obj, "action");
-        const auto action = parse_enum<moderation_action>(name);
-        if (!action) throw field_error{"unknown moderation action"};
-        return moderate_message{string_field(obj, "question"), *action, optional_string_field(obj, "text")};
+        const auto action = enum_field<moderation_action>(m, key::action, "unknown moderation action");
+        auto question = string_field(m, key::question);
+        return moderate_message{std::move(question), action, optional_string_field(m, key::text)};
     }
     if (type == "session_control") {
-        const auto name = string_field(obj, "action");
-        const auto action = parse_enum<session_action>(name);
-        if (!action) throw field_error{"unknown session action"};
-        return session_control_message{string_field(obj, "session"), *action};
+        const auto action = enum_field<session_action>(m, key::action, "unknown session action");
+        return session_control_message{string_field(m, key::session), action};
     }
-    if (type == "transcript") return decode_transcript(obj);
-    if (type == "poll_create") return decode_poll_create(obj);
+    if (type == "transcript") return decode_transcript(m);
+    if (type == "poll_create") return decode_poll_create(m);
     if (type == "poll_control") {
-        const auto action = string_field(obj, "action");
+        const auto action = string_field(m, key::action);
         if (action != "open" && action != "close") throw field_error{"\"action\" must be \"open\" or \"close\""};
-        return poll_control_message{string_field(obj, "poll"), action == "open"};
+        return poll_control_message{string_field(m, key::poll), action == "open"};
     }
-    if (type == "poll_vote") return decode_poll_vote(obj);
+    if (type == "poll_vote") return decode_poll_vote(m);
     if (type == "react") {
-        const auto kind = parse_enum<reaction_kind>(string_field(obj, "kind"));
-        if (!kind) throw field_error{"unknown reaction kind"};
-        return react_message{string_field(obj, "session"), *kind};
+        const auto reaction = enum_field<reaction_kind>(m, key::kind, "unknown reaction kind");
+        return react_message{string_field(m, key::session), reaction};
     }
     throw field_error{"unknown message type"};
 }
@@ -146,19 +152,20 @@ client_payload decode_payload(const std::string& type, const json& obj) {
 }  // namespace
 
 std::variant<client_message, decode_failure> decode_client_message(std::string_view text) {
-    const auto obj = json::parse(text, nullptr, false);
-    if (obj.is_discarded()) return decode_failure{std::nullopt, "invalid JSON"};
-    if (!obj.is_object()) return decode_failure{std::nullopt, "a message must be a JSON object"};
+    const message_fields m(text);
+    if (m.result() == message_fields::outcome::invalid_json) return decode_failure{std::nullopt, "invalid JSON"};
+    if (m.result() == message_fields::outcome::not_an_object)
+        return decode_failure{std::nullopt, "a message must be a JSON object"};
     std::optional<std::string> rid;
-    if (const auto it = obj.find("rid"); it != obj.end() && !it->is_null()) {
-        if (!it->is_string()) return decode_failure{std::nullopt, "\"rid\" must be a string"};
-        rid = it->get<std::string>();
+    if (const auto* r = m.find(key::rid); r && r->type != kind::null) {
+        if (r->type != kind::string) return decode_failure{std::nullopt, "\"rid\" must be a string"};
+        rid = r->string;
         if (rid->empty() || rid->size() > 64) return decode_failure{std::nullopt, "\"rid\" must have 1 to 64 bytes"};
     }
-    const auto type = obj.find("type");
-    if (type == obj.end() || !type->is_string()) return decode_failure{rid, "missing \"type\""};
+    const auto* type = m.find(key::type);
+    if (!type || type->type != kind::string) return decode_failure{rid, "missing \"type\""};
     try {
-        return client_message{rid, decode_payload(type->get<std::string>(), obj)};
+        return client_message{rid, decode_payload(type->string, m)};
     } catch (const field_error& e) {
         return decode_failure{rid, e.message};
     }
