@@ -1,6 +1,6 @@
 #pragma once
 // The one GLib main loop that runs every pipeline's bus, the appsink hand-offs
-// and the watchdog, on its own thread (DESIGN.md: media never blocks the hub).
+// and the watchdog, on its own thread (media never blocks the hub).
 
 #include <chrono>
 #include <functional>

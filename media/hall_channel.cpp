@@ -37,9 +37,9 @@ hall_channel::hall_channel(const core::hall_definition& hall, const config::medi
                                           {{"hall", hall_id_}, {"kind", "live"}})),
       slate_segments_(metrics.make_counter("veche_media_segments_total", "HLS segments published",
                                            {{"hall", hall_id_}, {"kind", "slate"}})),
-      slate_ms_(metrics.make_counter("veche_media_slate_milliseconds_total",
-                                     "Stream time the hall's viewers saw the slate instead of the source",
-                                     {{"hall", hall_id_}})),
+      slate_ms_(metrics.make_scaled_counter("veche_media_slate_seconds_total",
+                                            "Stream time the hall's viewers saw the slate instead of the source",
+                                            {{"hall", hall_id_}}, 0.001)),
       status_gauge_(metrics.make_gauge("veche_media_status", "Hall stream status: 0 offline, 1 slate, 2 live",
                                        {{"hall", hall_id_}})) {
     if (!recordings.empty()) recording_.emplace(std::move(recordings));

@@ -1,6 +1,6 @@
 #pragma once
 // What GStreamer runs for a hall, in gst-launch syntax: built from the hall's
-// source URI (contract section 6). Every relay ends in the same muxer and
+// source URI (README.md, "Configuration"). Every relay ends in the same muxer and
 // appsink ("mpegtsmux name=mux ! appsink name=sink"), where our segmenter
 // takes over. Remote sources are remuxed, never transcoded; only test: and
 // the slate encode, at a small size so the demo stays cheap. A hall with a

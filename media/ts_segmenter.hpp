@@ -1,5 +1,5 @@
 #pragma once
-// Cuts the muxer's MPEG-TS output into HLS segments (DESIGN.md, media). A
+// Cuts the muxer's MPEG-TS output into HLS segments (docs/protocol.md, "Video"). A
 // segment starts at a keyframe once the one in progress holds half a target
 // duration, so 1 s and 2 s GOPs give 1 s and 2 s segments; a source whose
 // keyframes are too far apart is cut anyway before a segment could round past

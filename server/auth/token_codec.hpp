@@ -1,5 +1,5 @@
 #pragma once
-// Issues and verifies the JWTs of contract section 1: HS256 only, with the
+// Issues and verifies the JWTs of docs/protocol.md ("Identity"): HS256 only, with the
 // claims sub, role, name, exp and sessions.
 
 #include "core/identity.hpp"

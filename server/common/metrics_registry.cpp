@@ -66,6 +66,14 @@ counter& metrics_registry::make_counter(const std::string& name, const std::stri
     return *s.c;
 }
 
+counter& metrics_registry::make_scaled_counter(const std::string& name, const std::string& help,
+                                               const metric_labels& labels, double unit) {
+    auto& c = make_counter(name, help, labels);
+    std::lock_guard lock(mutex_);
+    find_or_add(name, help, kind::counter, labels).unit = unit;
+    return c;
+}
+
 gauge& metrics_registry::make_gauge(const std::string& name, const std::string& help, const metric_labels& labels) {
     std::lock_guard lock(mutex_);
     auto& s = find_or_add(name, help, kind::gauge, labels);
@@ -94,7 +102,9 @@ std::string metrics_registry::render() const {
         const char* type = fam.type == kind::counter ? "counter" : fam.type == kind::gauge ? "gauge" : "histogram";
         out << "# HELP " << name << ' ' << fam.help << '\n' << "# TYPE " << name << ' ' << type << '\n';
         for (const auto& s : fam.items) {
-            if (s.c) out << name << s.labels << ' ' << s.c->value() << '\n';
+            if (s.c && s.unit == 1) out << name << s.labels << ' ' << s.c->value() << '\n';
+            if (s.c && s.unit != 1)
+                out << name << s.labels << ' ' << format_number(static_cast<double>(s.c->value()) * s.unit) << '\n';
             if (s.g) out << name << s.labels << ' ' << s.g->value() << '\n';
             if (s.fn) out << name << s.labels << ' ' << format_number(s.fn()) << '\n';
             if (s.h) {

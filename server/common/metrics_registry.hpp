@@ -22,6 +22,10 @@ using metric_labels = std::vector<std::pair<std::string, std::string>>;
 class metrics_registry {
 public:
     counter& make_counter(const std::string& name, const std::string& help, const metric_labels& labels = {});
+    // A counter kept in a finer unit than it is shown in: Prometheus wants base
+    // units, so milliseconds counted as integers are shown as seconds (unit 0.001).
+    counter& make_scaled_counter(const std::string& name, const std::string& help, const metric_labels& labels,
+                                 double unit);
     gauge& make_gauge(const std::string& name, const std::string& help, const metric_labels& labels = {});
     histogram& make_histogram(const std::string& name, const std::string& help, std::vector<double> bounds,
                               const metric_labels& labels = {});
@@ -40,6 +44,7 @@ private:
         std::unique_ptr<gauge> g;
         std::unique_ptr<histogram> h;
         std::function<double()> fn;
+        double unit = 1;  // a counter's value is shown times this
     };
     struct family {
         std::string help;

@@ -1,5 +1,5 @@
 #pragma once
-// Decoding what clients send on the WebSocket (contract section 3) into typed
+// Decoding what clients send on the WebSocket (docs/protocol.md) into typed
 // messages. Every field is checked for presence and type here, so nothing
 // past this point handles raw JSON from the network.
 

@@ -6,7 +6,7 @@
 
 namespace veche::core {
 
-// The contract's error codes (section 3).
+// The error codes of every refusal (docs/protocol.md, "Requests").
 enum class error_code { bad_request, unauthorized, forbidden, not_found, closed, too_long, rate_limited, conflict, internal };
 
 template <>

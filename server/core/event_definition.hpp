@@ -25,7 +25,7 @@ struct speaker_info {
     std::string title;
 };
 
-// One rendition of a hall's video (contract section 7.4): the rung whose height is the source's is relayed as it
+// One rendition of a hall's video (docs/protocol.md, "Video"): the rung whose height is the source's is relayed as it
 // comes, the others are encoded from the decoded source.
 struct rung_definition {
     std::string name;  // an id: it is a path segment, /hls/{hall}/{rung}/index.m3u8

@@ -1,5 +1,5 @@
 #pragma once
-// Who is asking: the claims of a verified token (contract section 1).
+// Who is asking: the claims of a verified token (docs/protocol.md, "Identity").
 
 #include "core/enum_text.hpp"
 #include "core/time_format.hpp"

@@ -43,7 +43,7 @@ bool poll_visible_to(const poll& p, const identity& who);
 bool poll_results_visible_to(const poll& p, const identity& who);
 bool poll_results_public(const poll& p);
 
-// The contract's `poll` object; hidden results have "votes": null per option
+// The `poll` object of docs/protocol.md; hidden results have "votes": null per option
 // and "results_visible": false.
 nlohmann::json poll_json(const poll& p, bool show_results);
 

@@ -1,5 +1,5 @@
 #pragma once
-// The question commands of contract section 3: ask, vote and moderate. Each
+// The question commands (docs/protocol.md, "Requests"): ask, vote and moderate. Each
 // checks who may do it and whether the session and question allow it, then
 // records the changes in the model.
 

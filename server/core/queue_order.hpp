@@ -1,5 +1,5 @@
 #pragma once
-// The speaker-queue order (contract section 4): the highlighted question
+// The speaker-queue order (docs/protocol.md, "Who sees which question"): the highlighted question
 // first, then approved ones by votes (most first) and age (oldest first),
 // answered ones last. Other states (seen only by moderators and authors)
 // follow, oldest first.

@@ -7,7 +7,7 @@
 
 namespace veche::core {
 
-// The reactions of contract section 3.
+// The reactions a client may send (docs/protocol.md, `react`).
 enum class reaction_kind { applause, heart, like, laugh, wow };
 
 template <>

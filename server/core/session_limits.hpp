@@ -5,7 +5,7 @@
 
 namespace veche::core {
 
-// The per-session limits of contract section 5 (from the config's "limits").
+// The per-session limits (docs/protocol.md, "Limits and close codes"; the config's "limits").
 struct session_limits {
     std::size_t question_chars = 500;
     std::uint32_t asks_per_minute = 5;

@@ -27,7 +27,7 @@ struct session_status {
     bool operator==(const session_status&) const = default;
 };
 
-// The contract's `session` object.
+// The `session` object of docs/protocol.md.
 nlohmann::json session_json(const session_definition& def, const session_status& status);
 
 }  // namespace veche::core

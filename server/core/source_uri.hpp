@@ -1,5 +1,5 @@
 #pragma once
-// Where a hall's program feed comes from (contract section 6).
+// Where a hall's program feed comes from (README.md, "Configuration").
 
 #include <cstdint>
 #include <string>

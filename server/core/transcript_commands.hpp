@@ -9,7 +9,7 @@
 
 namespace veche::core {
 
-// A transcript line as a captioner sends it (contract section 3, `transcript`).
+// A transcript line as a captioner sends it (docs/protocol.md, `transcript`).
 struct transcript_input {
     std::string id;
     std::string text;

@@ -8,7 +8,7 @@
 
 namespace veche::core {
 
-// One line of the live transcript (contract section 2, `segment`).
+// One line of the live transcript (a `segment` of docs/protocol.md).
 struct transcript_segment {
     std::string id;  // chosen by the captioner
     std::string session;

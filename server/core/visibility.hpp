@@ -14,7 +14,7 @@ bool visible_to_readers(question_state s);
 // Everything for moderators; their own questions in every state for anyone.
 bool visible_to(const question& q, const identity& who);
 
-// The contract's `question` object; the author is shown for named questions,
+// The `question` object of docs/protocol.md; the author is shown for named questions,
 // and for anonymous ones only when show_anonymous_author (moderators, the author).
 nlohmann::json question_json(const question& q, bool show_anonymous_author);
 

@@ -58,7 +58,7 @@ public:
     void execute(std::shared_ptr<client_link> link, core::client_message msg);
     // The hall's video went live, to the slate or offline: everyone subscribed hears of it.
     void stream_changed(std::string status);
-    // The questions `who` may see, in queue order, as the contract's objects.
+    // The questions `who` may see, in queue order, as `question` objects.
     void visible_questions(core::identity who, std::function<void(nlohmann::json)> done);
     // Every question (moderators' export).
     void all_questions(std::function<void(std::vector<core::question>)> done);

@@ -1,6 +1,7 @@
 #pragma once
 // What the HTTP API needs to know about the forum, declared here so the net
-// layer depends on no implementation (the hub provides the live one).
+// layer depends on no implementation (server/app's live_forum_catalog puts
+// the configured event together with the rooms' and halls' live status).
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,7 +16,7 @@ public:
     // Both are called from any network thread and must be safe there.
     // {"id","title","halls":[hall],"sessions":[session]}
     virtual nlohmann::json event_json() const = 0;
-    // The contract's `session` object, or nothing for an unknown id.
+    // The `session` object, or nothing for an unknown id.
     virtual std::optional<nlohmann::json> session_json(std::string_view id) const = 0;
 };
 

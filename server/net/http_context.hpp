@@ -37,7 +37,7 @@ struct http_context {
     std::shared_ptr<connection_registry> connections;
     std::shared_ptr<metrics_registry> metrics_owner;
     http_metrics metrics;
-    // Takes over the stream after a valid upgrade request for /ws (set by the hub layer).
+    // Takes over the stream after a valid upgrade request for /ws (server/app sets it).
     // remote: the client's address (behind a trusted proxy, the one it vouches for).
     std::function<void(beast::tcp_stream&& stream, http_request&& upgrade, tcp::endpoint remote)> websocket_upgrade;
     std::atomic<bool> draining{false};

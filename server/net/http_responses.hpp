@@ -24,7 +24,7 @@ void apply_security_headers(http::fields& fields);
 http::message_generator json_response(const http_request& req, http::status status, const nlohmann::json& body,
                                       std::string_view cache_control = cache::none);
 
-// The one mapping from the contract's error codes to HTTP statuses (400, 401, 403, 404, 409, 429, 500).
+// The one mapping from the error codes (docs/protocol.md) to HTTP statuses (400, 401, 403, 404, 409, 429, 500).
 http::status http_status_of(core::error_code code);
 
 // The body of every API error: {"error": code, "message": message}.

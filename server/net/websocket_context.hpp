@@ -1,6 +1,6 @@
 #pragma once
 // What every WebSocket connection shares: the hub, the token checker, the
-// limits of contract section 5 and the counters in /metrics.
+// limits (docs/protocol.md, "Limits and close codes") and the counters in /metrics.
 
 #include "auth/token_codec.hpp"
 #include "common/metrics_registry.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// One WebSocket client (contract section 3): the hello handshake within its
+// One WebSocket client (docs/protocol.md, "The WebSocket"): the hello handshake within its
 // time limit, then requests routed to the rooms, and frames from the rooms
 // written out through a bounded queue. A slow client is closed (4408), a
 // flooding one too (4429), both without disturbing anyone else.

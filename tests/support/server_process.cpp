@@ -126,10 +126,12 @@ process_result run_veche(const std::vector<std::string>& args, std::chrono::seco
     return run_to_end(spawn(args, extra_env), timeout);
 }
 
-std::string run_command(const std::vector<std::string>& program_and_args) {
+process_result run_program(const std::vector<std::string>& program_and_args) {
     const std::vector<std::string> args(program_and_args.begin() + 1, program_and_args.end());
-    return run_to_end(spawn(args, {}, program_and_args.front()), std::chrono::seconds(60)).out;
+    return run_to_end(spawn(args, {}, program_and_args.front()), std::chrono::seconds(60));
 }
+
+std::string run_command(const std::vector<std::string>& program_and_args) { return run_program(program_and_args).out; }
 
 server_process::server_process(std::vector<std::string> serve_args, const std::vector<std::string>& extra_env) {
     std::vector<std::string> args{"serve"};

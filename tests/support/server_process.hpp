@@ -28,6 +28,8 @@ process_result run_veche(const std::vector<std::string>& args, std::chrono::seco
 
 // Runs another program (found on PATH) to completion and returns its stdout.
 std::string run_command(const std::vector<std::string>& program_and_args);
+// The same, with its exit status and stderr.
+process_result run_program(const std::vector<std::string>& program_and_args);
 
 class server_process {
 public:

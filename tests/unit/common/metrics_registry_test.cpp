@@ -24,6 +24,12 @@ TEST_CASE("metrics render in the Prometheus text format") {
     CHECK_THAT(text, Catch::Contains("veche_hall_bitrate{hall=\"main\"} 2.5\n"));
 }
 
+TEST_CASE("a counter kept in milliseconds is shown in seconds") {
+    veche::metrics_registry r;
+    r.make_scaled_counter("veche_slate_seconds_total", "Slate time", {{"hall", "main"}}, 0.001).inc(2500);
+    CHECK_THAT(r.render(), Catch::Contains("veche_slate_seconds_total{hall=\"main\"} 2.5\n"));
+}
+
 TEST_CASE("one name cannot be two kinds of metric") {
     veche::metrics_registry r;
     r.make_counter("veche_x", "x");

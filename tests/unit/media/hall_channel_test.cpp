@@ -125,7 +125,7 @@ TEST_CASE("a hall goes live on a keyframe, shows the slate when the source stops
 
     const auto metrics = f.metrics.render();
     CHECK_THAT(metrics, Catch::Contains("veche_media_segments_total{hall=\"main\",kind=\"slate\"} 2"));
-    CHECK_THAT(metrics, Catch::Contains("veche_media_slate_milliseconds_total{hall=\"main\"} 4000"));
+    CHECK_THAT(metrics, Catch::Contains("veche_media_slate_seconds_total{hall=\"main\"} 4"));
     CHECK_THAT(metrics, Catch::Contains("veche_media_input_bitrate_bps{hall=\"main\"} 200000"));
     CHECK_THAT(metrics, Catch::Contains("veche_media_status{hall=\"main\"} 0"));
 }
