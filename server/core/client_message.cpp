@@ -137,9 +137,8 @@ client_payload decode_payload(std::string_view type, const message_fields& m) {
     if (type == "transcript") return decode_transcript(m);
     if (type == "poll_create") return decode_poll_create(m);
     if (type == "poll_control") {
-        const auto action = string_field(m, key::action);
-        if (action != "open" && action != "close") throw field_error{"\"action\" must be \"open\" or \"close\""};
-        return poll_control_message{string_field(m, key::poll), action == "open"};
+        const auto action = enum_field<poll_action>(m, key::action, "\"action\" must be \"open\", \"close\" or \"reveal\"");
+        return poll_control_message{string_field(m, key::poll), action};
     }
     if (type == "poll_vote") return decode_poll_vote(m);
     if (type == "react") {

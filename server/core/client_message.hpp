@@ -3,6 +3,7 @@
 // messages. Every field is checked for presence and type here, so nothing
 // past this point handles raw JSON from the network.
 
+#include "core/poll_commands.hpp"
 #include "core/question_commands.hpp"
 #include "core/reaction_kind.hpp"
 #include "core/session_change.hpp"
@@ -58,7 +59,7 @@ struct poll_create_message {
 };
 struct poll_control_message {
     std::string poll;
-    bool open = true;
+    poll_action action = poll_action::open;
 };
 struct poll_vote_message {
     std::string poll;

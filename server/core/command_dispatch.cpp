@@ -21,7 +21,7 @@ command_result apply_command(session_model& m, const identity& who, const client
             [&](const poll_create_message& c) {
                 return create_poll(m, who, c.question, c.options, c.multi, c.live_results, now);
             },
-            [&](const poll_control_message& c) { return control_poll(m, who, c.poll, c.open); },
+            [&](const poll_control_message& c) { return control_poll(m, who, c.poll, c.action); },
             [&](const poll_vote_message& c) { return vote_in_poll(m, who, c.poll, c.choices, now); },
             // Handled by the connection (hello) or the room (subscriptions, reactions) before a command is applied.
             [&](const hello_message& c) { return not_a_command(c); },

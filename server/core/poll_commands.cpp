@@ -59,21 +59,30 @@ command_result create_poll(session_model& m, const identity& who, const std::str
     return r;
 }
 
-command_result control_poll(session_model& m, const identity& who, const std::string& poll_id, bool open) {
+command_result control_poll(session_model& m, const identity& who, const std::string& poll_id, poll_action action) {
     if (auto refused = check_moderator(m, who)) return *refused;
     const auto* found = m.polls().find(poll_id);
     if (!found) return command_result::refuse(error_code::not_found, "No such poll");
     auto after = *found;
-    if (open) {
-        if (after.state == poll_state::closed) return command_result::refuse(error_code::conflict, "The poll is closed");
-        after.state = poll_state::open;
-    } else {
-        if (after.state == poll_state::draft)
-            return command_result::refuse(error_code::conflict, "The poll was never opened");
-        after.state = poll_state::closed;
+    switch (action) {
+        case poll_action::open:
+            if (after.state == poll_state::closed) return command_result::refuse(error_code::conflict, "The poll is closed");
+            after.state = poll_state::open;
+            break;
+        case poll_action::close:
+            if (after.state == poll_state::draft)
+                return command_result::refuse(error_code::conflict, "The poll was never opened");
+            after.state = poll_state::closed;
+            break;
+        case poll_action::reveal:
+            if (after.state == poll_state::draft)
+                return command_result::refuse(error_code::conflict, "The poll was never opened");
+            // A closed poll's results are everyone's already.
+            if (after.state == poll_state::open) after.live_results = true;
+            break;
     }
     command_result r;
-    if (after.state != found->state) r.changes.push_back(m.record(poll_changed{after}));
+    if (after != *found) r.changes.push_back(m.record(poll_changed{after}));
     r.ack = {{"poll", poll_json(after, true)}};
     return r;
 }

@@ -13,8 +13,17 @@ namespace veche::core {
 command_result create_poll(session_model& m, const identity& who, const std::string& question,
                            const std::vector<std::string>& options, bool multi, bool live_results, epoch_ms now);
 
-// poll_control (moderators): draft → open → closed.
-command_result control_poll(session_model& m, const identity& who, const std::string& poll_id, bool open);
+enum class poll_action { open, close, reveal };
+
+template <>
+struct enum_text<poll_action> {
+    static constexpr enum_name<poll_action> names[] = {
+        {poll_action::open, "open"}, {poll_action::close, "close"}, {poll_action::reveal, "reveal"}};
+};
+
+// poll_control (moderators): draft → open → closed; `reveal` shows an open
+// poll's results to everyone from now on (as if created with live results).
+command_result control_poll(session_model& m, const identity& who, const std::string& poll_id, poll_action action);
 
 // poll_vote: one ballot per participant while the poll is open; a new ballot replaces the old.
 command_result vote_in_poll(session_model& m, const identity& who, const std::string& poll_id,

@@ -24,7 +24,7 @@ batch_writer::batch_writer(sqlite_connection& db)
                       "text = ?3, start_ms = ?4, end_ms = ?5, speaker = ?6, lang = ?7"),
       upsert_poll_(db.handle(),
                    "INSERT INTO polls(id, session, question, options, multi, live_results, state, created_at) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET state = ?7"),
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET state = ?7, live_results = ?6"),
       upsert_ballot_(db.handle(),
                      "INSERT INTO ballots(poll, participant, choices) VALUES(?1, ?2, ?3) "
                      "ON CONFLICT(poll, participant) DO UPDATE SET choices = ?3"),

@@ -89,7 +89,7 @@ problem fields_match(const json& obj, const client_payload& payload) {
     }
     if (const auto* m = std::get_if<poll_control_message>(&payload)) {
         if (auto p = same_string(obj, "poll", m->poll)) return p;
-        if (obj.at("action") != (m->open ? "open" : "close")) return "\"action\" changed";
+        if (obj.at("action") != to_string(m->action)) return "\"action\" changed";
         return std::nullopt;
     }
     if (const auto* m = std::get_if<poll_vote_message>(&payload)) {

@@ -2,11 +2,12 @@
 // the real `veche serve` (demo config):
 //
 //   a poll from the builder to its results on the participant's phone and
-//   the screen; the captioner's line growing on the participant's page, then
+//   the screen (an open poll's results only once the moderator reveals
+//   them); the captioner's line growing on the participant's page, then
 //   final; reactions counted for everyone.
 import { mkdir } from 'node:fs/promises';
 import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
-import { checkEqual, runTest, step } from './lib/harness.mjs';
+import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from './lib/pages.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
 import { startVeche } from './lib/server.mjs';
@@ -52,6 +53,27 @@ await runTest('polls-transcript.e2e: a poll to its results, the captioner’s te
       await card.getByRole('button', { name: 'Ответить' }).click();
       await card.getByText('Ваш ответ учтён').waitFor();
       await poll.getByText('100% (1)').waitFor();
+    });
+
+    await step('while the poll runs, the screen (with a speaker token) shows its options, no results', async () => {
+      const shown = screen.page.locator('.screen__poll').filter({ hasText: POLL });
+      await shown.locator('.screen__options').getByText('Жильё').waitFor();
+      checkEqual(await shown.locator('.poll-results').count(), 0, 'result bars on the screen before they are revealed');
+      check(!(await shown.textContent()).includes('null'), 'the screen shows "null" for a poll without results');
+    });
+
+    await step('the moderator reveals the results: the screen and the participant show them while the poll runs', async () => {
+      const poll = mod.page.locator('.poll-builder article.poll').filter({ hasText: POLL });
+      await poll.getByRole('button', { name: 'Показать результаты всем' }).click();
+      await poll.getByRole('button', { name: 'Показать результаты всем' }).waitFor({ state: 'detached' });
+      await screen.page.locator('.screen__poll .poll-results--large').getByText('100% (1)').waitFor();
+      await b.page
+        .locator('article.poll')
+        .filter({ hasText: POLL })
+        .locator('.poll-results')
+        .getByText('100% (1)')
+        .waitFor({ timeout: WATCHING_MS });
+      checkEqual(await mod.page.locator('.poll-builder article.poll').filter({ hasText: POLL }).getAttribute('data-state'), 'open', 'the poll state');
     });
 
     await step('the moderator closes the poll; the results reach the participant and the screen', async () => {

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScreenApp } from '../src/screen/ScreenApp';
 import { demoEvent } from './fixtures';
-import { FakeSocket, poll, q, snapshot } from './live-fixtures';
+import { FakeSocket, ev, poll, q, snapshot } from './live-fixtures';
 
 describe('the screen page', () => {
   beforeEach(() => {
@@ -63,5 +63,30 @@ describe('the screen page', () => {
     const qr = await waitFor(() => document.querySelector('canvas.qr')!);
     expect(qr.getAttribute('data-qr-text')).toBe('https://forum.example.ru/?session=s1');
     expect(qr.getAttribute('aria-label')).toBe('QR-код ссылки forum.example.ru/?session=s1');
+  });
+
+  it('with a speaker token shows an open poll without results as its options, and its results once revealed', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(demoEvent())));
+    history.replaceState(null, '', '/screen?session=s1#token=speaker-token');
+    render(<ScreenApp />);
+    const socket = await waitFor(() => FakeSocket.latest());
+    const hidden = { voters: 2, results_visible: false, options: [{ text: 'Да', votes: null }, { text: 'Нет', votes: null }] };
+    await act(async () => {
+      socket.open();
+      socket.welcome('speaker', 'sp1');
+      socket.receive(snapshot({ polls: [poll('P', hidden)] }));
+      await Promise.resolve();
+    });
+    expect(socket.sent[0]).toEqual({ type: 'hello', token: 'speaker-token' });
+    expect(document.querySelector('.screen__options')?.textContent).toBe('ДаНет');
+    expect(document.querySelector('.poll-results')).toBeNull();
+    expect(document.body.textContent).not.toContain('null');
+
+    const revealed = { voters: 2, live_results: true, results_visible: true, options: [{ text: 'Да', votes: 1 }, { text: 'Нет', votes: 1 }] };
+    await act(async () => {
+      socket.receive(ev(11, 'poll', poll('P', revealed)));
+      await Promise.resolve();
+    });
+    expect(screen.getAllByText('50% (1)')).toHaveLength(2);
   });
 });

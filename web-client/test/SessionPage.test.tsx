@@ -150,13 +150,15 @@ describe('the participant session view', () => {
       id: 'P',
       session: 's1',
       question: 'Откуда вы?',
+      // As the server sends it to a participant while the results are hidden.
       options: [
-        { text: 'Город', votes: 0 },
-        { text: 'Село', votes: 0 },
+        { text: 'Город', votes: null },
+        { text: 'Село', votes: null },
       ],
       multi: false,
       state: 'open',
       voters: 0,
+      results_visible: false,
     };
     await serve(socket, snapshot({ polls: [poll] }));
     fireEvent.click(screen.getByLabelText('Село'));
@@ -166,7 +168,10 @@ describe('the participant session view', () => {
     await serve(socket, { type: 'ack', rid: vote.rid });
     await screen.findByText(/Ваш ответ учтён/);
     expect(screen.getByText('Результаты покажем после завершения опроса.')).toBeTruthy();
-    await serve(socket, ev(11, 'poll', { ...poll, state: 'closed', voters: 4, options: [{ text: 'Город', votes: 1 }, { text: 'Село', votes: 3 }] }));
+    await serve(
+      socket,
+      ev(11, 'poll', { ...poll, state: 'closed', voters: 4, results_visible: true, options: [{ text: 'Город', votes: 1 }, { text: 'Село', votes: 3 }] }),
+    );
     expect(screen.getByText('75% (3)')).toBeTruthy();
     expect(screen.getByText('4 участника ответили')).toBeTruthy();
   });

@@ -85,7 +85,10 @@ TEST_CASE("transcript, poll and reaction messages decode") {
     CHECK(pc.options.size() == 2);
     CHECK(pc.multi);
     CHECK(pc.live_results);
-    CHECK_FALSE(decoded<poll_control_message>(R"({"type":"poll_control","poll":"s1.p1","action":"close"})").open);
+    CHECK(decoded<poll_control_message>(R"({"type":"poll_control","poll":"s1.p1","action":"close"})").action ==
+          poll_action::close);
+    CHECK(decoded<poll_control_message>(R"({"type":"poll_control","poll":"s1.p1","action":"reveal"})").action ==
+          poll_action::reveal);
     CHECK(decoded<poll_vote_message>(R"({"type":"poll_vote","poll":"s1.p1","choices":[0,2]})").choices.size() == 2);
     CHECK(decoded<react_message>(R"({"type":"react","session":"s1","kind":"heart"})").kind == reaction_kind::heart);
 
@@ -95,7 +98,7 @@ TEST_CASE("transcript, poll and reaction messages decode") {
     CHECK(failed(R"({"type":"poll_create","session":"s1","question":"?","options":"a,b"})").message ==
           "\"options\" must be an array of strings");
     CHECK(failed(R"({"type":"poll_control","poll":"s1.p1","action":"pause"})").message ==
-          "\"action\" must be \"open\" or \"close\"");
+          "\"action\" must be \"open\", \"close\" or \"reveal\"");
     CHECK(failed(R"({"type":"poll_vote","poll":"s1.p1","choices":["a"]})").message ==
           "\"choices\" must be an array of option indexes");
     CHECK(failed(R"({"type":"react","session":"s1","kind":"boo"})").message == "unknown reaction kind");

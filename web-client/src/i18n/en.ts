@@ -267,6 +267,7 @@ export const en: Messages = {
     createPoll: 'Create poll',
     openPoll: 'Start poll',
     closePoll: 'Close poll',
+    revealResults: 'Show results to everyone',
     polls: 'Polls',
     done: 'Done.',
   },

@@ -243,6 +243,7 @@ export interface Messages {
     createPoll: string;
     openPoll: string;
     closePoll: string;
+    revealResults: string;
     polls: string;
     done: string;
   };

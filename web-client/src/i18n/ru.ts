@@ -267,6 +267,7 @@ export const ru: Messages = {
     createPoll: 'Создать опрос',
     openPoll: 'Запустить опрос',
     closePoll: 'Завершить опрос',
+    revealResults: 'Показать результаты всем',
     polls: 'Опросы',
     done: 'Готово.',
   },

@@ -48,7 +48,8 @@ export interface Segment {
 
 export interface PollOption {
   text: string;
-  votes: number;
+  /** null while the results are not for this client yet */
+  votes: number | null;
 }
 
 export interface Poll {
@@ -59,8 +60,10 @@ export interface Poll {
   multi: boolean;
   state: 'draft' | 'open' | 'closed' | (string & {});
   voters: number;
-  /** sent by servers that extend the poll object with its creation flag */
+  /** results for everyone while open (created so, or revealed by a moderator); a server extension */
   live_results?: boolean;
+  /** whether this client gets the results now (a server extension; else: every option has a count) */
+  results_visible?: boolean;
 }
 
 export const REACTION_KINDS = ['applause', 'heart', 'like', 'laugh', 'wow'] as const;
@@ -156,7 +159,7 @@ export type Request =
       lang?: string;
     }
   | { type: 'poll_create'; session: string; question: string; options: string[]; multi: boolean; live_results: boolean }
-  | { type: 'poll_control'; poll: string; action: 'open' | 'close' }
+  | { type: 'poll_control'; poll: string; action: 'open' | 'close' | 'reveal' }
   | { type: 'poll_vote'; poll: string; choices: number[] }
   | { type: 'react'; session: string; kind: ReactionKind };
 

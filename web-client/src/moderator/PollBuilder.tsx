@@ -16,7 +16,7 @@ interface Props {
   polls: readonly Poll[];
   /** resolves true once the server has the poll */
   onCreate: (poll: NewPoll) => Promise<boolean>;
-  onControl: (poll: Poll, action: 'open' | 'close') => void;
+  onControl: (poll: Poll, action: 'open' | 'close' | 'reveal') => void;
 }
 
 /** Builds a poll (a draft), then opens and closes it; shows every poll's results to the moderator. */
@@ -59,6 +59,11 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
             {poll.state === 'draft' && (
               <button type="button" class="button button--primary button--small" onClick={() => onControl(poll, 'open')}>
                 {m.openPoll}
+              </button>
+            )}
+            {poll.state === 'open' && !poll.live_results && (
+              <button type="button" class="button button--small" onClick={() => onControl(poll, 'reveal')}>
+                {m.revealResults}
               </button>
             )}
             {poll.state === 'open' && (

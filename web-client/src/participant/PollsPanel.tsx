@@ -102,7 +102,7 @@ function PollCard({ poll, mine, onVote }: CardProps) {
           </p>
         </form>
       )}
-      {resultsVisible(poll, false) ? (
+      {resultsVisible(poll) ? (
         <PollResults poll={poll} />
       ) : (
         open && <p class="field__hint">{t.polls.hiddenResults}</p>

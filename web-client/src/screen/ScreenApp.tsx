@@ -27,8 +27,9 @@ export function ScreenApp() {
 const SCREEN_TOKEN_KEY = 'veche.screen-token';
 
 /**
- * The screen shows what the hall may see, so a speaker token is best (it also
- * sees poll results early); without one it joins as a nameless participant.
+ * The screen shows what the hall may see: with a speaker token (which also
+ * lets it in when joining needs a code), or else as a nameless participant.
+ * Either way it shows a poll's results when the audience gets them.
  */
 function ScreenGate({ staffToken, session, publicUrl }: { staffToken: string | null; session: ForumSession; publicUrl: string }) {
   const { t } = useI18n();
@@ -50,7 +51,6 @@ function ScreenGate({ staffToken, session, publicUrl }: { staffToken: string | n
     <ScreenView
       token={token}
       session={session}
-      staff={staffToken !== null}
       publicUrl={publicUrl}
       onRefused={() => {
         sessionStorage.removeItem(SCREEN_TOKEN_KEY);
@@ -64,13 +64,11 @@ function ScreenGate({ staffToken, session, publicUrl }: { staffToken: string | n
 function ScreenView({
   token,
   session: agendaSession,
-  staff,
   publicUrl,
   onRefused,
 }: {
   token: string;
   session: ForumSession;
-  staff: boolean;
   publicUrl: string;
   onRefused: () => void;
 }) {
@@ -112,7 +110,7 @@ function ScreenView({
           {poll && (
             <section class="screen__poll" aria-label={poll.question} data-poll-id={poll.id} data-state={poll.state}>
               <h2 class="screen__poll-question">{poll.question}</h2>
-              {resultsVisible(poll, staff) ? (
+              {resultsVisible(poll) ? (
                 <PollResults poll={poll} large />
               ) : (
                 <ol class="screen__options">
