@@ -13,10 +13,8 @@ namespace veche::media {
 
 class glib_loop {
 public:
-    glib_loop();
+    glib_loop();  // not copied: it owns its thread
     ~glib_loop();
-    glib_loop(const glib_loop&) = delete;
-    glib_loop& operator=(const glib_loop&) = delete;
 
     void start();
     // Runs fn on the loop's thread, from any thread.

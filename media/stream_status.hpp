@@ -4,7 +4,7 @@
 
 namespace veche::media {
 
-// Contract section 2, hall.stream.status.
+// A hall's `stream.status` (docs/protocol.md, "Video").
 enum class stream_status { offline, slate, live };
 
 using core::to_string;
@@ -12,8 +12,4 @@ using core::to_string;
 }  // namespace veche::media
 
 template <>
-struct veche::core::enum_text<veche::media::stream_status> {
-    static constexpr enum_name<media::stream_status> names[] = {{media::stream_status::offline, "offline"},
-                                                               {media::stream_status::slate, "slate"},
-                                                               {media::stream_status::live, "live"}};
-};
+inline constexpr std::string_view veche::core::enum_names<veche::media::stream_status> = "offline slate live";

@@ -60,8 +60,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       hls_metrics_(*metrics_, hall_ids(settings.event)),
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
       join_routes_(tokens_, settings.auth, settings.limits),
-      question_routes_(hub_, tokens_),
-      transcript_routes_(hub_, tokens_),
+      session_routes_(hub_, tokens_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,
                                  net::websocket_metrics(*metrics_), hub_.delivery_backlog()})),
@@ -76,8 +75,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     event_routes_.install(http_.routes());
     hls_routes_.install(http_.routes());
     join_routes_.install(http_.routes());
-    question_routes_.install(http_.routes());
-    transcript_routes_.install(http_.routes());
+    session_routes_.install(http_.routes());
     http_.set_websocket_upgrade([ws = websockets_](beast_stream&& stream, net::http_request&& upgrade,
                                                   net::tcp::endpoint remote) {
         std::make_shared<net::websocket_session>(std::move(stream), std::move(remote), ws)->run(std::move(upgrade));

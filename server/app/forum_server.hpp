@@ -14,9 +14,8 @@
 #include "net/http_server.hpp"
 #include "net/join_routes.hpp"
 #include "net/ops_routes.hpp"
-#include "net/question_routes.hpp"
+#include "net/session_routes.hpp"
 #include "net/static_files.hpp"
-#include "net/transcript_routes.hpp"
 #include "net/websocket_context.hpp"
 #include "store/sqlite_event_store.hpp"
 
@@ -62,8 +61,7 @@ private:
     net::hls_request_metrics hls_metrics_;
     net::hls_routes hls_routes_;
     net::join_routes join_routes_;
-    net::question_routes question_routes_;
-    net::transcript_routes transcript_routes_;
+    net::session_routes session_routes_;
     std::shared_ptr<net::websocket_context> websockets_;
     boost::asio::steady_timer drain_timer_;
 };

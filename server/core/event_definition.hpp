@@ -16,9 +16,7 @@ namespace veche::core {
 enum class moderation_mode { pre, post };
 
 template <>
-struct enum_text<moderation_mode> {
-    static constexpr enum_name<moderation_mode> names[] = {{moderation_mode::pre, "pre"}, {moderation_mode::post, "post"}};
-};
+inline constexpr std::string_view enum_names<moderation_mode> = "pre post";
 
 struct speaker_info {
     std::string name;

@@ -13,13 +13,6 @@ namespace veche::core {
 
 enum class role { participant, speaker, moderator, captioner, admin };
 
-template <>
-struct enum_text<role> {
-    static constexpr enum_name<role> names[] = {{role::participant, "participant"}, {role::speaker, "speaker"},
-                                                {role::moderator, "moderator"},     {role::captioner, "captioner"},
-                                                {role::admin, "admin"}};
-};
-
 struct identity {
     std::string id;    // the token's sub
     std::string name;  // display name, may be empty
@@ -34,5 +27,8 @@ struct identity {
     // Asks and votes: participant and above; a captioner only posts transcript segments.
     bool may_take_part() const { return role != role::captioner; }
 };
+
+template <>
+inline constexpr std::string_view enum_names<role> = "participant speaker moderator captioner admin";
 
 }  // namespace veche::core

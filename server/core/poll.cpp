@@ -18,12 +18,12 @@ nlohmann::json poll_json(const poll& p, bool show_results) {
         {"id", p.id},
         {"session", p.session},
         {"question", p.question},
-        {"options", std::move(options)},
         {"multi", p.multi},
         {"live_results", p.live_results},
         {"state", to_string(p.state)},
         {"voters", p.voters},
         {"results_visible", show_results},
+        {"options", std::move(options)},
     };
 }
 

@@ -15,12 +15,6 @@ namespace veche::core {
 
 enum class poll_state { draft, open, closed };
 
-template <>
-struct enum_text<poll_state> {
-    static constexpr enum_name<poll_state> names[] = {
-        {poll_state::draft, "draft"}, {poll_state::open, "open"}, {poll_state::closed, "closed"}};
-};
-
 struct poll {
     std::string id;
     std::string session;
@@ -35,6 +29,9 @@ struct poll {
 
     bool operator==(const poll&) const = default;
 };
+
+template <>
+inline constexpr std::string_view enum_names<poll_state> = "draft open closed";
 
 // Drafts are for moderators only.
 bool poll_visible_to(const poll& p, const identity& who);

@@ -16,10 +16,7 @@ command_result create_poll(session_model& m, const identity& who, const std::str
 enum class poll_action { open, close, reveal };
 
 template <>
-struct enum_text<poll_action> {
-    static constexpr enum_name<poll_action> names[] = {
-        {poll_action::open, "open"}, {poll_action::close, "close"}, {poll_action::reveal, "reveal"}};
-};
+inline constexpr std::string_view enum_names<poll_action> = "open close reveal";
 
 // poll_control (moderators): draft → open → closed; `reveal` shows an open
 // poll's results to everyone from now on (as if created with live results).

@@ -12,15 +12,6 @@ namespace veche::core {
 
 enum class question_state { pending, approved, answered, rejected, archived };
 
-template <>
-struct enum_text<question_state> {
-    static constexpr enum_name<question_state> names[] = {{question_state::pending, "pending"},
-                                                          {question_state::approved, "approved"},
-                                                          {question_state::answered, "answered"},
-                                                          {question_state::rejected, "rejected"},
-                                                          {question_state::archived, "archived"}};
-};
-
 struct question {
     std::string id;
     std::string session;
@@ -36,5 +27,8 @@ struct question {
 
     bool operator==(const question&) const = default;
 };
+
+template <>
+inline constexpr std::string_view enum_names<question_state> = "pending approved answered rejected archived";
 
 }  // namespace veche::core

@@ -15,13 +15,7 @@ namespace veche::core {
 enum class moderation_action { approve, reject, highlight, unhighlight, answer, archive, restore, edit };
 
 template <>
-struct enum_text<moderation_action> {
-    static constexpr enum_name<moderation_action> names[] = {
-        {moderation_action::approve, "approve"}, {moderation_action::reject, "reject"},
-        {moderation_action::highlight, "highlight"}, {moderation_action::unhighlight, "unhighlight"},
-        {moderation_action::answer, "answer"}, {moderation_action::archive, "archive"},
-        {moderation_action::restore, "restore"}, {moderation_action::edit, "edit"}};
-};
+inline constexpr std::string_view enum_names<moderation_action> = "approve reject highlight unhighlight answer archive restore edit";
 
 command_result ask(session_model& m, const identity& who, std::string_view text, bool anonymous, epoch_ms now);
 

@@ -3,7 +3,6 @@
 #include "core/enum_text.hpp"
 
 #include <cstddef>
-#include <iterator>
 
 namespace veche::core {
 
@@ -11,14 +10,8 @@ namespace veche::core {
 enum class reaction_kind { applause, heart, like, laugh, wow };
 
 template <>
-struct enum_text<reaction_kind> {
-    static constexpr enum_name<reaction_kind> names[] = {{reaction_kind::applause, "applause"},
-                                                         {reaction_kind::heart, "heart"},
-                                                         {reaction_kind::like, "like"},
-                                                         {reaction_kind::laugh, "laugh"},
-                                                         {reaction_kind::wow, "wow"}};
-};
+inline constexpr std::string_view enum_names<reaction_kind> = "applause heart like laugh wow";
 
-inline constexpr std::size_t reaction_kind_count = std::size(enum_text<reaction_kind>::names);
+inline constexpr std::size_t reaction_kind_count = enum_count<reaction_kind>();
 
 }  // namespace veche::core

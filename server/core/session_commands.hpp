@@ -12,12 +12,7 @@ namespace veche::core {
 enum class session_action { qa_open, qa_close, moderation_pre, moderation_post, live, end };
 
 template <>
-struct enum_text<session_action> {
-    static constexpr enum_name<session_action> names[] = {
-        {session_action::qa_open, "qa_open"},         {session_action::qa_close, "qa_close"},
-        {session_action::moderation_pre, "moderation_pre"}, {session_action::moderation_post, "moderation_post"},
-        {session_action::live, "live"},               {session_action::end, "end"}};
-};
+inline constexpr std::string_view enum_names<session_action> = "qa_open qa_close moderation_pre moderation_post live end";
 
 // session_control (moderators): opens and closes Q&A, switches moderation,
 // takes the session live and ends it. Ending is not final: `live` reopens it.

@@ -12,12 +12,6 @@ namespace veche::core {
 
 enum class session_state { scheduled, live, ended };
 
-template <>
-struct enum_text<session_state> {
-    static constexpr enum_name<session_state> names[] = {
-        {session_state::scheduled, "scheduled"}, {session_state::live, "live"}, {session_state::ended, "ended"}};
-};
-
 struct session_status {
     session_state state = session_state::scheduled;
     bool qa_open = true;
@@ -26,6 +20,9 @@ struct session_status {
     static session_status initial(const session_definition& def);
     bool operator==(const session_status&) const = default;
 };
+
+template <>
+inline constexpr std::string_view enum_names<session_state> = "scheduled live ended";
 
 // The `session` object of docs/protocol.md.
 nlohmann::json session_json(const session_definition& def, const session_status& status);

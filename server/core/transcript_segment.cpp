@@ -1,18 +1,12 @@
 #include "core/transcript_segment.hpp"
 
+#include "core/json_optional.hpp"
+
 namespace veche::core {
 
-nlohmann::json segment_json(const transcript_segment& s) {
-    return {
-        {"id", s.id},
-        {"session", s.session},
-        {"text", s.text},
-        {"final", s.final},
-        {"start_ms", s.start_ms},
-        {"end_ms", s.end_ms},
-        {"speaker", s.speaker ? nlohmann::json(*s.speaker) : nlohmann::json(nullptr)},
-        {"lang", s.lang ? nlohmann::json(*s.lang) : nlohmann::json(nullptr)},
-    };
-}
+// A segment's JSON form is its members, by the same names (null for a missing speaker or language).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript_segment, id, session, text, final, start_ms, end_ms, speaker, lang)
+
+nlohmann::json segment_json(const transcript_segment& s) { return s; }
 
 }  // namespace veche::core

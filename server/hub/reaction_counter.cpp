@@ -11,9 +11,8 @@ void reaction_counter::restore(const std::map<std::string, std::int64_t>& totals
 
 ephemeral_event reaction_counter::close_window(core::epoch_ms now, std::map<std::string, std::int64_t>& grown_totals) {
     nlohmann::json counts = nlohmann::json::object(), totals = nlohmann::json::object();
-    for (const auto& [kind, name] : core::enum_text<core::reaction_kind>::names) {
-        const auto k = static_cast<std::size_t>(kind);
-        const std::string key(name);
+    for (std::size_t k = 0; k < window_.size(); ++k) {
+        const std::string key(core::to_string(static_cast<core::reaction_kind>(k)));
         counts[key] = window_[k];
         if (window_[k]) {
             totals_[k] += window_[k];

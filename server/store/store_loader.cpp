@@ -1,40 +1,32 @@
 #include "store/store_loader.hpp"
 
+#include "store/column_reader.hpp"
 #include "store/request_codec.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace veche::store {
 
 std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core::epoch_ms oldest_request) {
     std::map<std::string, stored_session> out;
 
-    sqlite_statement sessions(db.handle(), "SELECT id, state, qa_open, moderation, seq FROM sessions");
+    sqlite_statement sessions(db.handle(), "SELECT id, seq, state, qa_open, moderation FROM sessions");
     while (sessions.next_row()) {
-        auto& s = out[sessions.text(0)];
-        core::session_status status;
-        status.state = core::parse_enum<core::session_state>(sessions.text(1)).value_or(core::session_state::scheduled);
-        status.qa_open = sessions.integer(2) != 0;
-        status.moderation = core::parse_enum<core::moderation_mode>(sessions.text(3)).value_or(core::moderation_mode::pre);
-        s.status = status;
-        s.seq = static_cast<core::seq_t>(sessions.integer(4));
+        column_reader row(sessions);
+        auto& s = out[row.text()];
+        s.seq = static_cast<core::seq_t>(row.integer());
+        s.status = core::session_status{.state = row.name(core::session_state::scheduled),
+                                        .qa_open = row.flag(),
+                                        .moderation = row.name(core::moderation_mode::pre)};
     }
 
     sqlite_statement questions(db.handle(),
                                "SELECT id, session, text, author_id, author_name, anonymous, state, highlighted, "
                                "edited, created_at FROM questions ORDER BY session, created_at, id");
     while (questions.next_row()) {
-        core::question q;
-        q.id = questions.text(0);
-        q.session = questions.text(1);
-        q.text = questions.text(2);
-        q.author_id = questions.text(3);
-        q.author_name = questions.text(4);
-        q.anonymous = questions.integer(5) != 0;
-        q.state = core::parse_enum<core::question_state>(questions.text(6)).value_or(core::question_state::pending);
-        q.highlighted = questions.integer(7) != 0;
-        q.edited = questions.integer(8) != 0;
-        q.created_at = questions.integer(9);
+        column_reader row(questions);
+        core::question q{.id = row.text(), .session = row.text(), .text = row.text(), .author_id = row.text(),
+                         .author_name = row.text(), .anonymous = row.flag(),
+                         .state = row.name(core::question_state::pending), .highlighted = row.flag(),
+                         .edited = row.flag(), .created_at = row.integer()};
         out[q.session].questions.push_back(std::move(q));
     }
 
@@ -43,17 +35,12 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
     while (votes.next_row()) out[votes.text(0)].votes.emplace_back(votes.text(1), votes.text(2));
 
     sqlite_statement transcript(db.handle(),
-                                "SELECT session, id, text, start_ms, end_ms, speaker, lang FROM transcript ORDER BY seq");
+                                "SELECT id, session, text, start_ms, end_ms, speaker, lang FROM transcript ORDER BY seq");
     while (transcript.next_row()) {
-        core::transcript_segment s;
-        s.session = transcript.text(0);
-        s.id = transcript.text(1);
-        s.text = transcript.text(2);
-        s.final = true;
-        s.start_ms = transcript.integer(3);
-        s.end_ms = transcript.integer(4);
-        if (!transcript.is_null(5)) s.speaker = transcript.text(5);
-        if (!transcript.is_null(6)) s.lang = transcript.text(6);
+        column_reader row(transcript);
+        core::transcript_segment s{.id = row.text(), .session = row.text(), .text = row.text(), .final = true,
+                                   .start_ms = row.integer(), .end_ms = row.integer(),
+                                   .speaker = row.optional_text(), .lang = row.optional_text()};
         out[s.session].transcript.push_back(std::move(s));
     }
 
@@ -61,23 +48,20 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
                            "SELECT id, session, question, options, multi, live_results, state, created_at FROM polls "
                            "ORDER BY created_at, id");
     while (polls.next_row()) {
-        core::poll p;
-        p.id = polls.text(0);
-        p.session = polls.text(1);
-        p.question = polls.text(2);
-        p.options = nlohmann::json::parse(polls.text(3)).get<std::vector<std::string>>();
-        p.multi = polls.integer(4) != 0;
-        p.live_results = polls.integer(5) != 0;
-        p.state = core::parse_enum<core::poll_state>(polls.text(6)).value_or(core::poll_state::draft);
-        p.created_at = polls.integer(7);
+        column_reader row(polls);
+        core::poll p{.id = row.text(), .session = row.text(), .question = row.text(),
+                     .options = row.json<std::vector<std::string>>(), .multi = row.flag(), .live_results = row.flag(),
+                     .state = row.name(core::poll_state::draft), .created_at = row.integer(), .counts = {}};
         out[p.session].polls.push_back(std::move(p));
     }
 
     sqlite_statement ballots(db.handle(),
                              "SELECT p.session, b.poll, b.participant, b.choices FROM ballots b JOIN polls p ON p.id = b.poll");
-    while (ballots.next_row())
-        out[ballots.text(0)].ballots.push_back(
-            {ballots.text(1), ballots.text(2), nlohmann::json::parse(ballots.text(3)).get<std::vector<std::uint32_t>>()});
+    while (ballots.next_row()) {
+        column_reader row(ballots);
+        auto& list = out[row.text()].ballots;
+        list.push_back({row.text(), row.text(), row.json<std::vector<std::uint32_t>>()});
+    }
 
     sqlite_statement reactions(db.handle(), "SELECT session, kind, total FROM reaction_totals");
     while (reactions.next_row()) out[reactions.text(0)].reaction_totals[reactions.text(1)] = reactions.integer(2);

@@ -1,0 +1,106 @@
+#include "net/session_routes.hpp"
+
+#include "core/client_message.hpp"
+#include "core/questions_csv.hpp"
+#include "core/webvtt.hpp"
+#include "net/bearer_auth.hpp"
+#include "net/http_reply_link.hpp"
+#include "net/http_responses.hpp"
+
+namespace veche::net {
+
+void session_routes::install(router& r) {
+    r.add(http::verb::get, "/api/v1/sessions/{id}/questions",
+          [this](request_context& ctx, responder respond) { questions(ctx, respond); });
+    r.add(http::verb::get, "/api/v1/sessions/{id}/questions.csv",
+          [this](request_context& ctx, responder respond) { questions_csv(ctx, respond); });
+    r.add(http::verb::post, "/api/v1/sessions/{id}/transcript",
+          [this](request_context& ctx, responder respond) { post_transcript(ctx, respond); });
+    r.add(http::verb::get, "/api/v1/sessions/{id}/transcript.vtt",
+          [this](request_context& ctx, responder respond) { transcript(ctx, respond, true); });
+    r.add(http::verb::get, "/api/v1/sessions/{id}/transcript.json",
+          [this](request_context& ctx, responder respond) { transcript(ctx, respond, false); });
+}
+
+session_routes::caller session_routes::check(const request_context& ctx, const responder& respond,
+                                             access needed) const {
+    const auto& req = ctx.req;
+    caller out;
+    if (needed != access::anyone) {
+        out.who = bearer_identity(req, tokens_);
+        if (!out.who) {
+            respond(error_response(req, core::error_code::unauthorized, "A valid bearer token is required"));
+            return {};
+        }
+    }
+    const auto& session = ctx.params.at("id");
+    out.room = rooms_.find(session);
+    if (!out.room) {
+        respond(error_response(req, core::error_code::not_found, "No such session"));
+        return {};
+    }
+    const bool scoped = needed == access::session_token || needed == access::moderator;
+    if ((scoped && !out.who->may_access(session)) || (needed == access::moderator && !out.who->is_moderator())) {
+        respond(error_response(req, core::error_code::forbidden, "This token may not read this"));
+        return {};
+    }
+    return out;
+}
+
+void session_routes::questions(request_context& ctx, const responder& respond) const {
+    auto c = check(ctx, respond, access::session_token);
+    if (!c.room) return;
+    // Answered from the room's strand; the request is kept alive for it.
+    auto req = std::make_shared<const http_request>(ctx.req);
+    c.room->visible_questions(*c.who, [req, respond](nlohmann::json list) {
+        respond(json_response(*req, http::status::ok, list));
+    });
+}
+
+void session_routes::questions_csv(request_context& ctx, const responder& respond) const {
+    auto c = check(ctx, respond, access::moderator);
+    if (!c.room) return;
+    auto req = std::make_shared<const http_request>(ctx.req);
+    const auto filename = "questions-" + ctx.params.at("id") + ".csv";
+    c.room->all_questions([req, respond, filename](std::vector<core::question> questions) {
+        http::response<http::string_body> res{http::status::ok, req->version()};
+        res.set(http::field::content_type, "text/csv; charset=utf-8");
+        res.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+        res.set(http::field::cache_control, cache::none);
+        res.body() = core::questions_csv(questions);
+        respond(finish_response(*req, std::move(res)));
+    });
+}
+
+void session_routes::post_transcript(request_context& ctx, const responder& respond) const {
+    auto c = check(ctx, respond, access::any_token);
+    if (!c.room) return;
+    // The body is a segment without "session": decode it as the WebSocket message it stands for.
+    auto body = nlohmann::json::parse(ctx.req.body(), nullptr, false);
+    if (!body.is_object())
+        return respond(error_response(ctx.req, core::error_code::bad_request, "The body must be a segment"));
+    body["type"] = "transcript";
+    body["session"] = ctx.params.at("id");
+    auto decoded = core::decode_client_message(body.dump());
+    if (const auto* failure = std::get_if<core::decode_failure>(&decoded))
+        return respond(error_response(ctx.req, core::error_code::bad_request, failure->message));
+    auto link = std::make_shared<http_reply_link>(std::move(*c.who), std::make_shared<const http_request>(ctx.req),
+                                                  respond);
+    c.room->execute(std::move(link), std::move(std::get<core::client_message>(decoded)));
+}
+
+void session_routes::transcript(request_context& ctx, const responder& respond, bool webvtt) const {
+    auto c = check(ctx, respond, access::anyone);
+    if (!c.room) return;
+    auto req = std::make_shared<const http_request>(ctx.req);
+    c.room->transcript([req, respond, webvtt](std::vector<core::transcript_segment> lines) {
+        if (webvtt)
+            return respond(text_response(*req, http::status::ok, "text/vtt; charset=utf-8",
+                                         core::transcript_webvtt(lines), cache::revalidate));
+        auto segments = nlohmann::json::array();
+        for (const auto& line : lines) segments.push_back(core::segment_json(line));
+        respond(json_response(*req, http::status::ok, {{"segments", std::move(segments)}}, cache::revalidate));
+    });
+}
+
+}  // namespace veche::net

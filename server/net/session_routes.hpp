@@ -1,0 +1,42 @@
+#pragma once
+
+#include "auth/token_codec.hpp"
+#include "hub/hub.hpp"
+#include "net/router.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace veche::net {
+
+// The routes under /api/v1/sessions/{id}/ that a session's room answers:
+//   GET  questions       any token for the session: what the caller may see, in queue order
+//   GET  questions.csv   moderators: every question
+//   POST transcript      captioners (the room checks the role): a segment, answered once stored
+//   GET  transcript.vtt, transcript.json   anyone: the final lines
+class session_routes {
+public:
+    session_routes(hub::hub& rooms, const auth::token_codec& tokens) : rooms_(rooms), tokens_(tokens) {}
+
+    void install(router& r);
+
+private:
+    // Who may call a route: anyone, the holder of any valid token (the room
+    // checks the rest), a token that covers the session, or a moderator's.
+    enum class access { anyone, any_token, session_token, moderator };
+    struct caller {
+        std::optional<core::identity> who;
+        std::shared_ptr<hub::room> room;  // null: refused, the response is sent
+    };
+    caller check(const request_context& ctx, const responder& respond, access needed) const;
+
+    void questions(request_context& ctx, const responder& respond) const;
+    void questions_csv(request_context& ctx, const responder& respond) const;
+    void post_transcript(request_context& ctx, const responder& respond) const;
+    void transcript(request_context& ctx, const responder& respond, bool webvtt) const;
+
+    hub::hub& rooms_;
+    const auth::token_codec& tokens_;
+};
+
+}  // namespace veche::net
