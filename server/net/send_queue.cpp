@@ -24,8 +24,8 @@ send_queue::push_result send_queue::push(hub::frame f, bool reply) {
     bytes_ += f->size();
     if (backlog_) backlog_->fetch_add(1, std::memory_order_relaxed);
     if (reply) {
-        // Behind the frame in flight and the replies already waiting, ahead of events.
-        const auto at = head_ + (in_flight_ ? 1 : 0) + replies_waiting_;
+        // Behind the frames in flight and the replies already waiting, ahead of events.
+        const auto at = head_ + in_flight_ + replies_waiting_;
         frames_.insert(frames_.begin() + static_cast<std::ptrdiff_t>(std::min(at, frames_.size())), entry{std::move(f), true});
         ++replies_waiting_;
     } else {
@@ -36,27 +36,33 @@ send_queue::push_result send_queue::push(hub::frame f, bool reply) {
     return push_result::start_writing;
 }
 
-hub::frame send_queue::next() {
+void send_queue::next(std::vector<hub::frame>& out) {
+    out.clear();
     std::lock_guard lock(mutex_);
     if (head_ == frames_.size()) {
         writing_ = false;
-        return nullptr;
+        return;
     }
     writing_ = true;
-    if (!in_flight_) {
-        in_flight_ = true;
-        if (frames_[head_].reply) --replies_waiting_;
+    if (in_flight_ == 0) {
+        std::size_t bytes = 0;
+        for (auto i = head_; i < frames_.size() && in_flight_ < max_write_frames; ++i, ++in_flight_) {
+            bytes += frames_[i].f->size();
+            if (in_flight_ > 0 && bytes > max_write_bytes) break;
+        }
+        // The replies waiting went into this write.
+        replies_waiting_ -= std::min(replies_waiting_, in_flight_);
     }
-    return frames_[head_].f;
+    for (auto i = head_; i < head_ + in_flight_; ++i) out.push_back(frames_[i].f);
 }
 
 void send_queue::written() {
     std::lock_guard lock(mutex_);
-    if (head_ == frames_.size()) return;
-    forget(head_, head_ + 1);
-    frames_[head_].f.reset();
-    ++head_;
-    in_flight_ = false;
+    if (in_flight_ == 0) return;
+    forget(head_, head_ + in_flight_);
+    for (auto i = head_; i < head_ + in_flight_; ++i) frames_[i].f.reset();
+    head_ += in_flight_;
+    in_flight_ = 0;
     // Compact now and then so the vector does not creep forward forever.
     if (head_ == frames_.size()) {
         frames_.clear();
@@ -79,8 +85,8 @@ void send_queue::close() {
 
 void send_queue::close_locked() {
     closed_ = true;
-    // Keep only the frame in flight (if any): the rest will never be sent.
-    const auto keep = head_ + (in_flight_ ? 1 : 0);
+    // Keep only the frames in flight (if any): the rest will never be sent.
+    const auto keep = head_ + in_flight_;
     forget(keep, frames_.size());
     frames_.erase(frames_.begin() + static_cast<std::ptrdiff_t>(keep), frames_.end());
     replies_waiting_ = 0;

@@ -1,6 +1,8 @@
 #pragma once
 // A connection's outgoing frames, bounded in bytes. Rooms push from their
-// strands; the connection's writer takes frames one at a time. Past the
+// strands; the connection's writer takes everything waiting at once and
+// sends it as one message (a batch), so a connection that fell behind
+// catches up in one write instead of one per frame. Past the
 // bound nothing more is queued: the connection is closed as too slow (4408)
 // instead of letting memory grow while a client stalls. Replies (acks,
 // errors) go ahead of waiting events, so a request is answered promptly even
@@ -34,10 +36,14 @@ public:
     };
     push_result push(hub::frame f, bool reply = false);
 
-    // The writer's side: the frame to write next (it stays counted until
-    // written()), or null when there is none, which makes the writer idle.
-    hub::frame next();
+    // The writer's side: the frames to write next, in order (at most
+    // max_write_frames, and past the first at most max_write_bytes), into `out`; they
+    // stay counted until written(). None makes the writer idle.
+    void next(std::vector<hub::frame>& out);
     void written();
+
+    static constexpr std::size_t max_write_frames = 64;
+    static constexpr std::size_t max_write_bytes = 128 * 1024;
 
     // Refuses more frames; what waits is still written (a reply before a close frame).
     void seal();
@@ -60,9 +66,9 @@ private:
     // A vector with a moving head instead of a deque: an idle connection holds no block.
     std::vector<entry> frames_;
     std::size_t head_ = 0;
-    std::size_t replies_waiting_ = 0;  // replies right after the head (the frame in flight)
+    std::size_t replies_waiting_ = 0;  // replies right after the frames in flight
     bool writing_ = false;
-    bool in_flight_ = false;  // frames_[head_] has been handed to the writer
+    std::size_t in_flight_ = 0;  // frames from head_ on handed to the writer
     bool closed_ = false;
 };
 

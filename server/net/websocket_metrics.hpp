@@ -20,7 +20,8 @@ public:
     gauge& open = registry_.make_gauge("veche_ws_connections_open", "WebSocket connections open");
     counter& accepted = registry_.make_counter("veche_ws_connections_total", "WebSocket connections accepted");
     counter& messages_in = registry_.make_counter("veche_ws_messages_in_total", "WebSocket messages received");
-    counter& frames_out = registry_.make_counter("veche_ws_frames_out_total", "WebSocket frames written");
+    counter& frames_out =
+        registry_.make_counter("veche_ws_frames_out_total", "WebSocket messages written (one frame, or several batched)");
     counter& bytes_out = registry_.make_counter("veche_ws_bytes_out_total", "WebSocket payload bytes written");
     counter& bad_requests =
         registry_.make_counter("veche_ws_bad_requests_total", "Messages answered with bad_request");

@@ -2,6 +2,7 @@
 
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
+#include "hub/frame_join.hpp"
 #include "core/wire_messages.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -47,6 +48,8 @@ void websocket_session::run(http_request&& upgrade) {
         [](websocket::response_type& res) { res.set(http::field::server, "veche"); }));
     ws_.read_message_max(ctx_->limits.message_bytes);
     ws_.text(true);
+    // A message goes out as one frame in one write, however long (Beast would cut it every 4 KiB).
+    ws_.auto_fragment(false);
     asio::dispatch(ws_.get_executor(), [self = shared_from_this(), req = std::move(upgrade)]() mutable {
         self->ws_.async_accept(req, beast::bind_front_handler(&websocket_session::on_accept, self));
     });
@@ -166,13 +169,27 @@ void websocket_session::enqueue(hub::frame f, bool reply) {
 
 void websocket_session::write_next() {
     if (writing_) return;
-    auto f = queue_.next();
-    if (!f) {
+    queue_.next(writing_frames_);
+    if (writing_frames_.empty()) {
         if (close_code_ && !close_started_) close_with(*close_code_, close_reason_);
         return;
     }
     writing_ = true;
-    ws_.async_write(asio::buffer(*f), [self = shared_from_this(), f](beast::error_code ec, std::size_t bytes) {
+    // Everything waiting goes out as one message: the frame itself, or one
+    // batch of their items, read in place (the queue holds them until written).
+    std::vector<asio::const_buffer> buffers;
+    if (writing_frames_.size() == 1) {
+        buffers.push_back(asio::buffer(*writing_frames_.front()));
+    } else {
+        buffers.reserve(2 * writing_frames_.size() + 1);
+        buffers.push_back(asio::buffer(hub::batch_head));
+        for (std::size_t i = 0; i < writing_frames_.size(); ++i) {
+            if (i) buffers.push_back(asio::buffer(std::string_view(",")));
+            buffers.push_back(asio::buffer(hub::batch_items(*writing_frames_[i])));
+        }
+        buffers.push_back(asio::buffer(hub::batch_tail));
+    }
+    ws_.async_write(std::move(buffers), [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
         self->on_write(ec, bytes);
     });
 }
@@ -185,6 +202,7 @@ void websocket_session::on_write(beast::error_code ec, std::size_t bytes) {
         return;
     }
     queue_.written();
+    writing_frames_.clear();
     ctx_->metrics.frames_out.inc();
     ctx_->metrics.bytes_out.inc(bytes);
     write_next();

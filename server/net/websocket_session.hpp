@@ -58,6 +58,7 @@ private:
     std::shared_ptr<websocket_context> ctx_;
     tcp::endpoint remote_;
     send_queue queue_;
+    std::vector<hub::frame> writing_frames_;  // what the write in progress carries
     asio::steady_timer timer_;  // the hello deadline, then the closing deadline
     core::identity who_;
     bool welcomed_ = false;

@@ -70,9 +70,11 @@ void storm(forum_fixture& forum, participant_log& log, int who, int round, std::
 }  // namespace
 
 TEST_CASE("every acknowledged ask and vote survives kill -9, exactly once") {
+    // Each person sends thousands of requests here: the request log keeps
+    // all of them, so every retry below is inside its bound.
     forum_fixture forum([](json& cfg) {
         cfg["limits"] = {{"asks_per_minute", 10000}, {"votes_per_second", 10000}, {"votes_burst", 10000},
-                         {"messages_per_second", 10000}, {"messages_burst", 10000}};
+                         {"messages_per_second", 10000}, {"messages_burst", 10000}, {"request_log_size", 100000}};
     });
     constexpr int people = 12;
     std::vector<participant_log> logs(people);

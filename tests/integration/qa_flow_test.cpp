@@ -3,6 +3,8 @@
 #include "forum_fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <thread>
 
 using namespace veche::test;
 using nlohmann::json;
@@ -166,6 +168,34 @@ TEST_CASE("the same rid after a reconnect is applied once") {
     const auto all = http_get(forum.port(), std::string("/api/v1/sessions/") + post_session + "/questions",
                               {{"Authorization", "Bearer " + mod_token}});
     CHECK(all.json()["questions"].size() == 1);
+}
+
+TEST_CASE("a rid is remembered within the request log's bound, after a restart too, and forgotten past it") {
+    forum_fixture forum([](json& cfg) {
+        cfg["limits"] = {{"asks_per_minute", 1000}, {"request_log_size", 3}, {"request_log_ttl", "3s"}};
+    });
+    const auto anna = forum.join("Анна");
+    const auto ask = [&](ws_client& c, const std::string& rid) {
+        auto ack = c.request({{"type", "ask"}, {"session", post_session}, {"text", "Вопрос " + rid}, {"rid", rid}});
+        REQUIRE(ack["type"] == "ack");
+        return ack["id"].get<std::string>();
+    };
+    auto c = forum.connect(anna["token"]);
+    const auto first = ask(*c, "a1");
+    c.reset();
+    forum.restart_after(SIGTERM);
+    c = forum.connect(anna["token"]);
+    CHECK(ask(*c, "a1") == first);  // inside the bound, after a restart: the first answer
+
+    // Three more rids push a1 out of a bound of three: it is a new request again.
+    for (const auto* rid : {"a2", "a3", "a4"}) ask(*c, rid);
+    const auto again = ask(*c, "a1");
+    CHECK(again != first);
+    // And past the age limit.
+    const auto fresh = ask(*c, "b1");
+    CHECK(ask(*c, "b1") == fresh);
+    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+    CHECK(ask(*c, "b1") != fresh);
 }
 
 TEST_CASE("the questions routes answer by role, the CSV opens in a spreadsheet") {

@@ -9,6 +9,17 @@ namespace {
 
 veche::hub::frame f(const std::string& text) { return veche::hub::make_frame(text); }
 
+using texts = std::vector<std::string>;
+
+// What the writer takes next, as text.
+texts next(send_queue& q) {
+    std::vector<veche::hub::frame> frames;
+    q.next(frames);
+    texts out;
+    for (const auto& frame : frames) out.push_back(*frame);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("send queue: one writer, replies ahead of waiting events, every frame counted in the backlog") {
@@ -17,19 +28,18 @@ TEST_CASE("send queue: one writer, replies ahead of waiting events, every frame 
         send_queue q(1024, backlog);
         CHECK(q.push(f("e1")) == push::start_writing);
         CHECK(q.push(f("e2")) == push::queued);
-        CHECK(*q.next() == "e1");  // in flight
+        CHECK(next(q) == texts{"e1", "e2"});  // in flight
         CHECK(q.push(f("e3")) == push::queued);
         CHECK(q.push(f("ack1"), true) == push::queued);
         CHECK(q.push(f("ack2"), true) == push::queued);
+        CHECK(next(q) == texts{"e1", "e2"});  // still the same write
         CHECK(backlog->load() == 5);
         CHECK(q.bytes() == 14);
-
-        std::vector<std::string> order;
-        for (auto next = q.next(); next; next = q.next()) {
-            order.push_back(*next);
-            q.written();
-        }
-        CHECK(order == std::vector<std::string>{"e1", "ack1", "ack2", "e2", "e3"});
+        q.written();
+        CHECK(backlog->load() == 3);
+        CHECK(next(q) == texts{"ack1", "ack2", "e3"});  // what waited, in one write, replies first
+        q.written();
+        CHECK(next(q).empty());
         CHECK(backlog->load() == 0);
         CHECK(q.bytes() == 0);
         CHECK(q.push(f("later")) == push::start_writing);  // the writer went idle
@@ -42,14 +52,14 @@ TEST_CASE("send queue: past its bound it closes and keeps only the frame in flig
     auto backlog = std::make_shared<std::atomic<std::int64_t>>(0);
     send_queue q(10, backlog);
     CHECK(q.push(f("12345")) == push::start_writing);
-    CHECK(*q.next() == "12345");
+    CHECK(next(q) == texts{"12345"});
     CHECK(q.push(f("abcd")) == push::queued);
     CHECK(q.push(f("xyz")) == push::overflow);
     CHECK(q.push(f("1")) == push::closed);
     CHECK(q.bytes() == 5);
     CHECK(backlog->load() == 1);
     q.written();
-    CHECK_FALSE(q.next());
+    CHECK(next(q).empty());
     CHECK(backlog->load() == 0);
 }
 
@@ -59,9 +69,21 @@ TEST_CASE("send queue: sealed, it still writes what waits") {
     q.push(f("b"));
     q.seal();
     CHECK(q.push(f("c")) == push::closed);
-    CHECK(*q.next() == "a");
+    CHECK(next(q) == texts{"a", "b"});
     q.written();
-    CHECK(*q.next() == "b");
+    CHECK(next(q).empty());
+}
+
+TEST_CASE("send queue: one write takes at most 64 frames and 128 KiB, but always one frame") {
+    send_queue q(4 * 1024 * 1024, nullptr);
+    for (int i = 0; i < 100; ++i) q.push(f("e" + std::to_string(i)));
+    CHECK(next(q).size() == send_queue::max_write_frames);
     q.written();
-    CHECK_FALSE(q.next());
+    CHECK(next(q).size() == 36);
+    q.written();
+    q.push(f(std::string(200 * 1024, 'x')));
+    q.push(f("small"));
+    CHECK(next(q).size() == 1);  // one frame over the cap still goes, alone
+    q.written();
+    CHECK(next(q) == texts{"small"});
 }
