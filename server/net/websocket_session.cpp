@@ -175,23 +175,19 @@ void websocket_session::write_next() {
         return;
     }
     writing_ = true;
+    const auto done = [self = shared_from_this()](beast::error_code ec, std::size_t bytes) { self->on_write(ec, bytes); };
     // Everything waiting goes out as one message: the frame itself, or one
     // batch of their items, read in place (the queue holds them until written).
+    if (writing_frames_.size() == 1) return ws_.async_write(asio::buffer(*writing_frames_.front()), done);
     std::vector<asio::const_buffer> buffers;
-    if (writing_frames_.size() == 1) {
-        buffers.push_back(asio::buffer(*writing_frames_.front()));
-    } else {
-        buffers.reserve(2 * writing_frames_.size() + 1);
-        buffers.push_back(asio::buffer(hub::batch_head));
-        for (std::size_t i = 0; i < writing_frames_.size(); ++i) {
-            if (i) buffers.push_back(asio::buffer(std::string_view(",")));
-            buffers.push_back(asio::buffer(hub::batch_items(*writing_frames_[i])));
-        }
-        buffers.push_back(asio::buffer(hub::batch_tail));
+    buffers.reserve(2 * writing_frames_.size() + 1);
+    buffers.push_back(asio::buffer(hub::batch_head));
+    for (std::size_t i = 0; i < writing_frames_.size(); ++i) {
+        if (i) buffers.push_back(asio::buffer(std::string_view(",")));
+        buffers.push_back(asio::buffer(hub::batch_items(*writing_frames_[i])));
     }
-    ws_.async_write(std::move(buffers), [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
-        self->on_write(ec, bytes);
-    });
+    buffers.push_back(asio::buffer(hub::batch_tail));
+    ws_.async_write(std::move(buffers), done);
 }
 
 void websocket_session::on_write(beast::error_code ec, std::size_t bytes) {
