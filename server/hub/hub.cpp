@@ -21,7 +21,7 @@ void hub::restore(const std::map<std::string, store::stored_session>& stored) {
         }
         it->second->restore(session);
         log::info("restored session ", id, ": ", session.questions.size(), " questions, ", session.votes.size(),
-                  " votes, seq ", session.seq);
+                  " votes, ", it->second->remembered_requests(), " request ids remembered, seq ", session.seq);
     }
 }
 

@@ -5,6 +5,7 @@
 #include "core/snapshot_message.hpp"
 #include "core/visibility.hpp"
 #include "core/wire_messages.hpp"
+#include "store/request_codec.hpp"
 
 #include <boost/asio/post.hpp>
 
@@ -37,7 +38,11 @@ void room::restore(const store::stored_session& stored) {
         model_.restore_question(std::move(q));
     }
     for (const auto& [question, participant] : stored.votes) model_.restore_vote(question, participant);
-    for (const auto& r : stored.requests) requests_.add(r.participant, r.rid, {r.reply, std::nullopt}, r.at);
+    for (const auto& batch : stored.request_batches)
+        store::for_each_request(batch.encoded, [&](std::string_view participant, std::string_view rid,
+                                                   std::string_view reply) {
+            requests_.add(participant, rid, {reply, std::nullopt}, batch.at);
+        });
     for (const auto& segment : stored.transcript) model_.restore_segment(segment);
     for (const auto& p : stored.polls) model_.restore_poll(p);
     for (const auto& b : stored.ballots) model_.restore_ballot(b.poll, b.participant, b.choices);
@@ -133,7 +138,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
     const auto& who = link->who();
     const auto now = now_ms();
     if (msg.rid) {
-        if (const auto* first = requests_.find(who.id, *msg.rid, now)) {
+        if (const auto first = requests_.find(who.id, *msg.rid, now)) {
             // Sent again: the first answer, and nothing applied twice.
             auto again = first->refused ? core::error_text(msg.rid, *first->refused, first->text)
                                         : core::ack_text(msg.rid, first->text);

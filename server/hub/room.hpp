@@ -50,6 +50,8 @@ public:
     const std::string& hall() const { return model_.definition().hall; }
     // The committed status, for the HTTP API; safe from any thread.
     core::session_status status() const;
+    // How many request ids the room remembers (for the start-up log, before it serves).
+    std::size_t remembered_requests() const { return requests_.size(); }
 
     // The rest are safe from any thread: they run on the room's strand.
     void subscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid, std::optional<core::seq_t> since);

@@ -19,8 +19,7 @@ namespace veche::store {
 struct stored_request {
     std::string participant;
     std::string rid;
-    std::string reply;      // the ack's fields, as JSON text
-    core::epoch_ms at = 0;  // when it was answered (read back at start-up; unused on the way in)
+    std::string reply;  // the ack's fields, as JSON text
 };
 
 // What one room hands over in one go: its changes since the last batch.

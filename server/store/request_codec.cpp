@@ -17,7 +17,7 @@ void put(std::string& out, std::string_view field) {
     out.append(field);
 }
 
-std::string take(std::string_view& in) {
+std::string_view take(std::string_view& in) {
     std::uint64_t n = 0;
     for (int shift = 0;; shift += 7) {
         if (in.empty() || shift > 28) throw store_error("a stored request batch is damaged");
@@ -27,7 +27,7 @@ std::string take(std::string_view& in) {
         if (!(byte & 0x80)) break;
     }
     if (n > in.size()) throw store_error("a stored request batch is damaged");
-    std::string field(in.substr(0, static_cast<std::size_t>(n)));
+    const auto field = in.substr(0, static_cast<std::size_t>(n));
     in.remove_prefix(static_cast<std::size_t>(n));
     return field;
 }
@@ -44,13 +44,13 @@ std::string encode_requests(const std::vector<stored_request>& requests) {
     return out;
 }
 
-void decode_requests(std::string_view value, std::vector<stored_request>& out) {
+void for_each_request(std::string_view value,
+                      const std::function<void(std::string_view, std::string_view, std::string_view)>& fn) {
     while (!value.empty()) {
-        stored_request r;
-        r.participant = take(value);
-        r.rid = take(value);
-        r.reply = take(value);
-        out.push_back(std::move(r));
+        const auto participant = take(value);
+        const auto rid = take(value);
+        const auto reply = take(value);
+        fn(participant, rid, reply);
     }
 }
 

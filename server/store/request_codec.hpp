@@ -5,6 +5,7 @@
 
 #include "store/event_store.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,9 @@ namespace veche::store {
 // Each field as its length (LEB128) and its bytes: participant, rid, reply, per request.
 std::string encode_requests(const std::vector<stored_request>& requests);
 
-// Appends the requests the value holds (their `at` is left to the caller); throws store_error when it is not one.
-void decode_requests(std::string_view value, std::vector<stored_request>& out);
+// Calls fn(participant, rid, reply) for each request the value holds, in
+// order, with views into the value; throws store_error when it is not one.
+void for_each_request(std::string_view value,
+                      const std::function<void(std::string_view, std::string_view, std::string_view)>& fn);
 
 }  // namespace veche::store

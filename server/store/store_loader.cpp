@@ -1,7 +1,6 @@
 #include "store/store_loader.hpp"
 
 #include "store/column_reader.hpp"
-#include "store/request_codec.hpp"
 
 namespace veche::store {
 
@@ -71,10 +70,9 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
                               "SELECT session, at_ms, requests FROM request_batches WHERE at_ms >= ?1 ORDER BY rowid");
     requests.bind(1, oldest_request);
     while (requests.next_row()) {
-        auto& list = out[requests.text(0)].requests;
-        const auto first = list.size();
-        decode_requests(requests.blob(2), list);
-        for (auto i = first; i < list.size(); ++i) list[i].at = requests.integer(1);
+        column_reader row(requests);
+        auto& session = out[row.text()];
+        session.request_batches.push_back({row.integer(), std::string(requests.blob(2))});
     }
     return out;
 }

@@ -23,7 +23,7 @@ void migrate_request_rows(sqlite_connection& db) {
     std::map<std::string, std::vector<stored_request>> by_session;
     {
         sqlite_statement rows(db.handle(), "SELECT session, participant, rid, reply FROM requests");
-        while (rows.next_row()) by_session[rows.text(0)].push_back({rows.text(1), rows.text(2), rows.text(3), 0});
+        while (rows.next_row()) by_session[rows.text(0)].push_back({rows.text(1), rows.text(2), rows.text(3)});
     }
     db.exec("BEGIN IMMEDIATE");
     try {

@@ -20,7 +20,12 @@ struct stored_session {
     core::seq_t seq = 0;
     std::vector<core::question> questions;
     std::vector<std::pair<std::string, std::string>> votes;  // (question, participant)
-    std::vector<stored_request> requests;
+    // The requests of each stored batch, oldest first, as written (read them with store::for_each_request).
+    struct request_batch {
+        core::epoch_ms at = 0;
+        std::string encoded;
+    };
+    std::vector<request_batch> request_batches;
     std::vector<core::transcript_segment> transcript;  // finals, in the order they came
     std::vector<core::poll> polls;
     struct stored_ballot {

@@ -26,6 +26,7 @@ public:
 
     std::atomic<std::size_t> asked{0};
     std::atomic<bool> voting{false};
+    std::atomic<std::uint64_t> acked{0};  // votes acknowledged since the start
 
     void ask(ws_client& c) {
         c.send(R"({"type":"ask","rid":"k","session":"durable","anonymous":true,"text":"Вопрос )" +
@@ -47,6 +48,7 @@ protected:
         std::uint64_t k = 0;
         std::from_chars(item.rid.data() + 1, item.rid.data() + item.rid.size(), k);
         stats.ack.add(now - sent_us_[c.index() * o_.in_flight + k % o_.in_flight]);
+        acked.fetch_add(1, std::memory_order_relaxed);
         vote(c);
     }
     void on_error(ws_client& c, const frame_item& item, delivery_stats&) override {
@@ -72,6 +74,32 @@ private:
     std::vector<std::uint64_t> next_;
     std::vector<std::int64_t> sent_us_;
 };
+
+// Votes on until o.acks are acknowledged, then restarts Veche on the same
+// data: how long it takes to start, and its memory, with that request log.
+void restart_with_request_log(const durable_options& o, voter_handler& h, target_server& server, report& r) {
+    h.voting = true;
+    std::cerr << "  voting on until " << o.acks << " votes are acknowledged\n";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(30);
+    while (h.acked.load(std::memory_order_relaxed) < o.acks && std::chrono::steady_clock::now() < deadline) sleep_s(0.2);
+    h.voting = false;
+    sleep_s(1);  // the votes in flight are answered
+    const auto acked = h.acked.load();
+    const auto running = sample_process(server.pid());
+    const auto startup_s = server.restart();
+    const auto restarted = sample_process(server.pid());
+    const auto mib = [](const process_sample& s) { return static_cast<double>(s.rss_bytes) / (1024.0 * 1024.0); };
+    std::cerr << "  after " << acked << " acknowledged votes: RSS " << mib(running) << " MiB; restarted in " << startup_s
+              << " s, RSS " << mib(restarted) << " MiB\n";
+    r.set_summary(server_kind::veche, {{"request_log",
+                                        {{"acknowledged", acked},
+                                         {"rss_mib_before_restart", mib(running)},
+                                         {"startup_seconds", startup_s},
+                                         {"rss_mib_after_restart", mib(restarted)}}}});
+    r.add_comparison({"start-up after " + std::to_string(acked) + " acknowledged votes", "s", startup_s, std::nullopt,
+                      false, "-", std::nullopt});
+    r.add_comparison({"memory after that restart", "MiB", mib(restarted), std::nullopt, false, "-", std::nullopt});
+}
 
 double run_veche(const durable_options& o, const server_paths& paths, report& r) {
     target_server server(server_kind::veche, paths);
@@ -119,6 +147,7 @@ double run_veche(const durable_options& o, const server_paths& paths, report& r)
     r.set_summary(server_kind::veche,
                   {{"acked_votes_per_s", acks}, {"voters", o.participants}, {"in_flight", o.in_flight}, {"store", store}});
     r.add_window(server_kind::veche, std::move(w));
+    if (o.acks > 0) restart_with_request_log(o, h, server, r);
     sleep_s(0.5);  // the votes still in flight are answered before the server goes
     pool.stop();
     server.stop();

@@ -20,6 +20,10 @@ struct durable_options {
     double seconds = 10;
     double reference_seconds = 3;
     std::size_t threads = 2;
+    // With `acks`: after the window, voting goes on until this many votes are
+    // acknowledged in all; then Veche is restarted on the same data and its
+    // start-up time and memory with that request log are reported.
+    std::uint64_t acks = 0;
 };
 
 void run_durable(const durable_options& o, const server_paths& paths, report& r, bool veche, bool reference);

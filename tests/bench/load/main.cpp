@@ -9,12 +9,14 @@
 //     --node PATH                 node (default: node on PATH)
 //     --reference-script PATH     the ws broadcast server (default: tests/bench/load/reference/…)
 //     --threads N                 generator threads reading the subscribers (default 2)
+//     --server-cpus LIST          run the server under test on these CPUs only (taskset -c LIST)
 //     --json PATH                 write the JSON there (default: print it after the table)
 //   fanout:  --subscribers N (5000) --rates 10,20,… --step-seconds S (4)
 //   storm:   --participants N (5000) --questions N (50) --votes-each N (5) --storm-seconds S (5)
 //            --drain-seconds S (30) --reference-backlog N (3000000)
 //   idle:    --connections N (15000) --settle-seconds S (5)
 //   durable: --participants N (1000) --questions N (100) --in-flight N (32) --seconds S (10)
+//            --acks N (then vote on to N acks in all, restart Veche: start-up time and memory)
 //   smoke:   --participants N (300) [--only both]
 //
 // Exit codes: 0 done (smoke: every check held), 1 a smoke check failed, 2 bad usage or a run that broke.
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
         paths.veche = a.text("veche", VECHE_BIN);
         paths.node = a.text("node", "node");
         paths.reference_script = a.text("reference-script", VECHE_REFERENCE_SCRIPT);
+        paths.cpus = a.text("server-cpus", "");
         const auto only = a.text("only", a.scenario == "smoke" ? "veche" : "both");
         if (only != "both" && only != "veche" && only != "reference") throw std::invalid_argument("--only veche|reference|both");
         const bool veche = only != "reference";
@@ -127,6 +130,7 @@ int main(int argc, char** argv) {
             o.questions = a.count("questions", o.questions);
             o.in_flight = a.count("in-flight", o.in_flight);
             o.seconds = a.number("seconds", o.seconds);
+            o.acks = a.count("acks", 0);
             o.threads = threads;
             run_durable(o, paths, r, veche, reference);
         } else if (a.scenario == "smoke") {

@@ -98,7 +98,11 @@ report::report(std::string scenario, std::string command)
     : scenario_(std::move(scenario)), command_(std::move(command)), machine_(machine()) {}
 
 void report::add_window(server_kind who, window w) { windows_.emplace_back(who, std::move(w)); }
-void report::set_summary(server_kind who, nlohmann::json summary) { summaries_[to_string(who)] = std::move(summary); }
+void report::set_summary(server_kind who, nlohmann::json summary) {
+    auto& s = summaries_[to_string(who)];
+    if (!s.is_object()) s = nlohmann::json::object();
+    s.update(summary);
+}
 void report::add_comparison(comparison c) { comparisons_.push_back(std::move(c)); }
 void report::note(std::string text) { notes_.push_back(std::move(text)); }
 void report::fail(std::string why) { failures_.push_back(std::move(why)); }

@@ -42,6 +42,7 @@ public:
     report(std::string scenario, std::string command);
 
     void add_window(server_kind who, window w);
+    // Adds the members to what the server's summary holds.
     void set_summary(server_kind who, nlohmann::json summary);
     void add_comparison(comparison c);
     void note(std::string text);

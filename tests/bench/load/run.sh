@@ -6,9 +6,13 @@
 #   tests/bench/load/run.sh storm      # 5,000 participants vote on 50 questions within 5 s
 #   tests/bench/load/run.sh idle       # 15,000 connections held: server memory per connection
 #   tests/bench/load/run.sh durable    # acknowledged durable votes a second
-#   tests/bench/load/run.sh all        # the four, one after another
+#   tests/bench/load/run.sh requestlog # start-up time and memory after 1,000,000 acknowledged votes
+#   tests/bench/load/run.sh all        # the five, one after another
 #
-# Further arguments go to veche_load (e.g. `fanout --rates 20,40,80 --step-seconds 5`).
+# VECHE_BENCH_PIN=1 runs the server under test on CPU 0 and the generator on
+# CPU 1 (taskset), as when the clients are on other machines; results then
+# end in -pinned. Further arguments go to veche_load (e.g. `fanout --rates
+# 20,40,80 --step-seconds 5`).
 # Builds a Release tree in build-bench/ (VECHE_BENCH_BUILD to change it),
 # installs the reference's npm package when missing, prints the machine's load
 # first (measure when it is low: the two cores are shared), and keeps each
@@ -27,13 +31,20 @@ fi
 
 results="$build/bench-results"
 mkdir -p "$results"
-generator="$build/tests/bench/load/veche_load"
+generator=("$build/tests/bench/load/veche_load")
+pinned=()
+suffix=
+if [ "${VECHE_BENCH_PIN:-}" = 1 ]; then
+  generator=(taskset -c 1 "${generator[@]}")
+  pinned=(--server-cpus 0)
+  suffix=-pinned
+fi
 
 run() {
-  local name=$1
+  local name=$1$suffix
   shift
   echo "== $name: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-  "$generator" "$@" --json "$results/$name.json" | tee "$results/$name.txt"
+  "${generator[@]}" "$@" "${pinned[@]}" --json "$results/$name.json" | tee "$results/$name.txt"
 }
 
 scenario=${1:-}
@@ -46,14 +57,18 @@ case "$scenario" in
   storm | idle | durable)
     run "$scenario" "$scenario" "$@"
     ;;
+  requestlog)
+    run requestlog durable --only veche --acks 1000000 "$@"
+    ;;
   all)
     "$0" fanout "$@"
     "$0" storm
     "$0" idle
     "$0" durable
+    "$0" requestlog
     ;;
   *)
-    echo "usage: $0 fanout|storm|idle|durable|all [veche_load options]" >&2
+    echo "usage: $0 fanout|storm|idle|durable|requestlog|all [veche_load options]" >&2
     exit 2
     ;;
 esac

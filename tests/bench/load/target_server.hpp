@@ -21,6 +21,7 @@ struct server_paths {
     std::string veche;             // the veche executable
     std::string node = "node";
     std::string reference_script;  // tests/bench/load/reference/broadcast_server.mjs
+    std::string cpus;              // when set, the server runs on these CPUs only (taskset -c CPUS)
 };
 
 class target_server {
@@ -36,9 +37,14 @@ public:
     // A staff token from `veche token --config … --role ROLE` (Veche only).
     std::string staff_token(const std::string& role) const;
     std::string stop() { return process_->stop(); }
+    // Stops Veche (SIGTERM) and starts it again on the same data; returns the
+    // seconds from the start until it listens.
+    double restart();
     std::string tail() const { return process_->tail(); }
 
 private:
+    std::unique_ptr<child_process> launch(const std::string& program, std::vector<std::string> args) const;
+
     server_kind kind_;
     server_paths paths_;
     std::filesystem::path dir_;
