@@ -2,8 +2,8 @@
 
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
-#include "hub/frame_join.hpp"
 #include "core/wire_messages.hpp"
+#include "hub/frame_join.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -96,7 +96,8 @@ void websocket_session::handle(std::string_view text) {
 
     if (!limiter_.try_take(now_ms())) {
         ctx_->metrics.rate_limited.inc();
-        if (++strikes_ >= flood_strikes(ctx_->limits)) return close_with(close_code::too_many_messages, "too many messages");
+        if (++strikes_ >= flood_strikes(ctx_->limits))
+            return close_with(close_code::too_many_messages, "too many messages");
         return reply_error(rid, core::error_code::rate_limited, "Too many messages, slow down");
     }
     strikes_ = 0;
@@ -162,7 +163,8 @@ void websocket_session::enqueue(hub::frame f, bool reply) {
             asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
             return;
         case send_queue::push_result::overflow:
-            asio::post(ws_.get_executor(), [self = shared_from_this()] { self->close_with(close_code::too_slow, "too slow"); });
+            asio::post(ws_.get_executor(),
+                       [self = shared_from_this()] { self->close_with(close_code::too_slow, "too slow"); });
             return;
     }
 }
@@ -175,7 +177,9 @@ void websocket_session::write_next() {
         return;
     }
     writing_ = true;
-    const auto done = [self = shared_from_this()](beast::error_code ec, std::size_t bytes) { self->on_write(ec, bytes); };
+    const auto done = [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+        self->on_write(ec, bytes);
+    };
     // Everything waiting goes out as one message: the frame itself, or one
     // batch of their items, read in place (the queue holds them until written).
     if (writing_frames_.size() == 1) return ws_.async_write(asio::buffer(*writing_frames_.front()), done);
