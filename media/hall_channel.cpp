@@ -21,13 +21,14 @@ std::int64_t epoch_ms_of(wall_clock::time_point t) {
 }  // namespace
 
 hall_channel::hall_channel(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
-                           std::filesystem::path recordings, metrics_registry& metrics)
+                           hall_recording* recording, metrics_registry& metrics)
     : hall_id_(hall.id),
       target_(settings.target_duration_s),
       source_timeout_(settings.source_timeout_ms),
       segmenter_(target_),
       window_(epoch, target_, std::chrono::seconds(settings.window_s)),
-      ladder_(hall, settings, epoch, recordings, metrics),
+      recording_(recording),
+      ladder_(hall, settings, epoch, recording, metrics),
       last_keyframe_ms_(std::make_shared<std::atomic<std::int64_t>>(-1)),
       bytes_in_(metrics.make_counter("veche_media_input_bytes_total", "Bytes of stream received from the hall's source",
                                      {{"hall", hall_id_}})),
@@ -42,7 +43,6 @@ hall_channel::hall_channel(const core::hall_definition& hall, const config::medi
                                             {{"hall", hall_id_}}, 0.001)),
       status_gauge_(metrics.make_gauge("veche_media_status", "Hall stream status: 0 offline, 1 slate, 2 live",
                                        {{"hall", hall_id_}})) {
-    if (!recordings.empty()) recording_.emplace(std::move(recordings));
     metrics.add_gauge_callback("veche_media_keyframe_age_seconds",
                                "Seconds since the hall's source sent its last keyframe (-1: none yet)",
                                {{"hall", hall_id_}}, [last = last_keyframe_ms_] {
@@ -74,7 +74,6 @@ void hall_channel::on_buffer(std::string_view bytes, std::optional<std::int64_t>
         // A player cannot start a timeline mid-GOP: live (re)joins on the source's first keyframe.
         if (!keyframe) return;
         need_keyframe_ = false;
-        take_start_ = wall;
         old_take_end_.reset();
     }
     if (const auto time = content_time_ns(bytes, false, t)) last_time_ = time;
@@ -104,7 +103,6 @@ void hall_channel::source_restarted(bool same_clock) {
     old_take_end_ = same_clock ? last_time_ : std::nullopt;
     last_time_.reset();
     if (auto cut = segmenter_.flush()) publish_live(*cut);
-    if (recording_) recording_->end_take();
     ladder_.source_restarted(now_);
 }
 
@@ -154,7 +152,6 @@ void hall_channel::publish_live(const segment_cut& cut) {
         log::warn("hall ", hall_id_, ": the source's keyframes are further apart than the target duration (",
                   target_.count(), " s); segments are cut between them. Ask the hall for a 1-2 s keyframe interval");
     }
-    if (recording_) recording_->append(*cut.data, take_start_);
     // The stub of a segment closed by a lost source would make a wild figure.
     if (cut.duration_s >= 0.5)
         bitrate_in_.set(static_cast<std::int64_t>(static_cast<double>(cut.data->size()) * 8.0 / cut.duration_s));
@@ -172,9 +169,13 @@ void hall_channel::publish(std::shared_ptr<const std::string> data, double durat
                            bool discontinuity, std::optional<std::int64_t> live_start_ns) {
     const bool live = live_start_ns.has_value();
     const auto& segment = window_.append(std::move(data), duration_s, epoch_ms_of(started), discontinuity);
+    if (recording_ && live)
+        recording_->top().record(segment.name, segment.program_date_ms, duration_s, segment.discontinuity, segment.data);
+    else if (recording_)
+        recording_->top().record_gap(segment.program_date_ms, duration_s);  // the replay shows the gap
     auto snapshot = window_.snapshot();
     snapshot_.store(snapshot);
-    ladder_.top_published(segment, live_start_ns, std::move(snapshot), take_start_, now_);
+    ladder_.top_published(segment, live_start_ns, std::move(snapshot), now_);
     last_was_slate_ = !live;
     if (live) {
         live_segments_.inc();

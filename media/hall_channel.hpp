@@ -11,7 +11,7 @@
 #include "core/event_definition.hpp"
 #include "media/hall_ladder.hpp"
 #include "media/hls_window.hpp"
-#include "media/recording_writer.hpp"
+#include "media/hall_recording.hpp"
 #include "media/slate_loop.hpp"
 #include "media/snapshot_slot.hpp"
 #include "media/stream_status.hpp"
@@ -31,9 +31,9 @@ class hall_channel {
 public:
     using status_listener = std::function<void(stream_status)>;
 
-    // recordings: the hall's directory under data_dir/recordings, or empty not to record.
+    // recording: where the hall's segments are recorded (it outlives the channel), or null not to record.
     hall_channel(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
-                 std::filesystem::path recordings, metrics_registry& metrics);
+                 hall_recording* recording, metrics_registry& metrics);
 
     void set_status_listener(status_listener fn) { on_status_ = std::move(fn); }
     // The pre-encoded slate; until it is set a hall without a source stays offline.
@@ -74,7 +74,7 @@ private:
     std::chrono::milliseconds source_timeout_;
     ts_segmenter segmenter_;
     hls_window window_;
-    std::optional<recording_writer> recording_;
+    hall_recording* recording_;
     std::optional<slate_loop> slate_;
     snapshot_slot<hls_snapshot> snapshot_;
     hall_ladder ladder_;
@@ -90,7 +90,6 @@ private:
     std::int64_t open_start_ns_ = 0;  // the media time the segment in progress starts at, as the rungs see it
     std::optional<std::int64_t> last_time_;     // what the latest buffer of the take in progress was stamped
     std::optional<std::int64_t> old_take_end_;  // after a loss on the same clock: when the lost take ended
-    wall_clock::time_point take_start_;
     bool need_keyframe_ = true;
     bool stopped_ = false;
     bool discontinuity_pending_ = false;  // the next slate copy follows something else

@@ -21,15 +21,15 @@ std::string seconds_text(std::chrono::milliseconds d) {
 }  // namespace
 
 hall_ladder::hall_ladder(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
-                         const std::filesystem::path& recordings, metrics_registry& metrics)
+                         hall_recording* recording, metrics_registry& metrics)
     : hall_id_(hall.id),
       ladder_(hall.ladder),
       target_(std::chrono::seconds(settings.target_duration_s)),
       plan_(assumed_plan(hall.ladder)) {
     auto add = [&](std::optional<core::rung_definition> def, std::string name) {
-        auto dir = recordings.empty() ? std::filesystem::path{} : recordings / name;
+        auto* rung_recording = recording ? recording->rung(name) : nullptr;
         auto cut = def ? rung_aligner::cut_rule::keyframe : rung_aligner::cut_rule::any_frame;
-        rung_output output(hall.id, name, settings, epoch, std::move(dir), metrics);
+        rung_output output(hall.id, name, settings, epoch, rung_recording, metrics);
         rungs_.push_back(std::unique_ptr<rung>(new rung{std::move(def), std::move(output), rung_aligner(cut)}));
     };
     for (const auto& r : ladder_) add(r, r.name);
@@ -90,11 +90,9 @@ void hall_ladder::top_started(std::int64_t start_ns, steady_time now) {
 }
 
 void hall_ladder::top_published(const hls_segment& segment, std::optional<std::int64_t> live_start_ns,
-                                std::shared_ptr<const hls_snapshot> top, std::chrono::system_clock::time_point take_start,
-                                steady_time now) {
+                                std::shared_ptr<const hls_snapshot> top, steady_time now) {
     top_ = std::move(top);
     if (segment.data) top_info_ = inspect_segment(*segment.data);
-    take_start_ = take_start;
     top_times_.emplace_back(segment.sequence, now);
     if (top_times_.size() > remembered_top_segments) top_times_.pop_front();
     const bool live = live_start_ns.has_value();
@@ -123,7 +121,6 @@ void hall_ladder::source_restarted(steady_time now) {
         // What a rung misses when the source goes is no sign of a slow encoder.
         r->missed_seen = r->aligner.missed();
         publish_ready(*r, now);
-        r->output.end_take();
     }
     rebuild();
 }
@@ -136,7 +133,7 @@ bool hall_ladder::publish_ready(rung& r, steady_time now) {
     auto ready = r.aligner.take_ready();
     for (auto& s : ready) {
         const bool live = s.data != nullptr;
-        if (!r.output.publish(s.place, std::move(s.data), take_start_) || !live) continue;
+        if (!r.output.publish(s.place, std::move(s.data)) || !live) continue;
         for (const auto& [sequence, at] : top_times_)
             if (sequence == s.place.sequence)
                 note_lag(r, std::chrono::duration_cast<std::chrono::milliseconds>(now - at));

@@ -8,6 +8,7 @@
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "core/event_definition.hpp"
+#include "media/hall_recording.hpp"
 #include "media/ladder_plan.hpp"
 #include "media/ladder_snapshot.hpp"
 #include "media/rung_aligner.hpp"
@@ -28,10 +29,9 @@ class hall_ladder {
 public:
     using steady_time = std::chrono::steady_clock::time_point;
 
-    // recordings: the hall's recording directory (each rung records below it, in a directory of its name), or
-    // empty not to record.
+    // recording: the hall's recording (each rung records into its own), or null not to record.
     hall_ladder(const core::hall_definition& hall, const config::media_settings& settings, std::int64_t epoch,
-                const std::filesystem::path& recordings, metrics_registry& metrics);
+                hall_recording* recording, metrics_registry& metrics);
 
     // The rungs: the ladder's, tallest first, then the audio-only one when the hall has it.
     std::size_t size() const { return rungs_.size(); }
@@ -47,8 +47,7 @@ public:
     void top_started(std::int64_t start_ns, steady_time now);
     // The top published `segment` (live from live_start_ns, or the slate); `top` is its new snapshot.
     void top_published(const hls_segment& segment, std::optional<std::int64_t> live_start_ns,
-                       std::shared_ptr<const hls_snapshot> top, std::chrono::system_clock::time_point take_start,
-                       steady_time now);
+                       std::shared_ptr<const hls_snapshot> top, steady_time now);
     // A buffer of a rung's muxer output.
     void on_buffer(std::size_t rung, std::string_view bytes, std::optional<std::int64_t> pts_ns, bool keyframe,
                    steady_time now);
@@ -82,7 +81,6 @@ private:
     ladder_plan plan_;
     std::shared_ptr<const hls_snapshot> top_;
     stream_info top_info_;
-    std::chrono::system_clock::time_point take_start_;
     std::deque<std::pair<std::uint64_t, steady_time>> top_times_;  // when the top published its last segments
     snapshot_slot<ladder_snapshot> snapshot_;
 };

@@ -7,6 +7,7 @@
 #include "media/hall_relay.hpp"
 #include "media/slate_encoder.hpp"
 #include "media/state_worker.hpp"
+#include "media/vod_playlist.hpp"
 
 #include <boost/asio/post.hpp>
 
@@ -16,9 +17,13 @@
 namespace veche::media {
 namespace {
 
-// The synthetic test picture is not worth disk space: only real sources are recorded.
+// Every hall with a source is recorded, the test picture too (so that the demo has replays).
 bool records(const config::media_settings& settings, const core::source_uri& source) {
-    return settings.record && source.kind != core::source_kind::test && source.kind != core::source_kind::none;
+    return settings.record && source.kind != core::source_kind::none;
+}
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(wall_clock::now().time_since_epoch()).count();
 }
 
 // Whether this machine has what encoding a ladder's lower rungs takes; says what is missing when it has not.
@@ -40,7 +45,11 @@ bool can_encode(const std::string& encoder) {
 
 media_service::media_service(const core::event_definition& event, const config::media_settings& settings,
                              std::filesystem::path recordings_dir, metrics_registry& metrics)
-    : settings_(settings), states_(std::make_unique<state_worker>()), loop_(std::make_unique<glib_loop>()) {
+    : settings_(settings),
+      recordings_dir_(std::move(recordings_dir)),
+      recorder_(metrics),
+      states_(std::make_unique<state_worker>()),
+      loop_(std::make_unique<glib_loop>()) {
     // Segment names carry the start time so that they never repeat across restarts (they are cached as immutable).
     const auto epoch = std::chrono::duration_cast<std::chrono::seconds>(wall_clock::now().time_since_epoch()).count();
     const bool any_ladder = std::any_of(event.halls.begin(), event.halls.end(), [](const auto& h) {
@@ -50,9 +59,14 @@ media_service::media_service(const core::event_definition& event, const config::
     for (auto hall : event.halls) {
         if (!encodes) hall.ladder.clear();
         const auto& source = hall.source;
-        auto channel = std::make_unique<hall_channel>(
-            hall, settings, epoch, records(settings, source) ? recordings_dir / hall.id : std::filesystem::path{},
-            metrics);
+        hall_recording* recording = nullptr;
+        if (records(settings, source)) {
+            auto r = std::make_unique<hall_recording>(recordings_dir_ / hall.id, hall, recorder_, metrics);
+            r->load();
+            recording = r.get();
+            recordings_.emplace(hall.id, std::move(r));
+        }
+        auto channel = std::make_unique<hall_channel>(hall, settings, epoch, recording, metrics);
         channel->set_status_listener([this, id = hall.id](stream_status s) { notify(id, s); });
         if (source.kind != core::source_kind::none)
             relays_.push_back(std::make_unique<hall_relay>(
@@ -71,6 +85,7 @@ void media_service::subscribe(boost::asio::any_io_executor executor, status_hand
 void media_service::start() {
     if (started_ || relays_.empty()) return;
     started_ = true;
+    recorder_.start([this] { housekeeping(); }, std::chrono::hours(1));
     ensure_gstreamer();
     loop_->start();
     loop_->post([this] { run_start(); });
@@ -113,7 +128,57 @@ void media_service::stop() {
     });
     loop_->stop();
     if (!states_->finish(std::chrono::seconds(1))) log::warn("media: a source is still closing; not waiting for it");
+    recorder_.stop();
     log::info("media: stopped");
+}
+
+void media_service::housekeeping() {
+    if (settings_.retention_days == 0) return;
+    const auto cutoff = now_ms() - static_cast<std::int64_t>(settings_.retention_days) * 86'400'000;
+    for (auto& [hall, r] : recordings_)
+        if (const auto freed = r->expire(cutoff); freed > 0)
+            log::info("hall ", hall, ": deleted ", freed / (1024 * 1024), " MiB of recordings older than ",
+                      settings_.retention_days, " days");
+}
+
+const rung_recording* media_service::find_recording(std::string_view hall, std::string_view rung) const {
+    const auto it = recordings_.find(hall);
+    if (it == recordings_.end()) return nullptr;
+    return rung.empty() ? &it->second->top() : it->second->rung(rung);
+}
+
+std::optional<std::string> media_service::vod_playlist(std::string_view hall, std::string_view rung,
+                                                       std::int64_t from_ms, std::int64_t to_ms, bool ended) const {
+    const auto* r = find_recording(hall, rung);
+    if (!r) return std::nullopt;
+    auto slice = r->slice(from_ms, to_ms);
+    if (std::none_of(slice.begin(), slice.end(), [](const auto& s) { return !s.gap; })) return std::nullopt;
+    return media::vod_playlist(slice, ended);
+}
+
+std::optional<std::string> media_service::vod_master(std::string_view hall, std::int64_t from_ms,
+                                                     std::int64_t to_ms) const {
+    const auto it = recordings_.find(hall);
+    if (it == recordings_.end()) return std::nullopt;
+    std::vector<vod_rung> rungs{{"index.m3u8", it->second->top().slice(from_ms, to_ms)}};
+    for (const auto& name : it->second->rung_names())
+        rungs.push_back({name + "/index.m3u8", it->second->rung(name)->slice(from_ms, to_ms)});
+    auto text = media::vod_master(rungs);
+    if (text.empty()) return std::nullopt;
+    return text;
+}
+
+std::optional<std::filesystem::path> media_service::vod_segment(std::string_view hall, std::string_view rung,
+                                                                std::string_view name, std::int64_t from_ms,
+                                                                std::int64_t to_ms) const {
+    const auto* r = find_recording(hall, rung);
+    return r ? r->file_of(name, from_ms, to_ms) : std::nullopt;
+}
+
+std::vector<recorded_segment> media_service::recorded(std::string_view hall, std::int64_t from_ms,
+                                                      std::int64_t to_ms) const {
+    const auto* r = find_recording(hall, {});
+    return r ? r->slice(from_ms, to_ms) : std::vector<recorded_segment>{};
 }
 
 const hall_channel* media_service::find(std::string_view hall) const {

@@ -8,6 +8,8 @@
 #include "config/settings.hpp"
 #include "core/event_definition.hpp"
 #include "media/hls_snapshot.hpp"
+#include "media/hall_recording.hpp"
+#include "media/recording_worker.hpp"
 #include "media/stream_status.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -16,7 +18,9 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +63,21 @@ public:
     // A segment the rung's playlist lists (or listed a moment ago); null when there is no such segment.
     std::shared_ptr<const std::string> segment(std::string_view hall, std::string_view rung, std::string_view name) const;
 
+    // Replays (contract 7.5), from the recordings; safe from any thread. The slice is [from_ms, to_ms) of
+    // program time; `ended`: a VOD playlist, else an EVENT one. Nothing for an unknown hall or rung, or a hall
+    // that recorded nothing of the slice.
+    std::optional<std::string> vod_playlist(std::string_view hall, std::string_view rung, std::int64_t from_ms,
+                                            std::int64_t to_ms, bool ended) const;
+    std::optional<std::string> vod_master(std::string_view hall, std::int64_t from_ms, std::int64_t to_ms) const;
+    // Where a recorded segment of the slice is on disk, from the recording's index (name is only a key).
+    std::optional<std::filesystem::path> vod_segment(std::string_view hall, std::string_view rung,
+                                                     std::string_view name, std::int64_t from_ms,
+                                                     std::int64_t to_ms) const;
+    // The slice of the hall's top rung (gaps included): what the replay's timeline is made of.
+    std::vector<recorded_segment> recorded(std::string_view hall, std::int64_t from_ms, std::int64_t to_ms) const;
+    // The directory every recording is under (data_dir/recordings).
+    const std::filesystem::path& recordings_dir() const { return recordings_dir_; }
+
 private:
     struct subscriber {
         boost::asio::any_io_executor executor;
@@ -66,6 +85,8 @@ private:
     };
 
     const hall_channel* find(std::string_view hall) const;
+    const rung_recording* find_recording(std::string_view hall, std::string_view rung) const;
+    void housekeeping();
     std::shared_ptr<const hls_snapshot> rung_snapshot(std::string_view hall, std::string_view rung) const;
     void set_slates(std::chrono::seconds duration);
     void notify(const std::string& hall, stream_status status);
@@ -73,6 +94,10 @@ private:
     void tick();
 
     const config::media_settings& settings_;
+    std::filesystem::path recordings_dir_;
+    // Declared before the worker: the worker (destroyed first) stops before the recordings it writes go.
+    std::map<std::string, std::unique_ptr<hall_recording>, std::less<>> recordings_;
+    recording_worker recorder_;
     std::unique_ptr<state_worker> states_;
     std::unique_ptr<glib_loop> loop_;
     std::vector<std::unique_ptr<hall_channel>> channels_;

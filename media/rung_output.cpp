@@ -3,9 +3,10 @@
 namespace veche::media {
 
 rung_output::rung_output(const std::string& hall, std::string name, const config::media_settings& settings,
-                         std::int64_t epoch, std::filesystem::path recordings, metrics_registry& metrics)
+                         std::int64_t epoch, rung_recording* recording, metrics_registry& metrics)
     : name_(std::move(name)),
       window_(epoch, std::chrono::seconds(settings.target_duration_s), std::chrono::seconds(settings.window_s)),
+      recording_(recording),
       segments_(metrics.make_counter("veche_media_rung_segments_total", "HLS segments published in the rung (live and slate)",
                                      {{"hall", hall}, {"rung", name_}})),
       bitrate_(metrics.make_gauge("veche_media_rung_bitrate_bps", "Bit rate of the rung's last live segment",
@@ -19,7 +20,6 @@ rung_output::rung_output(const std::string& hall, std::string name, const config
                                  {{"hall", hall}, {"rung", name_}})),
       encode_ns_(std::make_shared<std::atomic<std::int64_t>>(0)),
       lag_ms_(std::make_shared<std::atomic<std::int64_t>>(0)) {
-    if (!recordings.empty()) recording_.emplace(std::move(recordings));
     metrics.add_gauge_callback("veche_media_rung_encode_seconds_per_frame",
                                "Mean time the rung's encoder spent on a picture over the last second (compare with 1/fps)",
                                {{"hall", hall}, {"rung", name_}},
@@ -35,12 +35,11 @@ void rung_output::set_slate(std::shared_ptr<const std::string> slate, std::chron
     slate_.emplace(std::move(slate), static_cast<std::int64_t>(duration.count()) * 90000);
 }
 
-bool rung_output::publish(const hls_segment& place, std::shared_ptr<const std::string> data,
-                          std::chrono::system_clock::time_point take_start) {
+bool rung_output::publish(const hls_segment& place, std::shared_ptr<const std::string> data) {
     const bool live = data != nullptr;
     if (live) {
         info_ = inspect_segment(*data);
-        if (recording_) recording_->append(*data, take_start);
+        if (recording_) recording_->record(place.name, place.program_date_ms, place.duration_s, place.discontinuity, data);
         if (place.duration_s >= 0.5)
             bitrate_.set(static_cast<std::int64_t>(static_cast<double>(data->size()) * 8.0 / place.duration_s));
     } else {
@@ -58,10 +57,6 @@ void rung_output::count_passthrough(const hls_segment& top, bool live) {
     segments_.inc();
     if (live && top.data && top.duration_s >= 0.5)
         bitrate_.set(static_cast<std::int64_t>(static_cast<double>(top.data->size()) * 8.0 / top.duration_s));
-}
-
-void rung_output::end_take() {
-    if (recording_) recording_->end_take();
 }
 
 void rung_output::count_encoder(std::uint64_t frames, std::uint64_t dropped, std::int64_t ns_per_frame) {

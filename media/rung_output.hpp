@@ -6,7 +6,7 @@
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "media/hls_window.hpp"
-#include "media/recording_writer.hpp"
+#include "media/rung_recording.hpp"
 #include "media/slate_loop.hpp"
 #include "media/stream_info.hpp"
 
@@ -21,17 +21,15 @@ namespace veche::media {
 
 class rung_output {
 public:
-    // recordings: the rung's directory (data_dir/recordings/{hall}/{rung}), or empty not to record.
+    // recording: where the rung's live segments are recorded (it outlives the rung), or null not to record.
     rung_output(const std::string& hall, std::string name, const config::media_settings& settings, std::int64_t epoch,
-                std::filesystem::path recordings, metrics_registry& metrics);
+                rung_recording* recording, metrics_registry& metrics);
 
     void set_slate(std::shared_ptr<const std::string> slate, std::chrono::seconds duration);
 
     // Publishes the rung's copy of the top's segment `place`: `data`, or a copy of the rung's slate when it is
     // null. Returns false when there was nothing to publish (no slate yet).
-    bool publish(const hls_segment& place, std::shared_ptr<const std::string> data,
-                 std::chrono::system_clock::time_point take_start);
-    void end_take();
+    bool publish(const hls_segment& place, std::shared_ptr<const std::string> data);
     // The rung is the top (as tall as the source): count the top's segment as the rung's.
     void count_passthrough(const hls_segment& top, bool live);
 
@@ -50,7 +48,7 @@ private:
     hls_window window_;
     std::shared_ptr<const hls_snapshot> snapshot_;
     std::optional<slate_loop> slate_;
-    std::optional<recording_writer> recording_;
+    rung_recording* recording_;
     stream_info info_;
     stream_info slate_info_;
 

@@ -16,6 +16,8 @@ media_settings parse_media(const nlohmann::json& value) {
         static_cast<std::uint32_t>(r.optional_integer("source_timeout_ms", m.source_timeout_ms, 500, 60000));
     m.retry_ms = static_cast<std::uint32_t>(r.optional_integer("retry_ms", m.retry_ms, 100, 60000));
     m.record = r.optional_bool("record", m.record);
+    m.retention_days =
+        static_cast<std::uint32_t>(r.optional_integer("retention_days", m.retention_days, 0, 100'000));
     m.encoder = r.optional_string("encoder").value_or(m.encoder);
     if (m.encoder != "x264enc" && m.encoder != "vaapih264enc" && m.encoder != "nvh264enc")
         r.fail("encoder", "must be \"x264enc\", \"vaapih264enc\" or \"nvh264enc\", not \"" + m.encoder + "\"");

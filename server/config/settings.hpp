@@ -63,7 +63,8 @@ struct media_settings {
     std::uint32_t window_s = 12;          // seconds of stream the playlist lists (at least 3 target durations)
     std::uint32_t source_timeout_ms = 2000;  // no data this long: the slate takes over
     std::uint32_t retry_ms = 1000;           // pause before a failed relay is built again
-    bool record = true;                      // append live segments under data_dir/recordings/{hall}/
+    bool record = true;                      // keep every hall's segments under data_dir/recordings/{hall}/
+    std::uint32_t retention_days = 0;        // recordings older than this are deleted; 0: kept for ever
     // The GStreamer element that encodes the lower rungs of a ladder: x264enc (software, the default),
     // vaapih264enc (VA-API: Intel, AMD) or nvh264enc (NVIDIA).
     std::string encoder = "x264enc";

@@ -151,15 +151,18 @@ TEST_CASE("the multivariant playlist declares what each rung is, and each rung i
 
     ffmpeg.kill();
     CHECK(server.stop(SIGTERM).exit_code == 0);
-    // The recording keeps every rung, each in a directory of its own with the same take names.
+    // The recording keeps every rung, each in a directory of its own with the top's segment names.
     const auto recordings = dir / "data/recordings/main";
     for (const auto* sub : {"240p", "audio"}) {
         INFO(sub);
-        std::vector<std::filesystem::path> takes;
-        for (const auto& e : std::filesystem::directory_iterator(recordings / sub)) takes.push_back(e.path());
-        REQUIRE(takes.size() == 1);
-        CHECK(std::filesystem::exists(recordings / takes[0].filename()));
-        const auto probe = probe_streams(takes[0].string());
+        std::vector<std::filesystem::path> segments;
+        for (const auto& day : std::filesystem::directory_iterator(recordings / "rungs" / sub))
+            for (const auto& e : std::filesystem::directory_iterator(day.path()))
+                if (e.path().extension() == ".ts") segments.push_back(e.path());
+        REQUIRE_FALSE(segments.empty());
+        const auto& segment = segments.front();
+        CHECK(std::filesystem::exists(recordings / "top" / segment.parent_path().filename() / segment.filename()));
+        const auto probe = probe_streams(segment.string());
         CHECK(stream_of(probe, "audio"));
         if (std::string(sub) == "240p") CHECK((*stream_of(probe, "video"))["height"] == 240);
         else CHECK_FALSE(stream_of(probe, "video"));

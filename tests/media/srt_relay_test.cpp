@@ -6,6 +6,8 @@
 #include "support/test_config.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <regex>
@@ -71,12 +73,16 @@ TEST_CASE("an encoder's SRT stream reaches HLS players as it was sent, and is re
     CHECK(stopped.exit_code == 0);
     CHECK(took < 5s);
 
-    const auto recordings = dir / "data/recordings/main";
+    // Recorded: the live segments, each in its file under the day, listed in the day's index.
+    const auto recordings = dir / "data/recordings/main/top";
     REQUIRE(std::filesystem::is_directory(recordings));
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(recordings)) files.push_back(e.path());
-    REQUIRE(files.size() == 1);
-    CHECK(std::filesystem::file_size(files[0]) > 500'000);
+    for (const auto& day : std::filesystem::directory_iterator(recordings))
+        for (const auto& e : std::filesystem::directory_iterator(day.path()))
+            if (e.path().extension() == ".ts") files.push_back(e.path());
+    REQUIRE(files.size() >= 2);
+    std::sort(files.begin(), files.end());
+    CHECK(std::filesystem::file_size(files[0]) > 100'000);
     const auto recorded = probe_streams(files[0].string());
     REQUIRE(stream_of(recorded, "video"));
     CHECK((*stream_of(recorded, "video"))["width"] == 1280);

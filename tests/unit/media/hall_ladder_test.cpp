@@ -1,12 +1,15 @@
 // A hall with a ladder, its relay played by hand: the top (the source as it comes), a lower rung whose encoder
 // lags, and the audio-only rung, all cut on the same instants.
 #include "media/hall_channel.hpp"
+#include "media/recording_worker.hpp"
 #include "scratch_dir.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <map>
 
 using namespace veche::media;
@@ -46,11 +49,13 @@ struct fixture {
     scratch_dir dir;
     veche::metrics_registry metrics;
     veche::config::media_settings settings;
+    recording_worker worker{metrics};  // not started: writes happen at once, on the test's thread
+    hall_recording recording{dir.path / "recordings/main", hall(), worker, metrics};
     hall_channel channel;
     steady_clock::time_point t0 = steady_clock::now();
     wall_clock::time_point w0 = wall_clock::time_point(std::chrono::seconds(1'767'261'600));
 
-    fixture() : channel(hall(), settings, 1, dir.path / "recordings/main", metrics) {
+    fixture() : channel(hall(), settings, 1, &recording, metrics) {
         channel.set_slate(std::make_shared<const std::string>("slate-top"), 2s);
         for (std::size_t i = 0; i < channel.ladder().size(); ++i)
             channel.ladder().set_slate(i, std::make_shared<const std::string>("slate-" + std::to_string(i)), 2s);
@@ -130,15 +135,19 @@ TEST_CASE("every rung of a hall lists the same segments, dates and discontinuiti
     CHECK(*f.channel.ladder().snapshot()->rung("180p")->find("1-7.ts") == "slate-2");
     CHECK(*f.channel.ladder().snapshot()->rung("audio")->find("1-7.ts") == "slate-3");
 
-    // Every rung recorded its live segments, in a directory of its own, in takes named alike.
+    // Every rung recorded its live segments, in a directory of its own, under the names the top's have.
+    const auto recorded_top = f.recording.top().slice(0, std::numeric_limits<std::int64_t>::max());
     for (const auto* rung : {"180p", "audio"}) {
         INFO(rung);
-        const auto dir = f.dir.path / "recordings/main" / rung;
-        REQUIRE(std::filesystem::is_directory(dir));
-        CHECK(std::filesystem::directory_iterator(dir)->path().filename().string().starts_with("20260101T1000"));
+        REQUIRE(std::filesystem::is_directory(f.dir.path / "recordings/main/rungs" / rung / "20260101"));
+        const auto slice = f.recording.rung(rung)->slice(0, std::numeric_limits<std::int64_t>::max());
+        REQUIRE_FALSE(slice.empty());
+        for (const auto& s : slice)
+            CHECK(std::any_of(recorded_top.begin(), recorded_top.end(), [&](const auto& t) {
+                return t.name == s.name && t.program_date_ms == s.program_date_ms;
+            }));
     }
-    CHECK(std::filesystem::file_size(*std::filesystem::directory_iterator(f.dir.path / "recordings/main/180p")) ==
-          151 * 300);
+    CHECK(f.recording.rung("180p")->bytes() == 151 * 300);
 
     metrics = f.metrics.render();
     CHECK_THAT(metrics, Catch::Contains("veche_media_rung_segments_total{hall=\"main\",rung=\"180p\"} 8"));
