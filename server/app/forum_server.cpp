@@ -49,6 +49,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
+      replay_source_(settings.event, store_.times(), media_),
       catalog_(
           settings.event, settings.http.public_url,
           [this](const core::session_definition& def) { return hub_.status_of(def); },
@@ -59,6 +60,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       ops_routes_(*metrics_, settings.metrics, http_.draining()),
       hls_metrics_(*metrics_, hall_ids(settings.event)),
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
+      vod_routes_(replay_source_, http_.origins()),
       join_routes_(tokens_, settings.auth, settings.limits),
       session_routes_(hub_, tokens_),
       websockets_(std::make_shared<net::websocket_context>(
@@ -74,6 +76,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     ops_routes_.install(http_.routes());
     event_routes_.install(http_.routes());
     hls_routes_.install(http_.routes());
+    vod_routes_.install(http_.routes());
     join_routes_.install(http_.routes());
     session_routes_.install(http_.routes());
     http_.set_websocket_upgrade([ws = websockets_](beast_stream&& stream, net::http_request&& upgrade,

@@ -6,6 +6,7 @@
 #include "auth/token_codec.hpp"
 #include "hub/hub.hpp"
 #include "app/media_hls_source.hpp"
+#include "app/media_replay_source.hpp"
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "media/media_service.hpp"
@@ -16,6 +17,7 @@
 #include "net/ops_routes.hpp"
 #include "net/session_routes.hpp"
 #include "net/static_files.hpp"
+#include "net/vod_routes.hpp"
 #include "net/websocket_context.hpp"
 #include "store/sqlite_event_store.hpp"
 
@@ -53,6 +55,7 @@ private:
     hub::hub hub_;
     media::media_service media_;
     media_hls_source hls_source_;
+    media_replay_source replay_source_;
     live_forum_catalog catalog_;
     net::http_server http_;
     net::static_files files_;
@@ -60,6 +63,7 @@ private:
     net::ops_routes ops_routes_;
     net::hls_request_metrics hls_metrics_;
     net::hls_routes hls_routes_;
+    net::vod_routes vod_routes_;
     net::join_routes join_routes_;
     net::session_routes session_routes_;
     std::shared_ptr<net::websocket_context> websockets_;

@@ -111,6 +111,26 @@ void file_index::add(const fs::path& relative, const fs::path& location, const f
     files_.emplace(file.name_, std::move(file));
 }
 
+std::optional<indexed_file> file_index::entry(const fs::path& root, const fs::path& location) {
+    std::error_code ec;
+    const auto canonical_root = fs::canonical(root, ec);
+    if (ec) return std::nullopt;
+    const auto parent = fs::canonical(location.parent_path(), ec);
+    struct stat st {};
+    if (ec || !is_inside(canonical_root, parent / location.filename()) || ::lstat(location.c_str(), &st) != 0 ||
+        !S_ISREG(st.st_mode))
+        return std::nullopt;
+    indexed_file file;
+    file.name_ = location.filename().string();
+    file.location_ = parent / location.filename();
+    file.size_ = static_cast<std::uint64_t>(st.st_size);
+    file.etag_ = etag_of(st);
+    file.mime_type_ = mime_type_for(file.name_);
+    file.device_ = st.st_dev;
+    file.inode_ = st.st_ino;
+    return file;
+}
+
 const indexed_file* file_index::find(std::string_view name) const {
     const auto it = files_.find(name);
     return it == files_.end() ? nullptr : &it->second;

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,9 @@ public:
     static file_index scan(const std::filesystem::path& root, std::string_view what) { return scan(root, what, {}); }
 
     const indexed_file* find(std::string_view name) const;
+    // One file that an index of the caller's own found (a recording's), not a request: `location` must be a
+    // regular file (not a link) inside `root`, else nothing. Its name is the file's name (for the log).
+    static std::optional<indexed_file> entry(const std::filesystem::path& root, const std::filesystem::path& location);
     std::size_t size() const { return files_.size(); }
     const std::filesystem::path& root() const { return root_; }
 

@@ -28,7 +28,9 @@ template <typename Body>
 void set_validators(http::response<Body>& res, const indexed_file& file, const file_headers& headers) {
     res.set(http::field::cache_control, headers.cache_control);
     res.set(http::field::etag, file.etag());
-    if (headers.vary_encoding) res.set(http::field::vary, "Accept-Encoding");
+    if (headers.vary_encoding) res.set(http::field::vary, headers.vary_origin ? "Accept-Encoding, Origin" : "Accept-Encoding");
+    else if (headers.vary_origin) res.set(http::field::vary, "Origin");
+    if (!headers.allow_origin.empty()) res.set(http::field::access_control_allow_origin, headers.allow_origin);
 }
 
 template <typename Body>

@@ -18,6 +18,9 @@ struct file_headers {
     content_coding coding = content_coding::identity;  // the file is this coding of the resource
     std::string_view mime_type;                        // the resource's; empty: the file's own
     bool vary_encoding = false;                        // other codings of the resource exist
+    // CORS, as /hls/ and /vod/ answer it: vary by Origin, and allow this one (empty: none).
+    bool vary_origin = false;
+    std::string_view allow_origin{};
 };
 
 http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers);

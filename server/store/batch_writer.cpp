@@ -30,9 +30,14 @@ batch_writer::batch_writer(sqlite_connection& db)
                      "ON CONFLICT(poll, participant) DO UPDATE SET choices = ?3"),
       upsert_reactions_(db.handle(),
                         "INSERT INTO reaction_totals(session, kind, total) VALUES(?1, ?2, ?3) "
-                        "ON CONFLICT(session, kind) DO UPDATE SET total = max(total, ?3)") {}
+                        "ON CONFLICT(session, kind) DO UPDATE SET total = max(total, ?3)"),
+      // The rule of session_times_book::note: a replay runs from the first live to the last end.
+      set_times_(db.handle(),
+                 "UPDATE sessions SET live_at_ms = CASE WHEN ?2 = 'live' THEN coalesce(live_at_ms, ?3) ELSE live_at_ms END, "
+                 "ended_at_ms = CASE WHEN ?2 = 'live' THEN NULL WHEN ?2 = 'ended' AND live_at_ms IS NOT NULL THEN ?3 "
+                 "ELSE ended_at_ms END WHERE id = ?1") {}
 
-void batch_writer::write(const write_batch& batch) {
+void batch_writer::write(const write_batch& batch, std::int64_t at_ms) {
     for (const auto& c : batch.changes) write_change(batch.session, c);
     for (const auto& [kind, total] : batch.reaction_totals)
         upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
@@ -45,6 +50,9 @@ void batch_writer::write(const write_batch& batch) {
         .bind(4, core::to_string(batch.status.moderation))
         .bind(5, static_cast<std::int64_t>(batch.seq))
         .run();
+    for (const auto& c : batch.changes)
+        if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
+            set_times_.bind(1, batch.session).bind(2, core::to_string(sc->status.state)).bind(3, at_ms).run();
 }
 
 void batch_writer::write_change(const std::string& session, const core::change& c) {

@@ -10,7 +10,8 @@ class batch_writer {
 public:
     explicit batch_writer(sqlite_connection& db);
 
-    void write(const write_batch& batch);
+    // at_ms: when the transaction commits (it stamps the times a session went live or ended).
+    void write(const write_batch& batch, std::int64_t at_ms);
 
 private:
     void write_change(const std::string& session, const core::change& c);
@@ -24,6 +25,7 @@ private:
     sqlite_statement upsert_poll_;
     sqlite_statement upsert_ballot_;
     sqlite_statement upsert_reactions_;
+    sqlite_statement set_times_;
 };
 
 }  // namespace veche::store

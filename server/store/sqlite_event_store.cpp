@@ -28,6 +28,12 @@ sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry
 sqlite_event_store::~sqlite_event_store() { stop(); }
 
 std::map<std::string, stored_session> sqlite_event_store::load() {
+    sqlite_statement times(db_.handle(), "SELECT id, live_at_ms, ended_at_ms FROM sessions WHERE live_at_ms IS NOT NULL");
+    while (times.next_row()) {
+        session_times t{times.integer(1), std::nullopt};
+        if (!times.is_null(2)) t.ended_at_ms = times.integer(2);
+        times_.set(times.text(0), t);
+    }
     return load_sessions(db_, now_ms() - request_ttl_.count());
 }
 
@@ -63,13 +69,19 @@ void sqlite_event_store::run() {
             group.swap(queue_);
             queued_.set(0);
         }
-        bool ok = commit(group);
+        const auto at_ms = now_ms();
+        bool ok = commit(group, at_ms);
         if (!ok) {
             // One more try: a transient fault (a checkpoint holding a lock) should not cost an ack.
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            ok = commit(group);
+            ok = commit(group, at_ms);
         }
         if (!ok) failures_.inc();
+        if (ok)
+            for (const auto& p : group)
+                for (const auto& c : p.batch->changes)
+                    if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
+                        times_.note(p.batch->session, core::to_string(sc->status.state), at_ms);
         for (auto& p : group) p.done(ok);
         forget_old_requests();
     }
@@ -88,12 +100,12 @@ void sqlite_event_store::forget_old_requests() {
     }
 }
 
-bool sqlite_event_store::commit(const std::deque<pending>& group) {
+bool sqlite_event_store::commit(const std::deque<pending>& group, std::int64_t at_ms) {
     const auto start = std::chrono::steady_clock::now();
     try {
         db_.exec("BEGIN IMMEDIATE");
         try {
-            for (const auto& p : group) writer_->write(*p.batch);
+            for (const auto& p : group) writer_->write(*p.batch, at_ms);
             db_.exec("COMMIT");
         } catch (...) {
             try {

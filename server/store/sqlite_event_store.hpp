@@ -6,6 +6,7 @@
 #include "common/metrics_registry.hpp"
 #include "store/batch_writer.hpp"
 #include "store/event_store.hpp"
+#include "store/session_times.hpp"
 #include "store/sqlite_connection.hpp"
 #include "store/stored_session.hpp"
 
@@ -36,13 +37,16 @@ public:
 
     void append(std::shared_ptr<const write_batch> batch, std::function<void(bool committed)> committed) override;
 
+    // When each session went live and ended, as committed; safe from any thread.
+    const session_times_book& times() const { return times_; }
+
 private:
     struct pending {
         std::shared_ptr<const write_batch> batch;
         std::function<void(bool)> done;
     };
     void run();
-    bool commit(const std::deque<pending>& group);
+    bool commit(const std::deque<pending>& group, std::int64_t at_ms);
     // Deletes the request batches past request_ttl (at most once an hour).
     void forget_old_requests();
 
@@ -50,6 +54,7 @@ private:
     std::chrono::milliseconds request_ttl_;
     std::unique_ptr<batch_writer> writer_;
     std::chrono::steady_clock::time_point next_forget_{};
+    session_times_book times_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<pending> queue_;

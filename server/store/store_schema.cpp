@@ -114,7 +114,13 @@ void prepare_schema(sqlite_connection& db) {
         ) WITHOUT ROWID;
     )sql");
     migrate_request_rows(db);
-    db.exec("PRAGMA user_version = 3");
+    // When each session went live and ended (contract 7.5: its replay), added to databases made before.
+    sqlite_statement has_times(db.handle(), "SELECT COUNT(*) FROM pragma_table_info('sessions') WHERE name = 'live_at_ms'");
+    const bool present = has_times.next_row() && has_times.integer(0) > 0;
+    while (has_times.next_row()) {
+    }
+    if (!present) db.exec("ALTER TABLE sessions ADD COLUMN live_at_ms INTEGER; ALTER TABLE sessions ADD COLUMN ended_at_ms INTEGER;");
+    db.exec("PRAGMA user_version = 4");
 }
 
 }  // namespace veche::store

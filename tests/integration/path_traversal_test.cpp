@@ -54,6 +54,14 @@ std::vector<std::string> hostile_paths(const std::string& dir, const std::string
         "http://127.0.0.1/etc/passwd", "file:///etc/passwd", "/C:/Windows/win.ini", "/..;/canary.txt",
         "/canary.txt::$DATA", "/index.html.", "/index.html/", "/assets/", "/veche.db", "/data/veche.db",
         "/.env", "/.git/config",
+        // replays: a segment name is only a key into the recording's index, never part of a path
+        "/vod//etc/passwd", "/vod/opening/" + dir + "/canary.txt", "/vod/opening/../../canary.txt",
+        "/vod/%2e%2e/index.m3u8", "/vod/opening/%2e%2e/%2e%2e/canary.txt", "/vod/opening/..%2f..%2fcanary.txt",
+        "/vod/opening/main/top/20260101/1-1.ts", "/vod/opening/top/20260101/1-1.ts", "/vod/opening/1-1.ts",
+        "/vod/opening/20260101/1-1.ts", "/vod/opening/index.tsv", "/vod/opening/top%2f20260101%2f1-1.ts",
+        "/vod/opening/1-1.ts%00", "/vod/opening/%c0%ae%c0%ae%c0%afcanary.txt", "/vod/opening/..%5c..%5ccanary.txt",
+        "/vod/../data/recordings/main/top/20260101/1-1.ts", "/vod/opening/" + data + "/veche.db",
+        "/vod/opening/index.m3u8%00", "/vod/opening/master.m3u8/..", "/vod/no-such-session/index.m3u8",
     };
     std::string deep = "/";
     for (int i = 0; i < 64; ++i) deep += "../";
@@ -74,6 +82,9 @@ TEST_CASE("no request path reads a file outside the web root") {
     dir.write("web/.env", web_canary);
     dir.write("canary.txt", web_canary);
     dir.write("data/canary.txt", data_canary);
+    // A recording's files under the data directory: only a replay's index may lead to them.
+    dir.write("data/recordings/main/top/20260101/1-1.ts", data_canary);
+    dir.write("data/recordings/main/top/20260101/index.tsv", data_canary);
     fs::create_symlink(dir / "canary.txt", dir / "web/canary-link.txt");
     fs::create_symlink("../../canary.txt", dir / "web/assets/canary-link.txt");
     fs::create_directory_symlink(dir / "data", dir / "web/data-link");

@@ -1,0 +1,29 @@
+#include "store/session_times.hpp"
+
+namespace veche::store {
+
+std::optional<session_times> session_times_book::find(std::string_view session) const {
+    std::lock_guard lock(mutex_);
+    const auto it = times_.find(session);
+    if (it == times_.end()) return std::nullopt;
+    return it->second;
+}
+
+void session_times_book::set(const std::string& session, session_times times) {
+    std::lock_guard lock(mutex_);
+    times_[session] = times;
+}
+
+void session_times_book::note(const std::string& session, std::string_view state, std::int64_t at_ms) {
+    std::lock_guard lock(mutex_);
+    auto& t = times_[session];
+    // The same rule as the UPDATE in batch_writer.cpp.
+    if (state == "live") {
+        if (!t.live_at_ms) t.live_at_ms = at_ms;
+        t.ended_at_ms.reset();
+    } else if (state == "ended" && t.live_at_ms) {
+        t.ended_at_ms = at_ms;
+    }
+}
+
+}  // namespace veche::store
