@@ -161,3 +161,49 @@ TEST_CASE("a database that cannot be opened is a clear error") {
     metrics_registry metrics;
     CHECK_THROWS_AS(store::sqlite_event_store("/nonexistent-dir/veche.db", metrics), store::store_error);
 }
+
+TEST_CASE("the store stamps when a session went live and ended, and keeps it across a reopen") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    auto status_batch = [](core::session_state state, core::seq_t seq) {
+        store::write_batch b;
+        b.session = "s1";
+        b.status = {state, true, core::moderation_mode::pre};
+        b.seq = seq;
+        b.changes.push_back({seq, core::session_changed{b.status}});
+        return b;
+    };
+    std::int64_t live_at = 0, ended_at = 0;
+    {
+        metrics_registry metrics;
+        store::sqlite_event_store s(path, metrics);
+        s.load();
+        s.start();
+        CHECK_FALSE(s.times().find("s1"));
+        // Ended before it was ever live: no replay.
+        REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 1)));
+        CHECK_FALSE(s.times().find("s1")->live_at_ms);
+        REQUIRE(submit_and_wait(s, status_batch(core::session_state::live, 2)));
+        const auto live = s.times().find("s1");
+        REQUIRE(live->live_at_ms);
+        CHECK_FALSE(live->ended_at_ms);
+        live_at = *live->live_at_ms;
+        REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 3)));
+        ended_at = *s.times().find("s1")->ended_at_ms;
+        CHECK(ended_at >= live_at);
+        // Live again and ended again: the replay runs from the first start to the last end.
+        REQUIRE(submit_and_wait(s, status_batch(core::session_state::live, 4)));
+        CHECK_FALSE(s.times().find("s1")->ended_at_ms);
+        CHECK(*s.times().find("s1")->live_at_ms == live_at);
+        REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 5)));
+        ended_at = *s.times().find("s1")->ended_at_ms;
+        s.stop();
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store s(path, metrics);
+    s.load();
+    const auto back = s.times().find("s1");
+    REQUIRE(back);
+    CHECK(back->live_at_ms == live_at);
+    CHECK(back->ended_at_ms == ended_at);
+}
