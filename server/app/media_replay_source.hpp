@@ -33,6 +33,9 @@ public:
                                                  std::int64_t from_ms, std::int64_t to_ms) const override {
         return media_.vod_segment(hall, rung, name, from_ms, to_ms);
     }
+    std::optional<std::int64_t> recorded_until(std::string_view hall) const override {
+        return media_.recorded_until(hall);
+    }
     std::filesystem::path recordings_root() const override { return media_.recordings_dir(); }
 
 private:

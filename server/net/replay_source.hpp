@@ -34,6 +34,9 @@ public:
     virtual std::optional<std::filesystem::path> segment(std::string_view hall, std::string_view rung,
                                                          std::string_view name, std::int64_t from_ms,
                                                          std::int64_t to_ms) const = 0;
+    // Where the hall's recording has got to (the end of its last segment or gap), in program time; nothing
+    // when it has recorded nothing. An ended session's replay is final only once this passes its end.
+    virtual std::optional<std::int64_t> recorded_until(std::string_view hall) const = 0;
     // The directory every recording is under: no file outside it is served.
     virtual std::filesystem::path recordings_root() const = 0;
 };

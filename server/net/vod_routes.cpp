@@ -14,6 +14,9 @@ constexpr std::string_view playlist_type = "application/vnd.apple.mpegurl";
 // only when a moderator corrects the replay's start or end, which an edge may then show five minutes late.
 constexpr std::string_view live_playlist_cache = "public, max-age=1";
 constexpr std::string_view ended_playlist_cache = "public, max-age=300";
+// An ended session's playlist stays EVENT until the recording has written past its end (the segment running at
+// the end is still being cut), or, when the source never sends that segment, until a longest segment later.
+constexpr std::int64_t final_at_latest_ms = 60'000;
 
 http::message_generator not_found(const http_request& req) {
     return error_response(req, core::error_code::not_found, "No such replay or segment");
@@ -43,8 +46,10 @@ void vod_routes::serve(request_context& ctx, const responder& respond, std::stri
     if (!is_playlist && !hls_routes::is_segment_name(file)) return respond(not_found(req));
     const auto window = source_.window(ctx.params.at("session"));
     if (!window) return respond(not_found(req));
-    const bool ended = window->to_ms.has_value();
-    const auto to = window->to_ms.value_or(now_ms());
+    const auto now = now_ms();
+    const auto to = window->to_ms.value_or(now);
+    const auto recorded = source_.recorded_until(window->hall);
+    const bool ended = window->to_ms && ((recorded && *recorded >= to) || now >= to + final_at_latest_ms);
     const auto origin = allowed_origin(req);
 
     if (!is_playlist) {
