@@ -6,6 +6,7 @@
 #include <array>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sstream>
@@ -129,6 +130,21 @@ std::string run_command(const std::string& command, std::chrono::seconds timeout
 nlohmann::json probe_streams(const std::string& url, std::chrono::seconds timeout) {
     return nlohmann::json::parse(
         run_command("ffprobe -v error -show_streams -of json '" + url + "'", timeout));
+}
+
+std::int64_t program_date_ms(const std::string& date) {
+    std::tm utc{};
+    int millis = 0;
+    char zone = 0;
+    const bool fraction = date.size() > 20 && date[19] == '.';
+    const int read = fraction ? std::sscanf(date.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d%c", &utc.tm_year, &utc.tm_mon,
+                                            &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &millis, &zone)
+                              : std::sscanf(date.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon,
+                                            &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &zone);
+    if (read != (fraction ? 8 : 7) || zone != 'Z') throw std::runtime_error("not a program date: " + date);
+    utc.tm_year -= 1900;
+    utc.tm_mon -= 1;
+    return static_cast<std::int64_t>(timegm(&utc)) * 1000 + millis;
 }
 
 hls_playlist hls_playlist::parse(const std::string& text) {

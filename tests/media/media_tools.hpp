@@ -67,6 +67,9 @@ nlohmann::json probe_streams(const std::string& url, std::chrono::seconds timeou
 // segment's MPEG-TS; nothing when it has none.
 std::optional<std::int64_t> first_pts(const std::string& ts, bool video);
 
+// An EXT-X-PROGRAM-DATE-TIME as the server writes it ("2026-12-10T07:00:01.234Z", UTC), in ms since the epoch.
+std::int64_t program_date_ms(const std::string& date);
+
 struct hls_playlist {
     struct entry {
         std::string name;
