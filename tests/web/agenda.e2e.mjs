@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { DESKTOP, PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
+import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs';
 
 // A zone far from Moscow, so a page that ignored the reader's zone would show.
 const PHONE_ZONE = 'Asia/Yekaterinburg';
@@ -199,14 +199,8 @@ await runTest('agenda.e2e: the participant agenda in Chromium against build/vech
 
     await phone.close();
   } catch (error) {
-    // Clean up, but report the first failure, not a consequence of it.
-    if (browser) await browser.close().catch(() => {});
-    await server.stop(5000).catch(() => {});
+    await stopAfterFailure(browser, server);
     throw error;
   }
-  await browser.close();
-  await step('SIGTERM stops veche with exit code 0 within 5 s', async () => {
-    const code = await server.stop(5000);
-    checkEqual(code, 0, 'exit code of veche after SIGTERM');
-  });
+  await stopAfterSuccess(browser, server);
 });

@@ -9,7 +9,7 @@ import { PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs'
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { SESSION, WATCHING_MS, joinAs } from './lib/pages.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
+import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs';
 import { DEMO_CONFIG, mintToken, waitForHallLive } from './lib/veche.mjs';
 
 const HALL = 'main';
@@ -135,10 +135,8 @@ await runTest('ladder.e2e: a slow link starts low and climbs; the sound alone wi
     });
     await context.close();
   } catch (error) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop(5000).catch(() => {});
+    await stopAfterFailure(browser, server);
     throw error;
   }
-  await browser.close();
-  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+  await stopAfterSuccess(browser, server);
 });

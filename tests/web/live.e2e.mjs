@@ -24,7 +24,7 @@ import {
   texts,
 } from './lib/pages.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
+import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs';
 import { DEMO_CONFIG, mintToken, waitForHallLive } from './lib/veche.mjs';
 
 const SECOND = 'Как удержать молодых специалистов в малых городах?';
@@ -225,10 +225,8 @@ await runTest('live.e2e: ask, moderate, vote, highlight, export and resume acros
       checkNoProblems([a, b, mod], dialogs);
     });
   } catch (error) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop(5000).catch(() => {});
+    await stopAfterFailure(browser, server);
     throw error;
   }
-  await browser.close();
-  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+  await stopAfterSuccess(browser, server);
 });

@@ -10,7 +10,7 @@ import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { SESSION, WATCHING_MS, checkNoProblems, joinAs, pageOpener } from './lib/pages.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
+import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs';
 import { DEMO_CONFIG, mintToken, waitForHallLive } from './lib/veche.mjs';
 
 const POLL = 'Что важнее для малых городов?';
@@ -114,10 +114,8 @@ await runTest('polls-transcript.e2e: a poll to its results, the captioner’s te
 
     await step('no dialog, script error, console error or CSP refusal', async () => checkNoProblems([b, mod, screen], dialogs));
   } catch (error) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop(5000).catch(() => {});
+    await stopAfterFailure(browser, server);
     throw error;
   }
-  await browser.close();
-  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+  await stopAfterSuccess(browser, server);
 });

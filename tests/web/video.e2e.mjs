@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { PHONE, launchChromium, screenshot, watchPage } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
 import { OUTPUT_DIR } from './lib/paths.mjs';
-import { startVeche } from './lib/server.mjs';
+import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs';
 import { waitForHallLive } from './lib/veche.mjs';
 
 const SESSION = 'sila-v-lyudyakh';
@@ -53,10 +53,8 @@ await runTest('video.e2e: the hall video plays for a participant', async () => {
     });
     await context.close();
   } catch (error) {
-    if (browser) await browser.close().catch(() => {});
-    await server.stop(5000).catch(() => {});
+    await stopAfterFailure(browser, server);
     throw error;
   }
-  await browser.close();
-  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+  await stopAfterSuccess(browser, server);
 });

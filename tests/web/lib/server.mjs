@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkEqual, step } from './harness.mjs';
 import { REPO_ROOT, vecheBin } from './paths.mjs';
 
 const LISTENING = /listening on (\S+):(\d+)/;
@@ -83,4 +84,16 @@ function tail(text, lines = 20) {
   return all.length === 0 || (all.length === 1 && all[0] === '')
     ? '(the server printed nothing)'
     : `last lines of its output:\n  ${all.slice(-lines).join('\n  ')}`;
+}
+
+/** The end of a browser test that passed: Chromium closed, then veche stopped by SIGTERM with exit code 0. */
+export async function stopAfterSuccess(browser, server) {
+  await browser.close();
+  await step('SIGTERM stops veche with exit code 0', async () => checkEqual(await server.stop(5000), 0, 'exit code of veche'));
+}
+
+/** After a failure: closes what is open, ignoring their own errors, so that the first failure is the one reported. */
+export async function stopAfterFailure(browser, server) {
+  if (browser) await browser.close().catch(() => {});
+  await server.stop(5000).catch(() => {});
 }
