@@ -24,6 +24,9 @@ public:
     // events still waiting to be written.
     virtual void send_reply(frame f) { send(std::move(f)); }
     virtual const core::identity& who() const = 0;
+    // Whether every request needs an answer, also a line being typed without a rid (an HTTP request does; a
+    // typist on the WebSocket wants no ack per keystroke).
+    virtual bool answers_every_request() const { return false; }
 };
 
 }  // namespace veche::hub

@@ -162,7 +162,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         pacer_.schedule();
         // Without a rid nobody waits for the answer: a fast typist gets no ack per keystroke.
         // Not remembered either: the line replaces itself, and keystrokes would crowd out the rids that matter.
-        if (!msg.rid) return;
+        if (!msg.rid && !link->answers_every_request()) return;
         return pipeline_.send({link, make_frame(core::ack_text(msg.rid, fields))});
     }
     pipeline_.add(std::move(result.changes));

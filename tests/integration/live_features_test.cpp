@@ -61,6 +61,11 @@ TEST_CASE("a captioner's lines reach every participant, in order, and download a
                             {{"Authorization", "Bearer " + captioner_token}});
     CHECK(posted.status == 200);
     CHECK(posted.json() == json{{"id", "asr-1"}});
+    // A line being typed is answered on receipt, with or without a rid.
+    auto typing = http_post(forum.port(), path, json{{"id", "asr-2"}, {"text", "Строка набирается"}, {"final", false}}.dump(),
+                            {{"Authorization", "Bearer " + captioner_token}});
+    CHECK(typing.status == 200);
+    CHECK(typing.json() == json{{"id", "asr-2"}});
 
     // Participants cannot post a transcript, by either road.
     const auto participant = forum.join()["token"].get<std::string>();
