@@ -6,6 +6,11 @@ bool poll_visible_to(const poll& p, const identity& who) { return who.is_moderat
 
 bool poll_results_public(const poll& p) { return p.state == poll_state::closed || p.live_results; }
 
+poll_reader_view reader_view_of(const poll& p) {
+    if (p.state == poll_state::draft) return poll_reader_view::none;
+    return poll_results_public(p) ? poll_reader_view::with_results : poll_reader_view::without_results;
+}
+
 bool poll_results_visible_to(const poll& p, const identity& who) { return who.is_moderator() || poll_results_public(p); }
 
 nlohmann::json poll_json(const poll& p, bool show_results) {

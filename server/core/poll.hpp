@@ -40,6 +40,11 @@ bool poll_visible_to(const poll& p, const identity& who);
 bool poll_results_visible_to(const poll& p, const identity& who);
 bool poll_results_public(const poll& p);
 
+// What everyone but moderators gets for a change of a poll: nothing for a draft, else the poll, with its
+// results once they are public. The one rule for the live events and the replay's timeline.
+enum class poll_reader_view { none, without_results, with_results };
+poll_reader_view reader_view_of(const poll& p);
+
 // The `poll` object of docs/protocol.md; hidden results have "votes": null per option
 // and "results_visible": false.
 nlohmann::json poll_json(const poll& p, bool show_results);

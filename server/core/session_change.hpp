@@ -22,6 +22,8 @@ struct question_changed {
     // Whether speakers and participants (other than the author) could see it
     // before: they get a stub when it stops being visible to them.
     bool was_visible_to_readers = false;
+
+    bool operator==(const question_changed&) const = default;
 };
 
 struct vote_changed {
@@ -29,18 +31,26 @@ struct vote_changed {
     std::string participant;
     bool on = false;
     std::int64_t total = 0;  // the question's votes after the change
+
+    bool operator==(const vote_changed&) const = default;
 };
 
 struct session_changed {
     session_status status;
+
+    bool operator==(const session_changed&) const = default;
 };
 
 struct segment_finalized {
     transcript_segment segment;
+
+    bool operator==(const segment_finalized&) const = default;
 };
 
 struct poll_changed {
     poll after;  // created, opened or closed
+
+    bool operator==(const poll_changed&) const = default;
 };
 
 struct ballot_cast {
@@ -48,6 +58,8 @@ struct ballot_cast {
     std::string participant;
     std::vector<std::uint32_t> choices;
     poll after;  // with the new counts
+
+    bool operator==(const ballot_cast&) const = default;
 };
 
 using change_payload =

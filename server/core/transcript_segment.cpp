@@ -9,4 +9,6 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript_segment, id, session, text, final,
 
 nlohmann::json segment_json(const transcript_segment& s) { return s; }
 
+transcript_segment segment_from_json(const nlohmann::json& j) { return j.get<transcript_segment>(); }
+
 }  // namespace veche::core

@@ -23,5 +23,8 @@ struct transcript_segment {
 };
 
 nlohmann::json segment_json(const transcript_segment& s);
+// The reverse, for segments the server wrote itself; throws nlohmann::json::exception when a field is missing
+// or of the wrong type.
+transcript_segment segment_from_json(const nlohmann::json& j);
 
 }  // namespace veche::core

@@ -34,4 +34,9 @@ nlohmann::json question_stub_json(const question& q) {
     return {{"id", q.id}, {"session", q.session}, {"state", to_string(q.state)}};
 }
 
+question_reader_view reader_view_of(const question_changed& qc) {
+    if (visible_to_readers(qc.after.state)) return question_reader_view::whole;
+    return qc.was_visible_to_readers ? question_reader_view::stub : question_reader_view::none;
+}
+
 }  // namespace veche::core

@@ -3,6 +3,7 @@
 
 #include "core/identity.hpp"
 #include "core/question.hpp"
+#include "core/session_change.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,5 +24,12 @@ nlohmann::json question_json_for(const question& q, const identity& who);
 
 // What a client gets when a question stops being visible to it.
 nlohmann::json question_stub_json(const question& q);
+
+// What speakers and participants (other than its author) get for a change of a question: the whole question
+// (question_json without an anonymous author), the stub (it stopped being visible to them), or nothing (they
+// never saw it: pending and rejected questions stay out of their sight). The one rule for the live events
+// and the replay's timeline.
+enum class question_reader_view { none, stub, whole };
+question_reader_view reader_view_of(const question_changed& qc);
 
 }  // namespace veche::core

@@ -81,12 +81,14 @@ rendered_item room_publisher::render(const pending_change& p, const core::sessio
                    [&](const core::poll_changed& pc) { item = render_poll(pc.after, item.seq, p.at); },
                    [&](const core::question_changed& qc) {
                        const auto& q = qc.after;
-                       const bool readers_see = core::visible_to_readers(q.state);
+                       const auto readers = core::reader_view_of(qc);
                        item.moderator = event("question", core::question_json(q, true));
-                       if (readers_see) item.reader = event("question", core::question_json(q, false));
-                       else if (qc.was_visible_to_readers) item.reader = event("question", core::question_stub_json(q));
+                       if (readers == core::question_reader_view::whole)
+                           item.reader = event("question", core::question_json(q, false));
+                       else if (readers == core::question_reader_view::stub)
+                           item.reader = event("question", core::question_stub_json(q));
                        // The author always sees their own question whole, with their name.
-                       if (!readers_see || q.anonymous) {
+                       if (readers != core::question_reader_view::whole || q.anonymous) {
                            item.author = q.author_id;
                            item.author_view = event("question", core::question_json(q, true));
                        }
@@ -124,7 +126,11 @@ rendered_item room_publisher::render_poll(const core::poll& p, core::seq_t seq, 
         return make_frame(core::event_text(session_, seq, at, "poll", core::poll_json(p, results).dump()));
     };
     item.moderator = event(true);
-    if (p.state != core::poll_state::draft) item.reader = core::poll_results_public(p) ? item.moderator : event(false);
+    switch (core::reader_view_of(p)) {
+        case core::poll_reader_view::none: break;
+        case core::poll_reader_view::with_results: item.reader = item.moderator; break;
+        case core::poll_reader_view::without_results: item.reader = event(false); break;
+    }
     return item;
 }
 

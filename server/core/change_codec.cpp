@@ -1,0 +1,171 @@
+#include "core/change_codec.hpp"
+
+#include "core/overloaded.hpp"
+
+#include <exception>
+
+namespace veche::core {
+namespace {
+
+// A field that is present but cannot be read: the whole change is refused.
+struct unreadable : std::exception {};
+
+template <named_enum E>
+E enum_at(const nlohmann::json& j, const char* key) {
+    const auto value = parse_enum<E>(j.at(key).get<std::string>());
+    if (!value) throw unreadable{};
+    return *value;
+}
+
+// Option indexes: a negative one would wrap around in get<std::uint32_t>().
+std::vector<std::uint32_t> choices_at(const nlohmann::json& j) {
+    const auto& list = j.at("choices");
+    for (const auto& c : list)
+        if (!c.is_number_unsigned()) throw unreadable{};
+    return list.get<std::vector<std::uint32_t>>();
+}
+
+nlohmann::json question_record(const question& q) {
+    return {{"id", q.id},
+            {"session", q.session},
+            {"text", q.text},
+            {"author_id", q.author_id},
+            {"author_name", q.author_name},
+            {"anonymous", q.anonymous},
+            {"state", to_string(q.state)},
+            {"highlighted", q.highlighted},
+            {"edited", q.edited},
+            {"votes", q.votes},
+            {"created_at", q.created_at}};
+}
+
+question question_from(const nlohmann::json& j) {
+    return question{.id = j.at("id").get<std::string>(),
+                    .session = j.at("session").get<std::string>(),
+                    .text = j.at("text").get<std::string>(),
+                    .author_id = j.value("author_id", std::string{}),
+                    .author_name = j.value("author_name", std::string{}),
+                    .anonymous = j.value("anonymous", false),
+                    .state = enum_at<question_state>(j, "state"),
+                    .highlighted = j.value("highlighted", false),
+                    .edited = j.value("edited", false),
+                    .votes = j.value("votes", std::int64_t{0}),
+                    .created_at = j.value("created_at", epoch_ms{0})};
+}
+
+nlohmann::json poll_record(const poll& p) {
+    return {{"id", p.id},
+            {"session", p.session},
+            {"question", p.question},
+            {"options", p.options},
+            {"multi", p.multi},
+            {"live_results", p.live_results},
+            {"state", to_string(p.state)},
+            {"created_at", p.created_at},
+            {"counts", p.counts},
+            {"voters", p.voters}};
+}
+
+poll poll_from(const nlohmann::json& j) {
+    return poll{.id = j.at("id").get<std::string>(),
+                .session = j.at("session").get<std::string>(),
+                .question = j.at("question").get<std::string>(),
+                .options = j.at("options").get<std::vector<std::string>>(),
+                .multi = j.value("multi", false),
+                .live_results = j.value("live_results", false),
+                .state = enum_at<poll_state>(j, "state"),
+                .created_at = j.value("created_at", epoch_ms{0}),
+                .counts = j.value("counts", std::vector<std::int64_t>{}),
+                .voters = j.value("voters", std::int64_t{0})};
+}
+
+nlohmann::json status_record(const session_status& s) {
+    return {{"state", to_string(s.state)}, {"qa_open", s.qa_open}, {"moderation", to_string(s.moderation)}};
+}
+
+session_status status_from(const nlohmann::json& j) {
+    return session_status{.state = enum_at<session_state>(j, "state"),
+                          .qa_open = j.value("qa_open", true),
+                          .moderation = enum_at<moderation_mode>(j, "moderation")};
+}
+
+change_payload payload_from(const nlohmann::json& j) {
+    const auto type = j.at("type").get<std::string>();
+    if (type == "question_changed")
+        return question_changed{question_from(j.at("question")), j.value("was_visible_to_readers", false)};
+    if (type == "vote_changed")
+        return vote_changed{j.at("question").get<std::string>(), j.at("participant").get<std::string>(),
+                            j.at("on").get<bool>(), j.at("total").get<std::int64_t>()};
+    if (type == "session_changed") return session_changed{status_from(j.at("status"))};
+    if (type == "segment_finalized") return segment_finalized{segment_from_json(j.at("segment"))};
+    if (type == "poll_changed") return poll_changed{poll_from(j.at("poll"))};
+    if (type == "ballot_cast")
+        return ballot_cast{j.at("poll_id").get<std::string>(), j.at("participant").get<std::string>(),
+                           choices_at(j), poll_from(j.at("poll"))};
+    throw unreadable{};
+}
+
+}  // namespace
+
+nlohmann::json change_json(const change& c) {
+    nlohmann::json j{{"seq", c.seq}};
+    std::visit(overloaded{
+                   [&](const question_changed& qc) {
+                       j["type"] = "question_changed";
+                       j["was_visible_to_readers"] = qc.was_visible_to_readers;
+                       j["question"] = question_record(qc.after);
+                   },
+                   [&](const vote_changed& v) {
+                       j["type"] = "vote_changed";
+                       j["question"] = v.question_id;
+                       j["participant"] = v.participant;
+                       j["on"] = v.on;
+                       j["total"] = v.total;
+                   },
+                   [&](const session_changed& sc) {
+                       j["type"] = "session_changed";
+                       j["status"] = status_record(sc.status);
+                   },
+                   [&](const segment_finalized& sf) {
+                       j["type"] = "segment_finalized";
+                       j["segment"] = segment_json(sf.segment);
+                   },
+                   [&](const poll_changed& pc) {
+                       j["type"] = "poll_changed";
+                       j["poll"] = poll_record(pc.after);
+                   },
+                   [&](const ballot_cast& b) {
+                       j["type"] = "ballot_cast";
+                       j["poll_id"] = b.poll_id;
+                       j["participant"] = b.participant;
+                       j["choices"] = b.choices;
+                       j["poll"] = poll_record(b.after);
+                   },
+               },
+               c.payload);
+    return j;
+}
+
+std::optional<change> change_from_json(const nlohmann::json& j) {
+    try {
+        if (!j.is_object() || !j.contains("seq") || !j["seq"].is_number_unsigned()) return std::nullopt;
+        return change{j.at("seq").get<seq_t>(), payload_from(j)};
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    } catch (const unreadable&) {
+        return std::nullopt;
+    }
+}
+
+// Replacing what is not UTF-8 rather than throwing in the store's writer (texts are cleaned before they get here).
+std::string change_text(const change& c) {
+    return change_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<change> change_from_text(std::string_view text) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    return change_from_json(j);
+}
+
+}  // namespace veche::core
