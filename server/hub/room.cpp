@@ -198,7 +198,7 @@ void room::close_reaction_window() {
 }
 
 void room::committed(const store::write_batch& batch) {
-    publisher_.add_committed(batch.changes, now_ms());
+    publisher_.add_committed(batch.changes, batch.at);
     for (const auto& c : batch.changes) {
         if (const auto* sc = std::get_if<core::session_changed>(&c.payload)) {
             std::lock_guard lock(status_mutex_);

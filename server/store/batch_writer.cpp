@@ -1,9 +1,11 @@
 #include "store/batch_writer.hpp"
 
+#include "core/change_codec.hpp"
 #include "core/overloaded.hpp"
 #include "store/request_codec.hpp"
 
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 namespace veche::store {
 
@@ -35,10 +37,13 @@ batch_writer::batch_writer(sqlite_connection& db)
       set_times_(db.handle(),
                  "UPDATE sessions SET live_at_ms = CASE WHEN ?2 = 'live' THEN coalesce(live_at_ms, ?3) ELSE live_at_ms END, "
                  "ended_at_ms = CASE WHEN ?2 = 'live' THEN NULL WHEN ?2 = 'ended' AND live_at_ms IS NOT NULL THEN ?3 "
-                 "ELSE ended_at_ms END WHERE id = ?1") {}
+                 "ELSE ended_at_ms END WHERE id = ?1"),
+      // A retried batch finds its rows there already.
+      insert_log_(db.handle(), "INSERT OR IGNORE INTO session_log(session, seq, at_ms, change) VALUES(?1, ?2, ?3, ?4)") {}
 
-void batch_writer::write(const write_batch& batch, std::int64_t at_ms) {
+void batch_writer::write(const write_batch& batch) {
     for (const auto& c : batch.changes) write_change(batch.session, c);
+    write_log(batch);
     for (const auto& [kind, total] : batch.reaction_totals)
         upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
     // One row for every request of the batch: a retried rid is found in it at start-up.
@@ -52,7 +57,27 @@ void batch_writer::write(const write_batch& batch, std::int64_t at_ms) {
         .run();
     for (const auto& c : batch.changes)
         if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
-            set_times_.bind(1, batch.session).bind(2, core::to_string(sc->status.state)).bind(3, at_ms).run();
+            set_times_.bind(1, batch.session).bind(2, core::to_string(sc->status.state)).bind(3, batch.at).run();
+}
+
+void batch_writer::write_log(const write_batch& batch) {
+    // Walking back, the first vote seen for a question is its last in the batch.
+    std::unordered_set<std::string_view> voted, balloted;
+    std::vector<const core::change*> kept;
+    kept.reserve(batch.changes.size());
+    for (auto it = batch.changes.rbegin(); it != batch.changes.rend(); ++it) {
+        if (const auto* v = std::get_if<core::vote_changed>(&it->payload); v && !voted.insert(v->question_id).second)
+            continue;
+        if (const auto* b = std::get_if<core::ballot_cast>(&it->payload); b && !balloted.insert(b->poll_id).second)
+            continue;
+        kept.push_back(&*it);
+    }
+    for (auto it = kept.rbegin(); it != kept.rend(); ++it)
+        insert_log_.bind(1, batch.session)
+            .bind(2, static_cast<std::int64_t>((*it)->seq))
+            .bind(3, batch.at)
+            .bind(4, core::change_text(**it))
+            .run();
 }
 
 void batch_writer::write_change(const std::string& session, const core::change& c) {

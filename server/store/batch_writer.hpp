@@ -10,11 +10,14 @@ class batch_writer {
 public:
     explicit batch_writer(sqlite_connection& db);
 
-    // at_ms: when the transaction commits (it stamps the times a session went live or ended).
-    void write(const write_batch& batch, std::int64_t at_ms);
+    void write(const write_batch& batch);
 
 private:
     void write_change(const std::string& session, const core::change& c);
+    // The session's log (session_log): every change with the batch's time, but of the vote (ballot) changes
+    // of one batch only the last per question (poll): the timeline shows totals, and the votes and ballots
+    // tables keep who voted for what.
+    void write_log(const write_batch& batch);
 
     sqlite_statement upsert_session_;
     sqlite_statement upsert_question_;
@@ -26,6 +29,7 @@ private:
     sqlite_statement upsert_ballot_;
     sqlite_statement upsert_reactions_;
     sqlite_statement set_times_;
+    sqlite_statement insert_log_;
 };
 
 }  // namespace veche::store

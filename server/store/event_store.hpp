@@ -25,7 +25,9 @@ struct stored_request {
 // What one room hands over in one go: its changes since the last batch.
 struct write_batch {
     std::string session;
-    core::epoch_ms at = 0;        // when the room handed it over
+    // When the room handed it over: the time of every change in it, for the events' at_ms, the session's
+    // log and the times it went live and ended (one clock for all three, so a replay places each event).
+    core::epoch_ms at = 0;
     core::session_status status;  // the session's status after these changes
     core::seq_t seq = 0;          // the session's sequence after these changes
     std::vector<core::change> changes;

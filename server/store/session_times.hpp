@@ -1,7 +1,8 @@
 #pragma once
 // When a session went live and when it ended (contract 7.5: a replay runs
-// between them), stamped by the store when it commits the session_control
-// change. Kept in the sessions table and, for readers on any thread, here.
+// between them): the time of the batch that carried the session_control
+// change, as its event's at_ms, noted by the store once it is committed.
+// Kept in the sessions table and, for readers on any thread, here.
 
 #include <cstdint>
 #include <map>
@@ -22,7 +23,7 @@ class session_times_book {
 public:
     std::optional<session_times> find(std::string_view session) const;
     void set(const std::string& session, session_times times);
-    // The state a session_control change set, committed at `at_ms`.
+    // The state a session_control change set, in a batch of `at_ms`.
     void note(const std::string& session, std::string_view state, std::int64_t at_ms);
 
 private:

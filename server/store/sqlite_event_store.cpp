@@ -69,19 +69,18 @@ void sqlite_event_store::run() {
             group.swap(queue_);
             queued_.set(0);
         }
-        const auto at_ms = now_ms();
-        bool ok = commit(group, at_ms);
+        bool ok = commit(group);
         if (!ok) {
             // One more try: a transient fault (a checkpoint holding a lock) should not cost an ack.
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            ok = commit(group, at_ms);
+            ok = commit(group);
         }
         if (!ok) failures_.inc();
         if (ok)
             for (const auto& p : group)
                 for (const auto& c : p.batch->changes)
                     if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
-                        times_.note(p.batch->session, core::to_string(sc->status.state), at_ms);
+                        times_.note(p.batch->session, core::to_string(sc->status.state), p.batch->at);
         for (auto& p : group) p.done(ok);
         forget_old_requests();
     }
@@ -100,12 +99,12 @@ void sqlite_event_store::forget_old_requests() {
     }
 }
 
-bool sqlite_event_store::commit(const std::deque<pending>& group, std::int64_t at_ms) {
+bool sqlite_event_store::commit(const std::deque<pending>& group) {
     const auto start = std::chrono::steady_clock::now();
     try {
         db_.exec("BEGIN IMMEDIATE");
         try {
-            for (const auto& p : group) writer_->write(*p.batch, at_ms);
+            for (const auto& p : group) writer_->write(*p.batch);
             db_.exec("COMMIT");
         } catch (...) {
             try {

@@ -46,7 +46,7 @@ private:
         std::function<void(bool)> done;
     };
     void run();
-    bool commit(const std::deque<pending>& group, std::int64_t at_ms);
+    bool commit(const std::deque<pending>& group);
     // Deletes the request batches past request_ttl (at most once an hour).
     void forget_old_requests();
 

@@ -106,6 +106,13 @@ void prepare_schema(sqlite_connection& db) {
             choices TEXT NOT NULL,
             PRIMARY KEY (poll, participant)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS session_log (
+            session TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at_ms INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS reaction_totals (
             session TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -120,7 +127,8 @@ void prepare_schema(sqlite_connection& db) {
     while (has_times.next_row()) {
     }
     if (!present) db.exec("ALTER TABLE sessions ADD COLUMN live_at_ms INTEGER; ALTER TABLE sessions ADD COLUMN ended_at_ms INTEGER;");
-    db.exec("PRAGMA user_version = 4");
+    // Version 5 adds session_log (above): sessions stored before it have an empty log.
+    db.exec("PRAGMA user_version = 5");
 }
 
 }  // namespace veche::store

@@ -162,12 +162,14 @@ TEST_CASE("a database that cannot be opened is a clear error") {
     CHECK_THROWS_AS(store::sqlite_event_store("/nonexistent-dir/veche.db", metrics), store::store_error);
 }
 
-TEST_CASE("the store stamps when a session went live and ended, and keeps it across a reopen") {
+TEST_CASE("the store stamps when a session went live and ended with its batch's time, and keeps it across a reopen") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
-    auto status_batch = [](core::session_state state, core::seq_t seq) {
+    const auto start = now_ms();
+    auto status_batch = [start](core::session_state state, core::seq_t seq) {
         store::write_batch b;
         b.session = "s1";
+        b.at = start + static_cast<core::epoch_ms>(seq) * 1000;  // the time of the batch, not of its commit
         b.status = {state, true, core::moderation_mode::pre};
         b.seq = seq;
         b.changes.push_back({seq, core::session_changed{b.status}});
@@ -188,15 +190,17 @@ TEST_CASE("the store stamps when a session went live and ended, and keeps it acr
         REQUIRE(live->live_at_ms);
         CHECK_FALSE(live->ended_at_ms);
         live_at = *live->live_at_ms;
+        CHECK(live_at == start + 2000);
         REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 3)));
         ended_at = *s.times().find("s1")->ended_at_ms;
-        CHECK(ended_at >= live_at);
+        CHECK(ended_at == start + 3000);
         // Live again and ended again: the replay runs from the first start to the last end.
         REQUIRE(submit_and_wait(s, status_batch(core::session_state::live, 4)));
         CHECK_FALSE(s.times().find("s1")->ended_at_ms);
         CHECK(*s.times().find("s1")->live_at_ms == live_at);
         REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 5)));
         ended_at = *s.times().find("s1")->ended_at_ms;
+        CHECK(ended_at == start + 5000);
         s.stop();
     }
     metrics_registry metrics;
