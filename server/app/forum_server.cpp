@@ -46,6 +46,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       settings_(settings),
       tokens_(settings.auth.secret),
       store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
+      timelines_(database_path(settings), settings.event, *metrics_),
+      timeline_source_(timelines_),
       hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
@@ -62,7 +64,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
       vod_routes_(replay_source_, http_.origins()),
       join_routes_(tokens_, settings.auth, settings.limits),
-      session_routes_(hub_, tokens_),
+      session_routes_(hub_, tokens_, replay_source_, timeline_source_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,
                                  net::websocket_metrics(*metrics_), hub_.delivery_backlog()})),

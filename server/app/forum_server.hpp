@@ -7,6 +7,7 @@
 #include "hub/hub.hpp"
 #include "app/media_hls_source.hpp"
 #include "app/media_replay_source.hpp"
+#include "app/store_timeline_source.hpp"
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "media/media_service.hpp"
@@ -52,6 +53,8 @@ private:
     std::shared_ptr<metrics_registry> metrics_ = std::make_shared<metrics_registry>();
     auth::token_codec tokens_;
     store::sqlite_event_store store_;
+    store::timeline_reader timelines_;
+    store_timeline_source timeline_source_;
     hub::hub hub_;
     media::media_service media_;
     media_hls_source hls_source_;

@@ -17,6 +17,9 @@ namespace cache {
 inline constexpr std::string_view none = "private, no-store";
 inline constexpr std::string_view revalidate = "no-cache";
 inline constexpr std::string_view immutable = "public, max-age=31536000, immutable";
+// What an ended session's replay answers (its playlist, its timeline): it changes only when a moderator
+// corrects the replay's range, which an edge may then show a few minutes late.
+inline constexpr std::string_view ended_replay = "public, max-age=300";
 }  // namespace cache
 
 void apply_security_headers(http::fields& fields);

@@ -20,6 +20,8 @@ void session_routes::install(router& r) {
           [this](request_context& ctx, responder respond) { transcript(ctx, respond, true); });
     r.add(http::verb::get, "/api/v1/sessions/{id}/transcript.json",
           [this](request_context& ctx, responder respond) { transcript(ctx, respond, false); });
+    r.add(http::verb::get, "/api/v1/sessions/{id}/timeline.json",
+          [this](request_context& ctx, responder respond) { timeline(ctx, respond); });
 }
 
 session_routes::caller session_routes::check(const request_context& ctx, const responder& respond,
@@ -100,6 +102,34 @@ void session_routes::transcript(request_context& ctx, const responder& respond, 
         auto segments = nlohmann::json::array();
         for (const auto& line : lines) segments.push_back(core::segment_json(line));
         respond(json_response(*req, http::status::ok, {{"segments", std::move(segments)}}, cache::revalidate));
+    });
+}
+
+namespace {
+
+std::string ms_or_null(std::optional<std::int64_t> ms) { return ms ? std::to_string(*ms) : "null"; }
+
+}  // namespace
+
+void session_routes::timeline(request_context& ctx, const responder& respond) const {
+    auto c = check(ctx, respond, access::anyone);
+    if (!c.room) return;
+    const auto& session = ctx.params.at("id");
+    auto req = std::make_shared<const http_request>(ctx.req);
+    const auto window = replays_.window(session);
+    // {"session","from_ms","to_ms","items"}, in the order docs/protocol.md lists them.
+    auto head = R"({"session":)" + nlohmann::json(session).dump() + R"(,"from_ms":)" +
+                ms_or_null(window ? std::optional(window->from_ms) : std::nullopt) + R"(,"to_ms":)" +
+                ms_or_null(window ? window->to_ms : std::nullopt) + R"(,"items":)";
+    // Once the session has ended its timeline is as lasting as the replay's playlist.
+    const auto cache_control = window && window->to_ms ? cache::ended_replay : cache::revalidate;
+    // Built and compressed on the reader's thread: a long timeline costs a network thread nothing.
+    timelines_.items(session, [req, respond, head = std::move(head), cache_control](std::shared_ptr<const std::string> items) {
+        if (!items) return respond(error_response(*req, core::error_code::internal, "The timeline could not be read"));
+        auto body = head;
+        body += *items;
+        body += '}';
+        respond(text_response(*req, http::status::ok, "application/json; charset=utf-8", std::move(body), cache_control));
     });
 }
 

@@ -2,7 +2,9 @@
 
 #include "auth/token_codec.hpp"
 #include "hub/hub.hpp"
+#include "net/replay_source.hpp"
 #include "net/router.hpp"
+#include "net/timeline_source.hpp"
 
 #include <memory>
 #include <optional>
@@ -14,9 +16,12 @@ namespace veche::net {
 //   GET  questions.csv   moderators: every question
 //   POST transcript      captioners (the room checks the role): a segment, answered once stored
 //   GET  transcript.vtt, transcript.json   anyone: the final lines
+//   GET  timeline.json   anyone: the stored events as participants saw them, for the replay (contract 7.5)
 class session_routes {
 public:
-    session_routes(hub::hub& rooms, const auth::token_codec& tokens) : rooms_(rooms), tokens_(tokens) {}
+    session_routes(hub::hub& rooms, const auth::token_codec& tokens, const replay_source& replays,
+                   const timeline_source& timelines)
+        : rooms_(rooms), tokens_(tokens), replays_(replays), timelines_(timelines) {}
 
     void install(router& r);
 
@@ -34,9 +39,12 @@ private:
     void questions_csv(request_context& ctx, const responder& respond) const;
     void post_transcript(request_context& ctx, const responder& respond) const;
     void transcript(request_context& ctx, const responder& respond, bool webvtt) const;
+    void timeline(request_context& ctx, const responder& respond) const;
 
     hub::hub& rooms_;
     const auth::token_codec& tokens_;
+    const replay_source& replays_;
+    const timeline_source& timelines_;
 };
 
 }  // namespace veche::net

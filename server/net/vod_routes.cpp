@@ -10,10 +10,8 @@ namespace veche::net {
 namespace {
 
 constexpr std::string_view playlist_type = "application/vnd.apple.mpegurl";
-// While the session is live its playlist grows with every segment; once it has ended the playlist changes
-// only when a moderator corrects the replay's start or end, which an edge may then show five minutes late.
+// While the session is live its playlist grows with every segment (once it has ended: cache::ended_replay).
 constexpr std::string_view live_playlist_cache = "public, max-age=1";
-constexpr std::string_view ended_playlist_cache = "public, max-age=300";
 // An ended session's playlist stays EVENT until the recording has written past its end (the segment running at
 // the end is still being cut), or, when the source never sends that segment, until a longest segment later.
 constexpr std::int64_t final_at_latest_ms = 60'000;
@@ -68,7 +66,7 @@ void vod_routes::serve(request_context& ctx, const responder& respond, std::stri
     if (!text) return respond(not_found(req));
     http::response<http::string_body> res{http::status::ok, req.version()};
     res.set(http::field::content_type, playlist_type);
-    res.set(http::field::cache_control, ended ? ended_playlist_cache : live_playlist_cache);
+    res.set(http::field::cache_control, ended ? cache::ended_replay : live_playlist_cache);
     if (!origin.empty()) res.set(http::field::access_control_allow_origin, origin);
     res.set(http::field::vary, "Origin");
     res.body() = std::move(*text);
