@@ -33,6 +33,12 @@ public:
                                                  std::int64_t from_ms, std::int64_t to_ms) const override {
         return media_.vod_segment(hall, rung, name, from_ms, to_ms);
     }
+    core::replay_clock clock(std::string_view hall, std::int64_t from_ms, std::int64_t to_ms) const override {
+        std::vector<core::replay_piece> pieces;
+        for (const auto& s : media_.recorded(hall, from_ms, to_ms))
+            if (!s.gap) pieces.push_back({s.program_date_ms, s.duration_ms});
+        return core::replay_clock(std::move(pieces));
+    }
     std::optional<std::int64_t> recorded_until(std::string_view hall) const override {
         return media_.recorded_until(hall);
     }

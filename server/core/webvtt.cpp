@@ -31,18 +31,31 @@ std::string escaped(const std::string& text) {
     return out;
 }
 
+// A cue lasts at least half a second, so a line sent without times still shows.
+void append_cue(std::string& out, const transcript_segment& s, epoch_ms start, epoch_ms end) {
+    out += '\n' + timestamp(start) + " --> " + timestamp(std::max(end, start + 500)) + '\n';
+    if (s.speaker) out += "<v " + escaped(*s.speaker) + '>';
+    out += escaped(s.text) + '\n';
+}
+
 }  // namespace
 
 std::string transcript_webvtt(const std::vector<transcript_segment>& finals) {
     std::string out = "WEBVTT\n";
     if (finals.empty()) return out;
     const auto origin = finals.front().start_ms;
+    for (const auto& s : finals) append_cue(out, s, s.start_ms - origin, s.end_ms - origin);
+    return out;
+}
+
+std::string transcript_webvtt(const std::vector<transcript_segment>& finals, const replay_clock& clock) {
+    std::string out = "WEBVTT\n";
+    const auto length = clock.length();
     for (const auto& s : finals) {
-        const auto start = s.start_ms - origin;
-        const auto end = std::max(s.end_ms - origin, start + 500);
-        out += '\n' + timestamp(start) + " --> " + timestamp(end) + '\n';
-        if (s.speaker) out += "<v " + escaped(*s.speaker) + '>';
-        out += escaped(s.text) + '\n';
+        if (s.end_ms < clock.start()) continue;
+        const auto start = clock.position(s.start_ms);
+        if (!start) continue;
+        append_cue(out, s, *start, clock.position(s.end_ms).value_or(length));
     }
     return out;
 }

@@ -3,6 +3,8 @@
 // server, declared here so the net layer depends on no implementation (the
 // app joins the hub's session times to media's recordings; tests fake it).
 
+#include "core/replay_clock.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -34,6 +36,8 @@ public:
     virtual std::optional<std::filesystem::path> segment(std::string_view hall, std::string_view rung,
                                                          std::string_view name, std::int64_t from_ms,
                                                          std::int64_t to_ms) const = 0;
+    // The slice's clock: the top's recorded segments of it, as its playlist lists them (empty: none).
+    virtual core::replay_clock clock(std::string_view hall, std::int64_t from_ms, std::int64_t to_ms) const = 0;
     // Where the hall's recording has got to (the end of its last segment or gap), in program time; nothing
     // when it has recorded nothing. An ended session's replay is final only once this passes its end.
     virtual std::optional<std::int64_t> recorded_until(std::string_view hall) const = 0;

@@ -60,4 +60,11 @@ std::optional<std::string> request_target::query_param(std::string_view name) co
     return std::nullopt;
 }
 
+std::size_t request_target::query_count(std::string_view name) const {
+    std::size_t n = 0;
+    for (const auto& p : boost::urls::params_encoded_view(query_))
+        if (p.key.decode() == name) ++n;
+    return n;
+}
+
 }  // namespace veche::net

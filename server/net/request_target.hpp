@@ -26,6 +26,8 @@ public:
     const std::vector<std::string>& segments() const { return segments_; }
     // A query parameter, percent-decoded with '+' as a space; nothing when absent.
     std::optional<std::string> query_param(std::string_view name) const;
+    // How many times the parameter is there (a route that takes it once refuses it twice).
+    std::size_t query_count(std::string_view name) const;
 
 private:
     std::string path_;

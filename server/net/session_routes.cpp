@@ -1,5 +1,6 @@
 #include "net/session_routes.hpp"
 
+#include "common/wall_clock.hpp"
 #include "core/client_message.hpp"
 #include "core/questions_csv.hpp"
 #include "core/webvtt.hpp"
@@ -95,10 +96,20 @@ void session_routes::transcript(request_context& ctx, const responder& respond, 
     auto c = check(ctx, respond, access::anyone);
     if (!c.room) return;
     auto req = std::make_shared<const http_request>(ctx.req);
-    c.room->transcript([req, respond, webvtt](std::vector<core::transcript_segment> lines) {
+    std::optional<core::replay_clock> clock;
+    if (const auto asked = ctx.target.query_param("clock"); asked && webvtt) {
+        if (*asked != "program" || ctx.target.query_count("clock") > 1)
+            return respond(error_response(*req, core::error_code::bad_request, R"(The clock may only be "program")"));
+        const auto window = replays_.window(ctx.params.at("id"));
+        if (window) clock = replays_.clock(window->hall, window->from_ms, window->to_ms.value_or(now_ms()));
+        if (!clock || clock->empty())
+            return respond(error_response(*req, core::error_code::not_found, "This session has no replay yet"));
+    }
+    c.room->transcript([req, respond, webvtt, clock = std::move(clock)](std::vector<core::transcript_segment> lines) {
         if (webvtt)
             return respond(text_response(*req, http::status::ok, "text/vtt; charset=utf-8",
-                                         core::transcript_webvtt(lines), cache::revalidate));
+                                         clock ? core::transcript_webvtt(lines, *clock) : core::transcript_webvtt(lines),
+                                         cache::revalidate));
         auto segments = nlohmann::json::array();
         for (const auto& line : lines) segments.push_back(core::segment_json(line));
         respond(json_response(*req, http::status::ok, {{"segments", std::move(segments)}}, cache::revalidate));

@@ -15,7 +15,7 @@ namespace veche::net {
 //   GET  questions       any token for the session: what the caller may see, in queue order
 //   GET  questions.csv   moderators: every question
 //   POST transcript      captioners (the room checks the role): a segment, answered once stored
-//   GET  transcript.vtt, transcript.json   anyone: the final lines
+//   GET  transcript.vtt, transcript.json   anyone: the final lines (.vtt?clock=program: on the replay's clock)
 //   GET  timeline.json   anyone: the stored events as participants saw them, for the replay (contract 7.5)
 class session_routes {
 public:

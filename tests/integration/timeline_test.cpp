@@ -157,3 +157,30 @@ TEST_CASE("timeline.json holds what a participant received live, in seq order, a
     REQUIRE(after.status == 200);
     CHECK(after.json() == body);
 }
+
+TEST_CASE("transcript.vtt?clock=program: another clock is a bad request, a session without a replay 404") {
+    forum_fixture forum;  // no hall has a source: nothing is recorded
+    const auto path = std::string("/api/v1/sessions/") + pre_session + "/transcript.vtt";
+    const auto mod = forum.subscribed(forum.staff_token("moderator", pre_session), pre_session);
+    const auto captioner = forum.staff_token("captioner");
+    REQUIRE(http_post(forum.port(), std::string("/api/v1/sessions/") + pre_session + "/transcript",
+                      json{{"id", "l1"}, {"text", "Добрый день"}, {"final", true}}.dump(),
+                      {{"Authorization", "Bearer " + captioner}})
+                .status == 200);
+
+    for (const auto* clock : {"wall", "", "Program", "program&clock=wall"}) {
+        const auto refused = http_get(forum.port(), path + "?clock=" + clock);
+        CHECK(refused.status == 400);
+        CHECK(refused.json()["error"] == "bad_request");
+    }
+    const auto never_live = http_get(forum.port(), path + "?clock=program");
+    CHECK(never_live.status == 404);
+    CHECK(never_live.json()["error"] == "not_found");
+    REQUIRE(mod->request({{"type", "session_control"}, {"session", pre_session}, {"action", "live"}})["type"] == "ack");
+    CHECK(http_get(forum.port(), path + "?clock=program").status == 404);  // live, but its hall records nothing
+    // Without the option, as before: times from the first line.
+    const auto plain = http_get(forum.port(), path);
+    REQUIRE(plain.status == 200);
+    CHECK(plain.body.find("00:00:00.000 --> ") != std::string::npos);
+    CHECK(plain.body.find("Добрый день") != std::string::npos);
+}

@@ -86,3 +86,31 @@ TEST_CASE("WebVTT: times from the first line, speakers as voices, text escaped")
           "\n01:00:05.000 --> 01:00:10.250\nЧерез час\n");
     CHECK(core::transcript_webvtt({}) == "WEBVTT\n");
 }
+
+TEST_CASE("the replay's clock: program time to position, stretches left out take no time") {
+    const core::replay_clock clock({{10'000, 2'000}, {12'000, 2'000}, {20'000, 1'500}});  // 6 s of slate at 14 s
+    CHECK(clock.start() == 10'000);
+    CHECK(clock.length() == 5'500);
+    CHECK(clock.position(9'000) == 0);
+    CHECK(clock.position(10'000) == 0);
+    CHECK(clock.position(13'250) == 3'250);
+    CHECK(clock.position(15'000) == 4'000);  // in the slate: shown where the picture comes back
+    CHECK(clock.position(20'500) == 4'500);
+    CHECK_FALSE(clock.position(21'500));
+    CHECK(core::replay_clock({}).empty());
+}
+
+TEST_CASE("WebVTT on the replay's clock: cues where the lines fall in the replay") {
+    const core::replay_clock clock({{1'000'000, 2'000}, {1'002'000, 2'000}, {1'010'000, 2'000}});
+    std::vector<core::transcript_segment> lines(5);
+    lines[0] = {"before", "s1", "До эфира", true, 990'000, 995'000, std::nullopt, std::nullopt};
+    lines[1] = {"a", "s1", "Добрый день", true, 999'000, 1'001'500, std::string("Ведущий"), std::nullopt};
+    lines[2] = {"b", "s1", "Вопрос", true, 1'002'250, 1'002'250, std::nullopt, std::nullopt};
+    lines[3] = {"c", "s1", "После паузы", true, 1'011'000, 1'013'000, std::nullopt, std::nullopt};
+    lines[4] = {"after", "s1", "После конца", true, 1'012'500, 1'013'000, std::nullopt, std::nullopt};
+    CHECK(core::transcript_webvtt(lines, clock) ==
+          "WEBVTT\n"
+          "\n00:00:00.000 --> 00:00:01.500\n<v Ведущий>Добрый день\n"
+          "\n00:00:02.250 --> 00:00:02.750\nВопрос\n"
+          "\n00:00:05.000 --> 00:00:06.000\nПосле паузы\n");
+}

@@ -44,4 +44,7 @@ TEST_CASE("query parameters are found and decoded") {
     CHECK(parse("/x?flag&b=1")->query_param("flag") == "");
     CHECK_FALSE(parse("/x?a=1")->query_param("session"));
     CHECK_FALSE(parse("/x")->query_param("session"));
+    CHECK(parse("/x?clock=program&a=1&%63lock=wall")->query_count("clock") == 2);
+    CHECK(parse("/x?clock=program")->query_count("clock") == 1);
+    CHECK(parse("/x")->query_count("clock") == 0);
 }
