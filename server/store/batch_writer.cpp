@@ -33,11 +33,12 @@ batch_writer::batch_writer(sqlite_connection& db)
       upsert_reactions_(db.handle(),
                         "INSERT INTO reaction_totals(session, kind, total) VALUES(?1, ?2, ?3) "
                         "ON CONFLICT(session, kind) DO UPDATE SET total = max(total, ?3)"),
-      // The rule of session_times_book::note: a replay runs from the first live to the last end.
+      // The rule of session_times_book::note: a replay runs from the first live to the last end. Every
+      // session_changed comes here, also one that left the state as it was (Q&A closed after the end).
       set_times_(db.handle(),
                  "UPDATE sessions SET live_at_ms = CASE WHEN ?2 = 'live' THEN coalesce(live_at_ms, ?3) ELSE live_at_ms END, "
-                 "ended_at_ms = CASE WHEN ?2 = 'live' THEN NULL WHEN ?2 = 'ended' AND live_at_ms IS NOT NULL THEN ?3 "
-                 "ELSE ended_at_ms END WHERE id = ?1"),
+                 "ended_at_ms = CASE WHEN ?2 = 'live' THEN NULL WHEN ?2 = 'ended' AND live_at_ms IS NOT NULL "
+                 "THEN coalesce(ended_at_ms, ?3) ELSE ended_at_ms END WHERE id = ?1"),
       // A retried batch finds its rows there already.
       insert_log_(db.handle(), "INSERT OR IGNORE INTO session_log(session, seq, at_ms, change) VALUES(?1, ?2, ?3, ?4)") {}
 

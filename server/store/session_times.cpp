@@ -21,7 +21,8 @@ void session_times_book::note(const std::string& session, std::string_view state
     if (state == "live") {
         if (!t.live_at_ms) t.live_at_ms = at_ms;
         t.ended_at_ms.reset();
-    } else if (state == "ended" && t.live_at_ms) {
+    } else if (state == "ended" && t.live_at_ms && !t.ended_at_ms) {
+        // Only when it ends: a change while it has ended (Q&A closed afterwards) leaves the end where it was.
         t.ended_at_ms = at_ms;
     }
 }

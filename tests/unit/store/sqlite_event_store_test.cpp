@@ -201,6 +201,12 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
         REQUIRE(submit_and_wait(s, status_batch(core::session_state::ended, 5)));
         ended_at = *s.times().find("s1")->ended_at_ms;
         CHECK(ended_at == start + 5000);
+        // Q&A closed after the end: a change, but not an end; the replay keeps its end.
+        auto closed = status_batch(core::session_state::ended, 6);
+        closed.status.qa_open = false;
+        std::get<core::session_changed>(closed.changes[0].payload).status.qa_open = false;
+        REQUIRE(submit_and_wait(s, closed));
+        CHECK(*s.times().find("s1")->ended_at_ms == ended_at);
         s.stop();
     }
     metrics_registry metrics;
