@@ -181,6 +181,11 @@ std::vector<recorded_segment> media_service::recorded(std::string_view hall, std
     return r ? r->slice(from_ms, to_ms) : std::vector<recorded_segment>{};
 }
 
+std::optional<std::int64_t> media_service::recorded_from(std::string_view hall) const {
+    const auto* r = find_recording(hall, {});
+    return r ? r->recorded_from() : std::nullopt;
+}
+
 std::optional<std::int64_t> media_service::recorded_until(std::string_view hall) const {
     const auto* r = find_recording(hall, {});
     return r ? r->recorded_until() : std::nullopt;

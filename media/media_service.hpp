@@ -75,7 +75,9 @@ public:
                                                      std::int64_t to_ms) const;
     // The slice of the hall's top rung (gaps included): what the replay's timeline is made of.
     std::vector<recorded_segment> recorded(std::string_view hall, std::int64_t from_ms, std::int64_t to_ms) const;
-    // The end of the last segment or gap the hall's top rung has written; nothing when it has none.
+    // The start of the first segment or gap the hall's top rung keeps, and the end of the last it has written;
+    // nothing when it has none.
+    std::optional<std::int64_t> recorded_from(std::string_view hall) const;
     std::optional<std::int64_t> recorded_until(std::string_view hall) const;
     // The directory every recording is under (data_dir/recordings).
     const std::filesystem::path& recordings_dir() const { return recordings_dir_; }

@@ -261,6 +261,12 @@ std::optional<fs::path> rung_recording::file_of(std::string_view name, std::int6
     return found;
 }
 
+std::optional<std::int64_t> rung_recording::recorded_from() const {
+    std::lock_guard lock(mutex_);
+    if (entries_.empty()) return std::nullopt;
+    return entries_.front().program_date_ms;
+}
+
 std::optional<std::int64_t> rung_recording::recorded_until() const {
     std::lock_guard lock(mutex_);
     if (entries_.empty()) return std::nullopt;

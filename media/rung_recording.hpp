@@ -63,7 +63,8 @@ public:
     // Segments are cut at most this long (the segmenter's target is at most 10 s; a long GOP stretches it).
     static constexpr std::int64_t longest_segment_ms = 60'000;
     std::uint64_t bytes() const;
-    // The end of the latest entry (segment or gap); nothing when there is none.
+    // The start of the earliest entry kept (segment or gap) and the end of the latest; nothing when there is none.
+    std::optional<std::int64_t> recorded_from() const;
     std::optional<std::int64_t> recorded_until() const;
     const std::filesystem::path& dir() const { return dir_; }
 

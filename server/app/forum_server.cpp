@@ -11,8 +11,10 @@ namespace {
 
 using beast_stream = boost::beast::tcp_stream;
 
-hub::room_settings room_settings_of(const config::settings& s) {
+hub::room_settings room_settings_of(const config::settings& s,
+                                    std::function<core::replay_reach(const core::session_definition&)> replay_reach) {
     hub::room_settings r;
+    r.replay_reach = std::move(replay_reach);
     r.limits = static_cast<const core::session_limits&>(s.limits);
     r.replay_events = s.limits.replay_events;
     r.remembered = {s.limits.request_log_size, s.limits.request_log_ttl};
@@ -48,7 +50,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
       timelines_(database_path(settings), settings.event, *metrics_),
       timeline_source_(timelines_),
-      hub_(ioc, settings.event, room_settings_of(settings), store_, *metrics_, stop_on_store_failure),
+      hub_(ioc, settings.event, room_settings_of(settings, [this](const core::session_definition& def) { return replay_reach(def); }),
+           store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
       replay_source_(settings.event, store_.times(), media_),
@@ -90,6 +93,11 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     if (!files_.has_client())
         log::warn("the web client is not built (no ", files_.root().string(),
                   "/index.html): pages answer 503 until it is built and the server restarted");
+}
+
+core::replay_reach forum_server::replay_reach(const core::session_definition& def) const {
+    const auto times = store_.times().find(def.id);
+    return {times && times->live_at_ms, media_.recorded_from(def.hall), media_.recorded_until(def.hall)};
 }
 
 // The writer thread commits what the rooms already handed over before it stops.

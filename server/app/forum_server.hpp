@@ -45,6 +45,8 @@ public:
     void drain(std::chrono::milliseconds deadline, std::function<void()> done);
 
 private:
+    // What a moderator's correction of a session's replay range is checked against.
+    core::replay_reach replay_reach(const core::session_definition& def) const;
     void poll_drained(std::chrono::steady_clock::time_point deadline, std::function<void()> done);
 
     boost::asio::io_context& ioc_;

@@ -20,6 +20,7 @@ public:
         if (!def) return std::nullopt;
         const auto t = times_.find(session);
         if (!t || !t->live_at_ms) return std::nullopt;
+        if (t->corrected) return net::replay_window{def->hall, t->corrected->from_ms, t->corrected->to_ms};
         return net::replay_window{def->hall, *t->live_at_ms, t->ended_at_ms};
     }
     std::optional<std::string> playlist(std::string_view hall, std::string_view rung, std::int64_t from_ms,

@@ -80,13 +80,21 @@ poll poll_from(const nlohmann::json& j) {
 }
 
 nlohmann::json status_record(const session_status& s) {
-    return {{"state", to_string(s.state)}, {"qa_open", s.qa_open}, {"moderation", to_string(s.moderation)}};
+    return {{"state", to_string(s.state)},
+            {"qa_open", s.qa_open},
+            {"moderation", to_string(s.moderation)},
+            {"replay", s.replay ? nlohmann::json{{"from_ms", s.replay->from_ms}, {"to_ms", s.replay->to_ms}}
+                                : nlohmann::json(nullptr)}};
 }
 
 session_status status_from(const nlohmann::json& j) {
+    std::optional<replay_range> replay;
+    if (const auto r = j.find("replay"); r != j.end() && !r->is_null())
+        replay = replay_range{r->at("from_ms").get<epoch_ms>(), r->at("to_ms").get<epoch_ms>()};
     return session_status{.state = enum_at<session_state>(j, "state"),
                           .qa_open = j.value("qa_open", true),
-                          .moderation = enum_at<moderation_mode>(j, "moderation")};
+                          .moderation = enum_at<moderation_mode>(j, "moderation"),
+                          .replay = replay};
 }
 
 change_payload payload_from(const nlohmann::json& j) {

@@ -131,6 +131,12 @@ client_payload decode_payload(std::string_view type, const message_fields& m) {
         return moderate_message{std::move(question), action, optional_string_field(m, key::text)};
     }
     if (type == "session_control") {
+        if (const auto* a = m.find(key::action); a && a->type == kind::string && a->string == "replay_range") {
+            auto session = string_field(m, key::session);
+            const auto from = optional_time_field(m, key::from_ms), to = optional_time_field(m, key::to_ms);
+            if (!from || !to) throw field_error{"replay_range needs \"from_ms\" and \"to_ms\""};
+            return replay_range_message{std::move(session), *from, *to};
+        }
         const auto action = enum_field<session_action>(m, key::action, "unknown session action");
         return session_control_message{string_field(m, key::session), action};
     }

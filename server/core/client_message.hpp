@@ -45,6 +45,12 @@ struct session_control_message {
     std::string session;
     session_action action = session_action::live;
 };
+// session_control with the action `replay_range`.
+struct replay_range_message {
+    std::string session;
+    epoch_ms from_ms = 0;
+    epoch_ms to_ms = 0;
+};
 
 struct transcript_message {
     std::string session;
@@ -72,7 +78,7 @@ struct react_message {
 
 using client_payload =
     std::variant<hello_message, subscribe_message, unsubscribe_message, ask_message, vote_message, moderate_message,
-                 session_control_message, transcript_message, poll_create_message, poll_control_message,
+                 session_control_message, replay_range_message, transcript_message, poll_create_message, poll_control_message,
                  poll_vote_message, react_message>;
 
 struct client_message {

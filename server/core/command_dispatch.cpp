@@ -5,7 +5,8 @@
 
 namespace veche::core {
 
-command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now) {
+command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now,
+                             const replay_reach& reach) {
     const auto not_a_command = [](const auto&) { return command_result::refuse(error_code::bad_request, "Not a command"); };
     return std::visit(
         overloaded{
@@ -17,6 +18,7 @@ command_result apply_command(session_model& m, const identity& who, const client
                 return moderate(m, who, c.question, c.action, text);
             },
             [&](const session_control_message& c) { return control_session(m, who, c.action); },
+            [&](const replay_range_message& c) { return correct_replay_range(m, who, c.from_ms, c.to_ms, reach); },
             [&](const transcript_message& c) { return post_segment(m, who, c.segment, now); },
             [&](const poll_create_message& c) {
                 return create_poll(m, who, c.question, c.options, c.multi, c.live_results, now);

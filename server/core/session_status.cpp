@@ -5,7 +5,7 @@
 namespace veche::core {
 
 session_status session_status::initial(const session_definition& def) {
-    return session_status{session_state::scheduled, def.qa_open, def.moderation};
+    return session_status{session_state::scheduled, def.qa_open, def.moderation, std::nullopt};
 }
 
 nlohmann::json session_json(const session_definition& def, const session_status& status) {
@@ -22,6 +22,8 @@ nlohmann::json session_json(const session_definition& def, const session_status&
         {"state", to_string(status.state)},
         {"qa_open", status.qa_open},
         {"moderation", to_string(status.moderation)},
+        {"replay_range", status.replay ? nlohmann::json{{"from_ms", status.replay->from_ms}, {"to_ms", status.replay->to_ms}}
+                                       : nlohmann::json(nullptr)},
     };
 }
 

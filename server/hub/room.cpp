@@ -1,5 +1,6 @@
 #include "hub/room.hpp"
 
+#include "common/log.hpp"
 #include "common/wall_clock.hpp"
 #include "core/command_dispatch.hpp"
 #include "core/snapshot_message.hpp"
@@ -146,7 +147,10 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         }
     }
     if (const auto* r = std::get_if<core::react_message>(&msg.payload)) return react(who, r->kind);
-    auto result = core::apply_command(model_, who, msg.payload, now);
+    const auto* range = std::get_if<core::replay_range_message>(&msg.payload);
+    auto result = core::apply_command(model_, who, msg.payload, now,
+                                      range && settings_.replay_reach ? settings_.replay_reach(model_.definition())
+                                                                      : core::replay_reach{});
     if (result.refused) {
         metrics_.refusals.inc();
         if (result.refused->code == core::error_code::rate_limited) metrics_.rate_limited.inc();
@@ -155,6 +159,9 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         return link->send_reply(make_frame(core::error_text(msg.rid, result.refused->code, result.refused->message)));
     }
     metrics_.commands.inc();
+    if (range)
+        log::info("session ", id(), ": replay range corrected to ", range->from_ms, "..", range->to_ms, " ms by ",
+                  core::to_string(who.role), " ", who.id);
     auto fields = result.ack.dump();
     if (result.partial) {
         // Shown at the next tick, stored never: the ack only means "received".

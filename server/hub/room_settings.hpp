@@ -2,10 +2,13 @@
 // What a room is told at start: the session's limits and the numbers that
 // tune how it remembers and publishes, each named and explained here.
 
+#include "core/event_definition.hpp"
+#include "core/session_commands.hpp"
 #include "core/session_limits.hpp"
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 
 namespace veche::hub {
 
@@ -40,6 +43,9 @@ struct room_settings {
     std::size_t replay_events = 4096;  // published events kept for resuming with `since`
     request_log_bounds remembered;
     publish_pacing pacing;
+    // What the server knows of a session's recording, asked when a moderator corrects its replay's range
+    // (from the room's strand: it must be quick and safe there). Unset: nothing is known, a correction is refused.
+    std::function<core::replay_reach(const core::session_definition&)> replay_reach;
 };
 
 }  // namespace veche::hub

@@ -11,8 +11,9 @@ namespace veche::store {
 
 batch_writer::batch_writer(sqlite_connection& db)
     : upsert_session_(db.handle(),
-                      "INSERT INTO sessions(id, state, qa_open, moderation, seq) VALUES(?1, ?2, ?3, ?4, ?5) "
-                      "ON CONFLICT(id) DO UPDATE SET state = ?2, qa_open = ?3, moderation = ?4, seq = max(seq, ?5)"),
+                      "INSERT INTO sessions(id, state, qa_open, moderation, seq, replay_from_ms, replay_to_ms) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET state = ?2, qa_open = ?3, "
+                      "moderation = ?4, seq = max(seq, ?5), replay_from_ms = ?6, replay_to_ms = ?7"),
       upsert_question_(db.handle(),
                        "INSERT INTO questions(id, session, text, author_id, author_name, anonymous, state, "
                        "highlighted, edited, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
@@ -54,8 +55,9 @@ void batch_writer::write(const write_batch& batch) {
         .bind(2, core::to_string(batch.status.state))
         .bind(3, std::int64_t{batch.status.qa_open})
         .bind(4, core::to_string(batch.status.moderation))
-        .bind(5, static_cast<std::int64_t>(batch.seq))
-        .run();
+        .bind(5, static_cast<std::int64_t>(batch.seq));
+    if (const auto& r = batch.status.replay) upsert_session_.bind(6, r->from_ms).bind(7, r->to_ms);
+    upsert_session_.run();
     for (const auto& c : batch.changes)
         if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
             set_times_.bind(1, batch.session).bind(2, core::to_string(sc->status.state)).bind(3, batch.at).run();

@@ -14,14 +14,16 @@ void session_times_book::set(const std::string& session, session_times times) {
     times_[session] = times;
 }
 
-void session_times_book::note(const std::string& session, std::string_view state, std::int64_t at_ms) {
+void session_times_book::note(const std::string& session, const core::session_status& status, std::int64_t at_ms) {
     std::lock_guard lock(mutex_);
     auto& t = times_[session];
+    t.corrected = status.replay;
     // The same rule as the UPDATE in batch_writer.cpp.
-    if (state == "live") {
+    const auto state = status.state;
+    if (state == core::session_state::live) {
         if (!t.live_at_ms) t.live_at_ms = at_ms;
         t.ended_at_ms.reset();
-    } else if (state == "ended" && t.live_at_ms && !t.ended_at_ms) {
+    } else if (state == core::session_state::ended && t.live_at_ms && !t.ended_at_ms) {
         // Only when it ends: a change while it has ended (Q&A closed afterwards) leaves the end where it was.
         t.ended_at_ms = at_ms;
     }

@@ -28,10 +28,13 @@ sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry
 sqlite_event_store::~sqlite_event_store() { stop(); }
 
 std::map<std::string, stored_session> sqlite_event_store::load() {
-    sqlite_statement times(db_.handle(), "SELECT id, live_at_ms, ended_at_ms FROM sessions WHERE live_at_ms IS NOT NULL");
+    sqlite_statement times(db_.handle(),
+                           "SELECT id, live_at_ms, ended_at_ms, replay_from_ms, replay_to_ms FROM sessions "
+                           "WHERE live_at_ms IS NOT NULL");
     while (times.next_row()) {
-        session_times t{times.integer(1), std::nullopt};
+        session_times t{times.integer(1), std::nullopt, std::nullopt};
         if (!times.is_null(2)) t.ended_at_ms = times.integer(2);
+        if (!times.is_null(3) && !times.is_null(4)) t.corrected = core::replay_range{times.integer(3), times.integer(4)};
         times_.set(times.text(0), t);
     }
     return load_sessions(db_, now_ms() - request_ttl_.count());
@@ -80,7 +83,7 @@ void sqlite_event_store::run() {
             for (const auto& p : group)
                 for (const auto& c : p.batch->changes)
                     if (const auto* sc = std::get_if<core::session_changed>(&c.payload))
-                        times_.note(p.batch->session, core::to_string(sc->status.state), p.batch->at);
+                        times_.note(p.batch->session, sc->status, p.batch->at);
         for (auto& p : group) p.done(ok);
         forget_old_requests();
     }

@@ -7,14 +7,18 @@ namespace veche::store {
 std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core::epoch_ms oldest_request) {
     std::map<std::string, stored_session> out;
 
-    sqlite_statement sessions(db.handle(), "SELECT id, seq, state, qa_open, moderation FROM sessions");
+    sqlite_statement sessions(db.handle(),
+                              "SELECT id, seq, state, qa_open, moderation, replay_from_ms, replay_to_ms FROM sessions");
     while (sessions.next_row()) {
         column_reader row(sessions);
         auto& s = out[row.text()];
         s.seq = static_cast<core::seq_t>(row.integer());
         s.status = core::session_status{.state = row.name(core::session_state::scheduled),
                                         .qa_open = row.flag(),
-                                        .moderation = row.name(core::moderation_mode::pre)};
+                                        .moderation = row.name(core::moderation_mode::pre),
+                                        .replay = std::nullopt};
+        if (!sessions.is_null(5) && !sessions.is_null(6))
+            s.status->replay = core::replay_range{sessions.integer(5), sessions.integer(6)};
     }
 
     sqlite_statement questions(db.handle(),

@@ -18,6 +18,11 @@ bool has_table(sqlite_connection& db, std::string_view name) {
     return query.bind(1, name).next_row();
 }
 
+bool has_column(sqlite_connection& db, std::string_view table, std::string_view column) {
+    sqlite_statement query(db.handle(), "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+    return query.bind(1, table).bind(2, column).next_row();
+}
+
 void migrate_request_rows(sqlite_connection& db) {
     if (!has_table(db, "requests")) return;
     std::map<std::string, std::vector<stored_request>> by_session;
@@ -122,13 +127,12 @@ void prepare_schema(sqlite_connection& db) {
     )sql");
     migrate_request_rows(db);
     // When each session went live and ended (contract 7.5: its replay), added to databases made before.
-    sqlite_statement has_times(db.handle(), "SELECT COUNT(*) FROM pragma_table_info('sessions') WHERE name = 'live_at_ms'");
-    const bool present = has_times.next_row() && has_times.integer(0) > 0;
-    while (has_times.next_row()) {
-    }
-    if (!present) db.exec("ALTER TABLE sessions ADD COLUMN live_at_ms INTEGER; ALTER TABLE sessions ADD COLUMN ended_at_ms INTEGER;");
-    // Version 5 adds session_log (above): sessions stored before it have an empty log.
-    db.exec("PRAGMA user_version = 5");
+    if (!has_column(db, "sessions", "live_at_ms")) db.exec("ALTER TABLE sessions ADD COLUMN live_at_ms INTEGER; ALTER TABLE sessions ADD COLUMN ended_at_ms INTEGER;");
+    // Version 5 adds session_log (above): sessions stored before it have an empty log. Version 6: a moderator's
+    // correction of a session's replay range.
+    if (!has_column(db, "sessions", "replay_from_ms"))
+        db.exec("ALTER TABLE sessions ADD COLUMN replay_from_ms INTEGER; ALTER TABLE sessions ADD COLUMN replay_to_ms INTEGER;");
+    db.exec("PRAGMA user_version = 6");
 }
 
 }  // namespace veche::store

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <csignal>
+#include <ctime>
 #include <set>
 
 using namespace veche::test;
@@ -183,4 +184,28 @@ TEST_CASE("transcript.vtt?clock=program: another clock is a bad request, a sessi
     REQUIRE(plain.status == 200);
     CHECK(plain.body.find("00:00:00.000 --> ") != std::string::npos);
     CHECK(plain.body.find("Добрый день") != std::string::npos);
+}
+
+TEST_CASE("session_control replay_range: refused with a clear error until there is a recording to correct") {
+    forum_fixture forum;  // no hall has a source: nothing is recorded
+    auto mod = forum.subscribed(forum.staff_token("moderator", pre_session), pre_session);
+    auto participant = forum.subscribed(forum.join()["token"], pre_session);
+    const auto range = [&](ws_client& c, const json& from, const json& to) {
+        return c.request({{"type", "session_control"}, {"session", pre_session}, {"action", "replay_range"},
+                          {"from_ms", from}, {"to_ms", to}});
+    };
+    const auto now = static_cast<long long>(std::time(nullptr)) * 1000;
+    CHECK(range(*participant, now - 60'000, now)["code"] == "forbidden");
+    CHECK(range(*mod, now - 60'000, now)["code"] == "conflict");  // not ended
+    CHECK(range(*mod, "10:04", now)["code"] == "bad_request");
+    REQUIRE(mod->request({{"type", "session_control"}, {"session", pre_session}, {"action", "live"}})["type"] == "ack");
+    REQUIRE(mod->request({{"type", "session_control"}, {"session", pre_session}, {"action", "end"}})["type"] == "ack");
+    CHECK(range(*mod, now, now - 60'000)["code"] == "bad_request");
+    const auto none = range(*mod, now - 60'000, now);
+    CHECK(none["code"] == "conflict");
+    CHECK(none["message"] == "The session's hall has no recording");
+    // Nothing changed: the replay's range is the session's own.
+    const auto t = http_get(forum.port(), std::string("/api/v1/sessions/") + pre_session + "/timeline.json").json();
+    CHECK(t["items"].back()["data"]["replay_range"].is_null());
+    CHECK(t["to_ms"] == t["items"].back()["at_ms"]);
 }

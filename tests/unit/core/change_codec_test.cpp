@@ -55,9 +55,10 @@ TEST_CASE("every kind of change reads back exactly as it was written") {
         {2, core::question_changed{core::question{}, false}},
         {3, core::vote_changed{"s1.7", "boris", true, 43}},
         {4, core::vote_changed{"s1.7", "boris", false, 42}},
-        {5, core::session_changed{{core::session_state::ended, false, core::moderation_mode::post}}},
-        {6, core::segment_finalized{line}},
-        {7, core::poll_changed{full_poll()}},
+        {5, core::session_changed{{core::session_state::ended, false, core::moderation_mode::post, core::replay_range{1000, 2000}}}},
+        {6, core::session_changed{{core::session_state::live, true, core::moderation_mode::pre, std::nullopt}}},
+        {7, core::segment_finalized{line}},
+        {8, core::poll_changed{full_poll()}},
         {18'446'744'073'709'551'000u, core::ballot_cast{"s1.p2", "vera", {0, 2}, full_poll()}},
     };
     for (const auto& c : changes) {

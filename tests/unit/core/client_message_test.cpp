@@ -44,6 +44,13 @@ TEST_CASE("every client message of the hub decodes") {
     CHECK(decoded<session_control_message>(R"({"type":"session_control","session":"s1","action":"qa_close"})")
               .action == session_action::qa_close);
 
+    const auto range = decoded<replay_range_message>(
+        R"({"type":"session_control","session":"s1","action":"replay_range","from_ms":1765350240000,"to_ms":1765355400000})");
+    CHECK(range.session == "s1");
+    CHECK(range.from_ms == 1'765'350'240'000);
+    CHECK(range.to_ms == 1'765'355'400'000);
+    CHECK(session_of(range) == "s1");
+
     auto r = decode_client_message(R"({"type":"vote","question":"s1.3","on":true,"rid":"r-1","extra":1})");
     CHECK(std::get<client_message>(r).rid == "r-1");
 }
@@ -66,6 +73,14 @@ TEST_CASE("malformed messages are refused with a reason, keeping the rid when it
           "unknown moderation action");
     CHECK(failed(R"({"type":"session_control","session":"s1","action":"pause"})").message ==
           "unknown session action");
+    CHECK(failed(R"({"type":"session_control","session":"s1","action":"replay_range","from_ms":1})").message ==
+          "replay_range needs \"from_ms\" and \"to_ms\"");
+    CHECK(failed(R"({"type":"session_control","session":"s1","action":"replay_range","from_ms":-5,"to_ms":1})").message ==
+          "\"from_ms\" must be milliseconds since the epoch");
+    CHECK(failed(R"({"type":"session_control","session":"s1","action":"replay_range","from_ms":"10:04","to_ms":1})")
+              .message == "\"from_ms\" must be milliseconds since the epoch");
+    CHECK(failed(R"({"type":"session_control","action":"replay_range","from_ms":1,"to_ms":2})").message ==
+          "missing \"session\"");
     CHECK(failed(R"({"type":"hello","token":"t","rid":5})").message == "\"rid\" must be a string");
     CHECK(failed(R"({"type":"hello","token":"t","rid":")" + std::string(65, 'r') + "\"}").message ==
           "\"rid\" must have 1 to 64 bytes");

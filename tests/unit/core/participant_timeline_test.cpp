@@ -159,7 +159,7 @@ TEST_CASE("transcript finals and session changes are items as they went out") {
     const auto items = s.items();
     REQUIRE(items.size() == 3);
     CHECK(items[0]["kind"] == "session");
-    CHECK(items[0]["data"] == core::session_json(s.f.def, {core::session_state::live, true, core::moderation_mode::pre}));
+    CHECK(items[0]["data"] == core::session_json(s.f.def, {core::session_state::live, true, core::moderation_mode::pre, std::nullopt}));
     CHECK(items[1]["kind"] == "transcript");
     CHECK(items[1]["data"]["text"] == "Добрый день");
     CHECK(items[1]["data"]["final"] == true);

@@ -67,7 +67,7 @@ store::write_batch batch(core::seq_t first, core::epoch_ms at, std::vector<core:
     store::write_batch b;
     b.session = "s1";
     b.at = at;
-    b.status = {core::session_state::live, true, core::moderation_mode::pre};
+    b.status = {core::session_state::live, true, core::moderation_mode::pre, std::nullopt};
     for (auto& p : payloads) b.changes.push_back({first++, std::move(p)});
     b.seq = first - 1;
     return b;
@@ -110,7 +110,7 @@ TEST_CASE("the session log keeps each change with its batch's time; of a batch's
     CHECK(std::get<core::ballot_cast>(rows[3].change.payload).after == p2);
 }
 
-TEST_CASE("a database of version 4 gains an empty log, and its sessions an empty timeline") {
+TEST_CASE("a database of version 4 gains an empty log (its sessions an empty timeline) and room for range corrections") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
     {
@@ -122,7 +122,8 @@ TEST_CASE("a database of version 4 gains an empty log, and its sessions an empty
         s.stop();
         // As version 4 left it: no log.
         store::sqlite_connection db(path);
-        db.exec("DROP TABLE session_log; PRAGMA user_version = 4;");
+        db.exec("DROP TABLE session_log; ALTER TABLE sessions DROP COLUMN replay_from_ms; "
+                "ALTER TABLE sessions DROP COLUMN replay_to_ms; PRAGMA user_version = 4;");
     }
     metrics_registry metrics;
     store::sqlite_event_store s(path, metrics);
@@ -131,7 +132,7 @@ TEST_CASE("a database of version 4 gains an empty log, and its sessions an empty
     store::sqlite_connection db(path);
     store::sqlite_statement version(db.handle(), "PRAGMA user_version");
     REQUIRE(version.next_row());
-    CHECK(version.integer(0) == 5);
+    CHECK(version.integer(0) == 6);
     const auto event = forum();
     store::timeline_reader reader(path, event, metrics);
     CHECK(timeline_items(reader, "s1") == nlohmann::json::array());

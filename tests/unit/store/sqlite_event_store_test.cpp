@@ -56,7 +56,7 @@ TEST_CASE("the store keeps sessions, questions, votes and request ids across a r
         s.start();
         store::write_batch b;
         b.session = "s1";
-        b.status = {core::session_state::live, false, core::moderation_mode::post};
+        b.status = {core::session_state::live, false, core::moderation_mode::post, std::nullopt};
         b.seq = 4;
         b.changes.push_back({1, core::question_changed{question("s1.1", core::question_state::pending), false}});
         b.changes.push_back({2, core::question_changed{question("s1.1", core::question_state::approved), false}});
@@ -170,7 +170,7 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
         store::write_batch b;
         b.session = "s1";
         b.at = start + static_cast<core::epoch_ms>(seq) * 1000;  // the time of the batch, not of its commit
-        b.status = {state, true, core::moderation_mode::pre};
+        b.status = {state, true, core::moderation_mode::pre, std::nullopt};
         b.seq = seq;
         b.changes.push_back({seq, core::session_changed{b.status}});
         return b;
@@ -207,6 +207,13 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
         std::get<core::session_changed>(closed.changes[0].payload).status.qa_open = false;
         REQUIRE(submit_and_wait(s, closed));
         CHECK(*s.times().find("s1")->ended_at_ms == ended_at);
+        // A moderator's correction of the replay's range is kept beside the times.
+        auto corrected = status_batch(core::session_state::ended, 7);
+        corrected.status.replay = core::replay_range{live_at + 240'000, ended_at - 1000};
+        std::get<core::session_changed>(corrected.changes[0].payload).status = corrected.status;
+        REQUIRE(submit_and_wait(s, corrected));
+        CHECK(s.times().find("s1")->corrected == corrected.status.replay);
+        CHECK(*s.times().find("s1")->ended_at_ms == ended_at);
         s.stop();
     }
     metrics_registry metrics;
@@ -216,4 +223,6 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
     REQUIRE(back);
     CHECK(back->live_at_ms == live_at);
     CHECK(back->ended_at_ms == ended_at);
+    CHECK(back->corrected == core::replay_range{live_at + 240'000, ended_at - 1000});
+    CHECK(s.load().at("s1").status->replay == back->corrected);
 }
