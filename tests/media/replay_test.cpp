@@ -1,12 +1,15 @@
 // A session's replay (contract 7.5) end to end: a venue's encoder (ffmpeg over SRT) feeds the hall, a moderator
-// takes the session live and ends it over the WebSocket, a real player (ffprobe) reads /vod/{session}/. The
-// session runs 20 s rather than the issue's 30 (CI time); the checks do not depend on the length.
+// takes the session live and ends it over the WebSocket after 30 s, in which questions are asked, approved and
+// voted on, a poll runs and a captioner sends lines; a real player (ffprobe) reads /vod/{session}/, and the
+// timeline and the captions are checked against what the player plays.
 #include "integration/forum_fixture.hpp"
 #include "media_tools.hpp"
+#include "replay_session.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <set>
 #include <sstream>
 
 using namespace veche::test;
@@ -67,8 +70,8 @@ std::vector<double> video_packet_times(const std::string& url) {
 
 }  // namespace
 
-TEST_CASE("a session's replay: EVENT while it is live, then a VOD of its whole length with sound, picture, "
-          "program dates and byte ranges") {
+TEST_CASE("a session's replay: EVENT while it is live, then a 30 s VOD with sound, picture, program dates and byte "
+          "ranges; its timeline and captions where they happened; a moderator's correction of its range") {
     replay_forum f;
     const auto playlist_path = "/vod/" + std::string(session) + "/index.m3u8";
     REQUIRE(wait_for_status(f.forum.port(), "main", "live", 20s));
@@ -76,7 +79,15 @@ TEST_CASE("a session's replay: EVENT while it is live, then a VOD of its whole l
     CHECK(http_get(f.forum.port(), playlist_path).status == 404);  // never live: no replay
 
     const auto live_at = f.control("live");
-    std::this_thread::sleep_for(8s);
+    session_activity activity(f.forum, session);
+    const auto at = [&](std::chrono::milliseconds t) { std::this_thread::sleep_until(time_point_of(live_at) + t); };
+    at(1s);
+    activity.questions_and_votes();
+    activity.line("Добрый день, коллеги, начинаем");
+    at(4s);
+    activity.poll_opens();
+    activity.line("Первый вопрос из зала");
+    at(8s);
     const auto running = http_get(f.forum.port(), playlist_path);
     REQUIRE(running.status == 200);
     CHECK(running.body.find("#EXT-X-PLAYLIST-TYPE:EVENT") != std::string::npos);
@@ -88,7 +99,14 @@ TEST_CASE("a session's replay: EVENT while it is live, then a VOD of its whole l
     CHECK(program_date_ms(so_far.segments.front().date) <= live_at);
     CHECK(segment_end_ms(so_far.segments.front()) > live_at - 1000);
 
-    std::this_thread::sleep_for(12s);
+    at(12s);
+    activity.poll_closes();
+    activity.line("Подводим итоги опроса");
+    at(21s);
+    activity.line("Спасибо, вопрос о грантах");
+    at(29s);
+    activity.line("Завершаем сессию");
+    at(30s);
     const auto ended_at = f.control("end");
     const auto session_ms = ended_at - live_at;
     const auto text = f.final_playlist();
@@ -125,6 +143,7 @@ TEST_CASE("a session's replay: EVENT while it is live, then a VOD of its whole l
     const double duration_s = std::stod(probe["format"]["duration"].get<std::string>());
     CHECK(duration_s == Approx(listed_s).margin(0.5));
     CHECK(duration_s >= session_s - 1.0);
+    CHECK(duration_s == Approx(30.0).margin(2.0));
     const auto packets = video_packet_times(f.url(playlist_path));
     REQUIRE(packets.size() > 25 * static_cast<std::size_t>(session_s));
     const auto [lowest, highest] = std::minmax_element(packets.begin(), packets.end());
@@ -150,6 +169,53 @@ TEST_CASE("a session's replay: EVENT while it is live, then a VOD of its whole l
     const auto variants = parse_master(master.body);
     REQUIRE(variants.size() == 1);
     CHECK(variants[0].uri == "index.m3u8");
+
+    // The timeline: every item inside the replay's program dates, each kind there.
+    const auto timeline = http_get(f.forum.port(), "/api/v1/sessions/" + std::string(session) + "/timeline.json").json();
+    std::set<std::string> kinds;
+    for (const auto& item : timeline["items"]) {
+        kinds.insert(item["kind"]);
+        CHECK(item["at_ms"].get<std::int64_t>() >= first_ms);
+        CHECK(item["at_ms"].get<std::int64_t>() <= last_end_ms);
+    }
+    CHECK(kinds == std::set<std::string>{"session", "question", "votes", "poll", "transcript"});
+    CHECK(timeline["from_ms"] == timeline["items"].front()["at_ms"]);
+    CHECK(timeline["to_ms"] == timeline["items"].back()["at_ms"]);
+    CHECK(timeline["items"].size() >= 10);
+
+    // The captions on the replay's clock: each line within 0.5 s of where its start plays, by the video's own
+    // timestamps (segment by segment, as a player joins them).
+    const auto vtt_path = "/api/v1/sessions/" + std::string(session) + "/transcript.vtt?clock=program";
+    auto cues = webvtt_cue_starts(http_get(f.forum.port(), vtt_path).body);
+    const auto player = player_positions(f.forum.port(), session, vod, activity.lines());
+    REQUIRE(player.size() == activity.lines().size());
+    REQUIRE(cues.size() == activity.lines().size());
+    for (std::size_t i = 0; i < cues.size(); ++i) CHECK(cues[i] == Approx(player.at(activity.lines()[i])).margin(0.5));
+
+    // A moderator moves the start 8 s later and the end 5 s earlier: the replay, the timeline and the captions
+    // follow.
+    const auto from = live_at + 8000, to = ended_at - 5000;
+    CHECK(activity.correct(first_ms - 600'000, to)["code"] == "bad_request");  // before the recording
+    const auto corrected = activity.correct(from, to);
+    REQUIRE(corrected["type"] == "ack");
+    CHECK(corrected["session"]["replay_range"] == nlohmann::json{{"from_ms", from}, {"to_ms", to}});
+    const auto shorter = hls_playlist::parse(f.final_playlist());
+    REQUIRE_FALSE(shorter.segments.empty());
+    CHECK(program_date_ms(shorter.segments.front().date) <= from);
+    CHECK(segment_end_ms(shorter.segments.front()) > from);
+    CHECK(program_date_ms(shorter.segments.back().date) < to);
+    CHECK(segment_end_ms(shorter.segments.back()) >= to);
+    const auto moved = http_get(f.forum.port(), "/api/v1/sessions/" + std::string(session) + "/timeline.json").json();
+    CHECK(moved["from_ms"] == from);
+    CHECK(moved["to_ms"] == to);
+    CHECK(moved["items"].back()["data"]["replay_range"] == corrected["session"]["replay_range"]);
+    cues = webvtt_cue_starts(http_get(f.forum.port(), vtt_path).body);
+    // The lines said before the new start (at 1 and 4 s) and after the new end (at 29 s) are left out.
+    const auto moved_player = player_positions(f.forum.port(), session, shorter, activity.lines());
+    REQUIRE(moved_player.size() == 2);
+    REQUIRE(cues.size() == 2);
+    CHECK(cues[0] == Approx(moved_player.at(activity.lines()[2])).margin(0.5));
+    CHECK(cues[1] == Approx(moved_player.at(activity.lines()[3])).margin(0.5));
 }
 
 TEST_CASE("a server killed in the middle of a live session keeps its replay whole up to the segment it was "
