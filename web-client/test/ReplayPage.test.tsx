@@ -161,11 +161,15 @@ describe('the replay of a session', () => {
     ]);
     expect(document.querySelectorAll('.replay-bar__mark')).toHaveLength(2);
     expect(document.querySelectorAll('.replay-bar__gap')).toHaveLength(1);
-    await act(() => fireEvent.click(within(list).getByRole('button', { name: /Опрос: Откуда вы\?/ })));
+    await act(() => {
+      fireEvent.click(within(list).getByRole('button', { name: /Опрос: Откуда вы\?/ }));
+    });
     expect(video().currentTime).toBe(5);
     expect(playhead()).toBe(T0 + 15_000);
     expect(document.querySelector('article.poll[data-state="open"]')).not.toBeNull();
-    await act(() => fireEvent.click(document.querySelector('.replay-bar__mark--highlight')!));
+    await act(() => {
+      fireEvent.click(document.querySelector('.replay-bar__mark--highlight')!);
+    });
     expect(video().currentTime).toBe(3.5);
   });
 
@@ -174,7 +178,9 @@ describe('the replay of a session', () => {
     await playAt(6);
     const line = await screen.findByRole('button', { name: /Добрый день, коллеги\./ });
     expect(line.textContent).toContain('07:00:02');
-    await act(() => fireEvent.click(line));
+    await act(() => {
+      fireEvent.click(line);
+    });
     expect(video().currentTime).toBe(2.5);
     expect(line.closest('li')?.getAttribute('aria-current')).toBe('true');
     await playAt(1);
@@ -209,7 +215,9 @@ describe('the replay of a session', () => {
       ['a', '4', true],
       ['b', '3', false],
     ]);
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Смотреть' })));
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Смотреть' }));
+    });
     await waitFor(() => expect(players.urls.length).toBe(1));
     await act(async () => {
       Object.defineProperty(video(), 'readyState', { value: 1, configurable: true });
@@ -231,13 +239,17 @@ describe('the replay of a session', () => {
     });
     await screen.findByText('Живой вопрос');
     expect(players.urls).toEqual(['/hls/main/master.m3u8']);
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Смотреть с начала' })));
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Смотреть с начала' }));
+    });
     await screen.findByRole('slider', { name: 'Момент записи' });
     await waitFor(() => expect(players.urls.at(-1)).toBe(`/vod/${S}/master.m3u8`));
     expect(screen.queryByText('Живой вопрос')).toBeNull();
     // the session still runs: asking goes on
     expect(screen.getByLabelText('Ваш вопрос')).toBeTruthy();
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Вернуться в эфир' })));
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Вернуться в эфир' }));
+    });
     await screen.findByText('Живой вопрос');
     await waitFor(() => expect(players.urls.at(-1)).toBe('/hls/main/master.m3u8'));
     expect(document.activeElement?.tagName).toBe('H1');
@@ -248,7 +260,9 @@ describe('the replay of a session', () => {
     await openReplay();
     await screen.findByText('Не удалось загрузить запись. Проверьте связь и повторите.');
     timelineAnswer = () => new Response(JSON.stringify(TIMELINE), { status: 200 });
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Повторить' })));
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Повторить' }));
+    });
     await screen.findByText('Главные моменты');
     expect(screen.queryByText('Не удалось загрузить запись. Проверьте связь и повторите.')).toBeNull();
   });

@@ -68,8 +68,9 @@ export function ReplayPage({ sessionId, hall, onBackToLive, fallback, saver, onS
       pending.current = null;
       el.currentTime = time;
     }
+    // Whole milliseconds, as the events' times are: a seek to an event's moment shows it.
     const ms = wallClockAt(piecesNow.current, el.currentTime);
-    if (ms !== null) setPlayhead(ms);
+    if (ms !== null) setPlayhead(Math.round(ms));
   }, []);
 
   useEffect(() => {
