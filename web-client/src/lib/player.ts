@@ -7,7 +7,7 @@
 // (`getStartDate`); elsewhere hls.js does it over Media Source Extensions.
 // A session's replay (/vod/) plays the same way from its start, and tells the
 // recording's segments with their dates (lib/playhead.ts).
-import { parseMediaPlaylist, type Piece } from './playhead';
+import type { Piece } from './playhead';
 import { lowestRendition, parseMaster, renditionFor, type Ladder, type Quality } from './quality';
 
 export interface PlayerView {
@@ -274,11 +274,11 @@ async function nativePlayer(video: HTMLVideoElement, first: string, options: Att
     notify();
   };
   // The replay's segments from the playlist the video plays (Safari exposes none); again as it grows.
+  // The parser comes with the replay's code, which is loaded by then.
   const readPieces = () => {
     const playlist = ladder.renditions[0]?.url ?? master;
-    fetch(playlist)
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => replay?.onPieces(parseMediaPlaylist(text)))
+    Promise.all([fetch(playlist).then((r) => (r.ok ? r.text() : '')), import('./playhead')])
+      .then(([text, { parseMediaPlaylist }]) => replay?.onPieces(parseMediaPlaylist(text)))
       .catch(() => undefined);
   };
   video.addEventListener('resize', onSize);
