@@ -1,21 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ForumEvent } from '../src/api/types';
-import type { Piece } from '../src/lib/playhead';
 import type { AttachOptions } from '../src/lib/player';
 import { ParticipantApp } from '../src/participant/ParticipantApp';
 import { demoEvent } from './fixtures';
-import { FakeSocket, poll, q, S, seg, sessionObj, snapshot } from './live-fixtures';
+import { FakeSocket, poll, q, RECORDING, S, seg, sessionObj, snapshot, T0 } from './live-fixtures';
 
-const T0 = Date.UTC(2026, 0, 15, 7, 0, 0);
-
-// Two 2 s segments, 10 s on the slate (not recorded), then two more: the video's 8 s span 18 s of the hall's clock.
-const PIECES: Piece[] = [
-  { start: 0, duration: 2, pdt: T0 },
-  { start: 2, duration: 2, pdt: T0 + 2_000 },
-  { start: 4, duration: 2, pdt: T0 + 14_000 },
-  { start: 6, duration: 2, pdt: T0 + 16_000 },
-];
 
 const item = (seq: number, at: number, kind: string, data: object) => ({ seq, at_ms: T0 + at, kind, data });
 const TIMELINE = {
@@ -40,7 +30,7 @@ vi.mock('../src/lib/player', () => ({
   attachStream: async (_video: HTMLVideoElement, url: string, options: AttachOptions) => {
     players.urls.push(url);
     players.options.push(options);
-    queueMicrotask(() => options.replay?.onPieces(PIECES));
+    queueMicrotask(() => options.replay?.onPieces(RECORDING));
     return { kind: 'hls.js', wallClock: () => null, setQuality: () => undefined, setSaveData: () => undefined, destroy: () => undefined };
   },
 }));

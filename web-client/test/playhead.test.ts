@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mediaTimeAt, parseMediaPlaylist, recordedUntil, recordingGaps, wallClockAt, type Piece } from '../src/lib/playhead';
-
-const T0 = Date.UTC(2026, 0, 15, 7, 0, 0);
-
-// Two 2 s segments, then the hall was on the slate for 10 s (not recorded), then two more.
-const pieces: Piece[] = [
-  { start: 0, duration: 2, pdt: T0 },
-  { start: 2, duration: 2, pdt: T0 + 2_000 },
-  { start: 4, duration: 2, pdt: T0 + 14_000 },
-  { start: 6, duration: 1.5, pdt: T0 + 16_000 },
-];
+import { mediaTimeAt, parseMediaPlaylist, recordedUntil, recordingGaps, wallClockAt } from '../src/lib/playhead';
+import { RECORDING as pieces, T0 } from './live-fixtures';
 
 describe("the replay's two clocks", () => {
   it("turns the video's time into the hall's wall clock, across a break", () => {
@@ -17,7 +8,7 @@ describe("the replay's two clocks", () => {
     expect(wallClockAt(pieces, 3.5)).toBe(T0 + 3_500);
     expect(wallClockAt(pieces, 4)).toBe(T0 + 14_000);
     expect(wallClockAt(pieces, 5.25)).toBe(T0 + 15_250);
-    expect(wallClockAt(pieces, 99)).toBe(T0 + 17_500);
+    expect(wallClockAt(pieces, 99)).toBe(T0 + 18_000);
     expect(wallClockAt([], 1)).toBeNull();
   });
 
@@ -26,22 +17,22 @@ describe("the replay's two clocks", () => {
     expect(mediaTimeAt(pieces, T0 + 15_250)).toBe(5.25);
     expect(mediaTimeAt(pieces, T0 + 8_000)).toBe(4);
     expect(mediaTimeAt(pieces, T0 - 5_000)).toBe(0);
-    expect(mediaTimeAt(pieces, T0 + 60_000)).toBe(7.5);
+    expect(mediaTimeAt(pieces, T0 + 60_000)).toBe(8);
     expect(mediaTimeAt([], T0)).toBeNull();
     for (const t of [0, 1.2, 3.9, 4, 6.7]) expect(mediaTimeAt(pieces, wallClockAt(pieces, t)!)).toBeCloseTo(t, 9);
   });
 
   it('finds the holes in the recording within the replay range, its edges included, and ignores jitter', () => {
-    expect(recordingGaps(pieces, T0, T0 + 17_500)).toEqual([{ from: T0 + 4_000, to: T0 + 14_000 }]);
+    expect(recordingGaps(pieces, T0, T0 + 18_000)).toEqual([{ from: T0 + 4_000, to: T0 + 14_000 }]);
     // the session went live 5 s before the first recorded segment and ended 3 s after the last
-    expect(recordingGaps(pieces, T0 - 5_000, T0 + 20_500)).toEqual([
+    expect(recordingGaps(pieces, T0 - 5_000, T0 + 21_000)).toEqual([
       { from: T0 - 5_000, to: T0 },
       { from: T0 + 4_000, to: T0 + 14_000 },
-      { from: T0 + 17_500, to: T0 + 20_500 },
+      { from: T0 + 18_000, to: T0 + 21_000 },
     ]);
     const jitter = [pieces[0]!, { start: 2, duration: 2, pdt: T0 + 2_300 }];
     expect(recordingGaps(jitter, T0, T0 + 4_300)).toEqual([]);
-    expect(recordedUntil(pieces)).toBe(T0 + 17_500);
+    expect(recordedUntil(pieces)).toBe(T0 + 18_000);
     expect(recordedUntil([])).toBeNull();
   });
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKPOINT_EVERY, linesAt, parseTimeline, TimelineFold, type TimelineItem } from '../src/lib/replay';
 import { applyMessage, initialState } from '../src/lib/store';
-import { poll, q, S, seg, sessionObj } from './live-fixtures';
-
-const T0 = Date.UTC(2026, 0, 15, 7, 0, 0);
+import { poll, q, S, seg, sessionObj, T0 } from './live-fixtures';
 
 function item(seq: number, atSeconds: number, kind: string, data: object): TimelineItem {
   return { seq, at_ms: T0 + atSeconds * 1000, kind, data: data as Record<string, unknown> };
