@@ -60,10 +60,8 @@ export class TimelineFold {
   readonly marks: ReplayMark[] = [];
   /** every final transcript line in its last form, by start time */
   readonly lines: readonly Segment[];
-  readonly timeline: Timeline;
 
   constructor(timeline: Timeline) {
-    this.timeline = timeline;
     this.events = timeline.items.map((item) => ({ type: 'event', session: timeline.session, ...item }));
     const finals = new Map<string, Segment>();
     let state: SessionState = { ...initialState(timeline.session), ready: true };
