@@ -245,6 +245,35 @@ describe('the replay of a session', () => {
     expect(document.activeElement?.tagName).toBe('H1');
   });
 
+  it("fetches a running session's timeline again only once the replay passes what it holds", async () => {
+    const running = { ...TIMELINE, to_ms: null };
+    timelineAnswer = () => new Response(JSON.stringify({ ...running, items: running.items.slice(0, 5) }), { status: 200 });
+    await openReplay('live');
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Смотреть с начала' }));
+    });
+    await waitFor(() => expect(document.querySelector('.replay-bar__gap')).not.toBeNull());
+    const timelines = () => fetches.filter((f) => f.endsWith('/timeline.json')).length;
+    expect(timelines()).toBe(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await playAt(3);
+      await act(() => {
+        vi.advanceTimersByTime(30_000);
+      });
+      expect(timelines()).toBe(1);
+      timelineAnswer = () => new Response(JSON.stringify(running), { status: 200 });
+      await playAt(6.5);
+      await act(() => {
+        vi.advanceTimersByTime(10_000);
+      });
+      expect(timelines()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(document.querySelector('article.poll[data-state="open"]')).not.toBeNull());
+  });
+
   it('says when the timeline did not load, and loads it on retry', async () => {
     timelineAnswer = () => new Response('oops', { status: 503 });
     await openReplay();
