@@ -1,9 +1,21 @@
 import type { ForumSession } from '../src/api/types';
 import type { SocketLike } from '../src/lib/connection';
+import type { Piece } from '../src/lib/playhead';
 import type { LiveEvent, Poll, Question, Segment, Snapshot } from '../src/lib/protocol';
 import { session as makeSession } from './fixtures';
 
 export const S = 's1';
+
+/** A replay's start (wall clock, ms). */
+export const T0 = Date.UTC(2026, 0, 15, 7, 0, 0);
+
+/** A recording: two 2 s segments, 10 s on the slate (not recorded), two more; the video's 8 s span 18 s of the hall's clock. */
+export const RECORDING: Piece[] = [
+  { start: 0, duration: 2, pdt: T0 },
+  { start: 2, duration: 2, pdt: T0 + 2_000 },
+  { start: 4, duration: 2, pdt: T0 + 14_000 },
+  { start: 6, duration: 2, pdt: T0 + 16_000 },
+];
 
 export function q(id: string, overrides: Partial<Question> = {}): Question {
   return {

@@ -139,6 +139,23 @@ export const en: Messages = {
     saverNote: 'Data saver: the video starts when you press Watch.',
   },
 
+  replay: {
+    fromStart: 'Watch from the start',
+    backToLive: 'Back to live',
+    status: 'Replay',
+    loading: 'Loading the replay…',
+    failed: 'The replay did not load. Check the connection and try again.',
+    missing: 'This session has no recording.',
+    note: 'Questions, votes and polls are shown as they were at this moment of the recording.',
+    position: 'Moment of the recording',
+    positionText: (elapsed, total, clock) => `${elapsed} of ${total}, ${clock} in the hall`,
+    moments: 'Key moments',
+    highlight: (text) => `Question on stage: ${text}`,
+    poll: (question) => `Poll: ${question}`,
+    gap: (from, to) => `Break in the broadcast ${from}–${to}, not recorded`,
+    seekHint: 'Select a line to play the recording from there.',
+  },
+
   saver: {
     toggle: 'Data saver',
     offerTitle: 'Slow connection?',

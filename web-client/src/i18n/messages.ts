@@ -128,6 +128,31 @@ export interface Messages {
     saverNote: string;
   };
 
+  /** a session's recording on the participant page, with the session as it was at each moment */
+  replay: {
+    /** plays the recording from the beginning (a running session: the part so far) */
+    fromStart: string;
+    backToLive: string;
+    /** the status over the picture */
+    status: string;
+    loading: string;
+    failed: string;
+    missing: string;
+    /** what the questions and polls beside the recording are */
+    note: string;
+    /** the scrubber's name */
+    position: string;
+    /** how the scrubber's value is read: "12:05 of 1:30:00, 10:42 in the hall" */
+    positionText: (elapsed: string, total: string, clock: string) => string;
+    moments: string;
+    highlight: (text: string) => string;
+    poll: (question: string) => string;
+    /** a stretch the hall was on the slate, which the recording does not have */
+    gap: (from: string, to: string) => string;
+    /** how a transcript line reads to a screen reader: it is a button */
+    seekHint: string;
+  };
+
   /** «Экономия трафика» */
   saver: {
     toggle: string;

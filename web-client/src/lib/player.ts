@@ -5,6 +5,9 @@
 // and the screen, or keeps the one the participant chose, or plays the sound
 // alone. Safari plays HLS natively and knows the programme date
 // (`getStartDate`); elsewhere hls.js does it over Media Source Extensions.
+// A session's replay (/vod/) plays the same way from its start, and tells the
+// recording's segments with their dates (lib/playhead.ts).
+import type { Piece } from './playhead';
 import { lowestRendition, parseMaster, renditionFor, type Ladder, type Quality } from './quality';
 
 export interface PlayerView {
@@ -32,6 +35,17 @@ export interface AttachOptions {
   saveData?: boolean;
   /** told whenever the rungs or the one playing change */
   onView?: (view: PlayerView) => void;
+  /** a session's replay rather than the hall's live stream */
+  replay?: ReplayOptions;
+}
+
+export interface ReplayOptions {
+  /** played when the first address has no playlist (a hall without a ladder has no master) */
+  fallback: string;
+  /** the recording's segments, each time its playlist is read (it grows while the session runs) */
+  onPieces: (pieces: Piece[]) => void;
+  /** neither address has a playlist: there is no recording */
+  onMissing: () => void;
 }
 
 export type PlayerKind = 'native' | 'hls.js' | 'none';
@@ -108,7 +122,9 @@ const NO_CHOICES: Pick<Player, 'setQuality' | 'setSaveData'> = { setQuality: () 
 type HlsClass = typeof import('hls.js').default;
 type HlsInstance = InstanceType<HlsClass>;
 
-function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, options: AttachOptions, autoplay: () => void): Player {
+function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, first: string, options: AttachOptions, autoplay: () => void): Player {
+  const replay = options.replay;
+  let master = first;
   const playing = motionWatch(video);
   const view: PlayerView = { renditions: [], audioOnly: false, playing: null };
   const notify = () => options.onView?.({ ...view, renditions: [...view.renditions] });
@@ -135,6 +151,8 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
       // No more pixels than the player shows; on a phone (or with the data saver), start low (levels go up from 0).
       capLevelToPlayerSize: true,
       ...(onPhone() || saveData ? { startLevel: 0 } : {}),
+      // A replay starts at its beginning, also while the session runs (an EVENT playlist hls.js would join at its end).
+      ...(replay ? { startPosition: 0 } : {}),
     });
     hls = h;
     h.on(Hls.Events.MANIFEST_LOADED, (_event, data) => {
@@ -164,8 +182,24 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
       view.playing = url === master ? (h.levels[data.level]?.height ?? null) : 'audio';
       notify();
     });
+    if (replay) {
+      h.on(Hls.Events.LEVEL_UPDATED, (_event, data) =>
+        replay.onPieces(
+          data.details.fragments
+            .filter((f) => f.programDateTime !== null)
+            .map((f) => ({ start: f.start, duration: f.duration, pdt: f.programDateTime! })),
+        ),
+      );
+    }
     h.on(Hls.Events.ERROR, (_event, data) => {
       if (!data.fatal || retry !== null) return;
+      if (replay && data.details === Hls.ErrorDetails.MANIFEST_LOAD_ERROR && data.response?.code === 404) {
+        if (url === master && master !== replay.fallback) {
+          master = replay.fallback;
+          return start(master);
+        }
+        return replay.onMissing();
+      }
       if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
         h.recoverMediaError();
         return;
@@ -206,11 +240,18 @@ function hlsJsPlayer(Hls: HlsClass, video: HTMLVideoElement, master: string, opt
   };
 }
 
-async function nativePlayer(video: HTMLVideoElement, master: string, options: AttachOptions, autoplay: () => void): Promise<Player> {
+async function nativePlayer(video: HTMLVideoElement, first: string, options: AttachOptions, autoplay: () => void): Promise<Player> {
   const playing = motionWatch(video);
+  const replay = options.replay;
+  let master = first;
   let ladder: Ladder = { renditions: [], audioUrl: null };
   try {
-    const response = await fetch(master);
+    let response = await fetch(master);
+    if (replay && response.status === 404) {
+      master = replay.fallback;
+      response = await fetch(master);
+      if (response.status === 404) replay.onMissing();
+    }
     if (response.ok) ladder = parseMaster(await response.text(), response.url || new URL(master, location.href).href);
   } catch {
     /* the player reads the master itself; the menu then offers Auto only */
@@ -232,8 +273,17 @@ async function nativePlayer(video: HTMLVideoElement, master: string, options: At
     view.playing = quality === 'audio' && ladder.audioUrl ? 'audio' : video.videoHeight || null;
     notify();
   };
+  // The replay's segments from the playlist the video plays (Safari exposes none); again as it grows.
+  // The parser comes with the replay's code, which is loaded by then.
+  const readPieces = () => {
+    const playlist = ladder.renditions[0]?.url ?? master;
+    Promise.all([fetch(playlist).then((r) => (r.ok ? r.text() : '')), import('./playhead')])
+      .then(([text, { parseMediaPlaylist }]) => replay?.onPieces(parseMediaPlaylist(text)))
+      .catch(() => undefined);
+  };
   video.addEventListener('resize', onSize);
   video.addEventListener('loadedmetadata', onSize);
+  if (replay) video.addEventListener('durationchange', readPieces);
   const load = () => {
     video.src = sourceFor(quality);
     autoplay();
@@ -259,6 +309,7 @@ async function nativePlayer(video: HTMLVideoElement, master: string, options: At
     destroy: () => {
       video.removeEventListener('resize', onSize);
       video.removeEventListener('loadedmetadata', onSize);
+      video.removeEventListener('durationchange', readPieces);
       video.removeAttribute('src');
       video.load();
     },

@@ -73,12 +73,12 @@ function byId<T extends { id: string }>(items: readonly unknown[], valid: (v: un
   return out;
 }
 
-/** Finals by start time (stable for equal times), the partial lines after them; at most TRANSCRIPT_KEEP finals. */
-function orderTranscript(segments: readonly Segment[]): Segment[] {
+/** Finals by start time (stable for equal times), the partial lines after them; at most `keep` finals (a replay keeps all). */
+export function orderTranscript(segments: readonly Segment[], keep = TRANSCRIPT_KEEP): Segment[] {
   const finals = segments.filter((s) => s.final);
   const partials = segments.filter((s) => !s.final);
   finals.sort((a, b) => (a.start_ms ?? 0) - (b.start_ms ?? 0));
-  return [...finals.slice(-TRANSCRIPT_KEEP), ...partials];
+  return [...finals.slice(-keep), ...partials];
 }
 
 function upsertSegment(list: readonly Segment[], segment: Segment): Segment[] {

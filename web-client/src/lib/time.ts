@@ -73,3 +73,8 @@ export function timeZoneLabel(fmt: TimeFormat, at: Date = new Date()): string {
   if (long && offset && long !== offset) return `${long} (${offset})`;
   return long || offset || (fmt.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
+
+/** "10:42:05": an instant (ms since the epoch) to the second, e.g. a moment of a replay */
+export function formatClock(ms: number, fmt: TimeFormat): string {
+  return formatter(fmt, { timeStyle: 'medium' }).format(new Date(ms));
+}

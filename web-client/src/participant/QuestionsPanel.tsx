@@ -10,9 +10,11 @@ interface Props {
   meId: string | null;
   /** null while the participant has not joined: no voting yet */
   onVote: ((question: Question, on: boolean) => void) | null;
+  /** a replay: the counts as they were, nothing to vote on */
+  readOnly?: boolean;
 }
 
-export function QuestionsPanel({ questions, myVotes, meId, onVote }: Props) {
+export function QuestionsPanel({ questions, myVotes, meId, onVote, readOnly = false }: Props) {
   const { t } = useI18n();
   const [order, setOrder] = useState<ParticipantOrder>('popular');
   const { list, mine } = participantView(questions, order, meId);
@@ -60,17 +62,25 @@ export function QuestionsPanel({ questions, myVotes, meId, onVote }: Props) {
                   <p class="question__text">{q.text}</p>
                   <QuestionMeta question={q} />
                 </div>
-                <button
-                  type="button"
-                  class="vote"
-                  aria-pressed={voted}
-                  aria-label={voted ? t.questions.unvote(q.votes) : t.questions.vote(q.votes)}
-                  disabled={onVote === null || q.state === 'answered'}
-                  onClick={() => onVote?.(q, !voted)}
-                >
-                  <span class="vote__arrow" aria-hidden="true">▲</span>
-                  <span class="vote__count">{q.votes}</span>
-                </button>
+                {readOnly ? (
+                  <p class="vote vote--count">
+                    <span class="vote__arrow" aria-hidden="true">▲</span>
+                    <span class="vote__count" aria-hidden="true">{q.votes}</span>
+                    <span class="visually-hidden">{t.live.votes(q.votes)}</span>
+                  </p>
+                ) : (
+                  <button
+                    type="button"
+                    class="vote"
+                    aria-pressed={voted}
+                    aria-label={voted ? t.questions.unvote(q.votes) : t.questions.vote(q.votes)}
+                    disabled={onVote === null || q.state === 'answered'}
+                    onClick={() => onVote?.(q, !voted)}
+                  >
+                    <span class="vote__arrow" aria-hidden="true">▲</span>
+                    <span class="vote__count">{q.votes}</span>
+                  </button>
+                )}
               </li>
             );
           })}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ForumEvent, ForumSession } from '../api/types';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { LoadingState } from '../components/LoadingState';
 import { useLive } from '../components/useLive';
 import { sessionStateLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
@@ -19,6 +20,7 @@ import { PollsPanel } from './PollsPanel';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ReactionsBar } from './ReactionsBar';
 import { TranscriptPanel } from './TranscriptPanel';
+import { useReplayPage } from './useReplayPage';
 import { VideoPanel } from './VideoPanel';
 
 interface Props {
@@ -36,7 +38,11 @@ export const KEEP_EVERY_MS = 3_000;
 /** The video waits for the questions at most this long before it loads anyway. */
 export const VIDEO_WAITS_MS = 3_000;
 
-/** One session for a participant: video, transcript, reactions, polls, the ask box and the questions. */
+/**
+ * One session for a participant: video, transcript, reactions, polls, the ask
+ * box and the questions; an ended session (or a running one, from its start)
+ * as a replay with the questions and polls as they were at each moment.
+ */
 export function SessionPage({ event, session: agendaSession, keptAt = null, onRefresh }: Props) {
   const { t, lang } = useI18n();
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
@@ -62,6 +68,11 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   const hall = event.halls.find((h) => h.id === session.hall) ?? null;
   const status = state?.stream ?? hall?.stream?.status ?? 'offline';
   const ready = value?.status === 'online' && state?.ready === true;
+  const running = session.state !== 'ended';
+  // An ended session opens on its replay; a running one plays it on request.
+  const [replayAsked, setReplayAsked] = useState(agendaSession.state === 'ended');
+  const replay = replayAsked && hall !== null;
+  const { Page: ReplayPage, failed: replayFailed, retry: retryReplay } = useReplayPage(replay);
   const pageReady = useSettled(!identity || state?.ready === true || value?.status === 'offline', VIDEO_WAITS_MS);
   // Once live, the page shows the session as it was when the link dropped, not as it was kept.
   const resumed = useSettled(value?.status === 'online', Infinity);
@@ -83,6 +94,12 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   useEffect(() => {
     document.title = `${session.title} — ${event.title}`;
   }, [session.title, event.title]);
+  // Switching between the live picture and the replay replaces the controls that did it: the title takes the focus.
+  const switched = useRef(false);
+  useEffect(() => {
+    if (switched.current) heading.current?.focus({ preventScroll: true });
+    switched.current = true;
+  }, [replay]);
 
   const onClock = useCallback((clock: () => number | null) => live?.setVideoClock(clock), [live]);
   const onClockChange = useCallback(() => live?.videoClockChanged(), [live]);
@@ -128,6 +145,20 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   };
 
   const stateLabel = session.state !== 'scheduled' ? sessionStateLabel(t, session.state) : null;
+  const who = identity ? (
+    <p class="whoami">{identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}</p>
+  ) : (
+    running && (
+      <JoinCard
+        expired={expired}
+        onJoined={(id) => {
+          setExpired(false);
+          setIdentity(id);
+        }}
+      />
+    )
+  );
+  const askBox = identity && <AskBox qaOpen={session.qa_open && session.state !== 'ended'} onAsk={ask} />;
   return (
     <div class="session-page">
       {(value || keptAt !== null) && (
@@ -158,61 +189,85 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
           {stateLabel && <p class={`badge badge--state-${session.state}`}>{stateLabel}</p>}
         </header>
         {offerSaver && saverChoice === null && <DataSaverOffer onChoose={chooseSaver} />}
-        <div class="live-layout">
-          <div class="live-layout__stage">
-            {hall && (
-              <VideoPanel
-                hall={hall}
-                status={status}
-                captionLine={captionLine}
-                onClock={onClock}
-                onClockChange={onClockChange}
-                pageReady={pageReady}
-                saver={saverChoice === true}
-                onSaver={chooseSaver}
-              />
-            )}
-            <ReactionsBar
-              animate={saverChoice !== true}
-              reactions={state?.reactions ?? null}
-              tick={state?.reactionsTick ?? 0}
-              onReact={ready ? (kind) => live?.send({ type: 'react', session: session.id, kind }) : null}
-            />
-            <TranscriptPanel sessionId={session.id} segments={segments} />
-          </div>
-          <div class="live-layout__side">
-            {identity ? (
-              <p class="whoami">{identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}</p>
-            ) : (
-              <JoinCard
-                expired={expired}
-                onJoined={(id) => {
-                  setExpired(false);
-                  setIdentity(id);
-                }}
-              />
-            )}
-            <PollsPanel
-              polls={state?.polls ?? {}}
-              ballots={state?.myBallots ?? {}}
-              onVote={
-                ready
-                  ? async (poll, choices) => {
-                      await live!.request({ type: 'poll_vote', poll: poll.id, choices });
-                      live!.local({ type: 'local/ballot', poll: poll.id, choices });
-                    }
-                  : null
-              }
-            />
-            {identity && <AskBox qaOpen={session.qa_open && session.state !== 'ended'} onAsk={ask} />}
-            <QuestionsPanel
-              questions={Object.values(state?.questions ?? {})}
-              myVotes={state?.myVotes ?? new Set()}
-              meId={meId}
-              onVote={ready ? vote : null}
-            />
-          </div>
-        </div>
+        {replay && !ReplayPage && !replayFailed && <LoadingState />}
+        {replay && replayFailed && (
+          <section class="notice notice--error" role="alert">
+            <p class="notice__text">{t.replay.failed}</p>
+            <button type="button" class="button button--primary" onClick={retryReplay}>
+              {t.error.retry}
+            </button>
+          </section>
+        )}
+        {replay && ReplayPage ? (
+          <ReplayPage
+            sessionId={session.id}
+            hall={hall!}
+            onBackToLive={running ? () => setReplayAsked(false) : null}
+            fallback={state?.ready ? state : null}
+            saver={saverChoice === true}
+            onSaver={chooseSaver}
+            side={
+              <>
+                {who}
+                {running && askBox}
+              </>
+            }
+          />
+        ) : (
+          (!replay || replayFailed) && (
+            <div class="live-layout">
+              <div class="live-layout__stage">
+                {hall && (
+                  <VideoPanel
+                    hall={hall}
+                    status={status}
+                    captionLine={captionLine}
+                    onClock={onClock}
+                    onClockChange={onClockChange}
+                    pageReady={pageReady}
+                    saver={saverChoice === true}
+                    onSaver={chooseSaver}
+                  >
+                    {session.state !== 'scheduled' && (
+                      <button type="button" class="chip" onClick={() => setReplayAsked(true)}>
+                        <span aria-hidden="true">⏮</span> {t.replay.fromStart}
+                      </button>
+                    )}
+                  </VideoPanel>
+                )}
+                <ReactionsBar
+                  animate={saverChoice !== true}
+                  reactions={state?.reactions ?? null}
+                  tick={state?.reactionsTick ?? 0}
+                  onReact={ready ? (kind) => live?.send({ type: 'react', session: session.id, kind }) : null}
+                />
+                <TranscriptPanel sessionId={session.id} segments={segments} />
+              </div>
+              <div class="live-layout__side">
+                {who}
+                <PollsPanel
+                  polls={state?.polls ?? {}}
+                  ballots={state?.myBallots ?? {}}
+                  onVote={
+                    ready
+                      ? async (poll, choices) => {
+                          await live!.request({ type: 'poll_vote', poll: poll.id, choices });
+                          live!.local({ type: 'local/ballot', poll: poll.id, choices });
+                        }
+                      : null
+                  }
+                />
+                {askBox}
+                <QuestionsPanel
+                  questions={Object.values(state?.questions ?? {})}
+                  myVotes={state?.myVotes ?? new Set()}
+                  meId={meId}
+                  onVote={ready ? vote : null}
+                />
+              </div>
+            </div>
+          )
+        )}
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Hall } from '../api/types';
 import { streamStatusLabel } from '../i18n';
 import { useI18n } from '../i18n/context';
-import { attachStream, type Player, type PlayerKind, type PlayerView } from '../lib/player';
+import type { Piece } from '../lib/playhead';
+import { attachStream, type Player, type PlayerKind, type PlayerView, type ReplayOptions } from '../lib/player';
 import { loadQuality, parseQuality, saveQuality, type Quality } from '../lib/quality';
 
 interface Props {
@@ -20,6 +22,12 @@ interface Props {
   /** «Экономия трафика»: no autoplay, the lowest rung */
   saver: boolean;
   onSaver: (on: boolean) => void;
+  /** a session's replay from this address instead of the hall's live stream; the status pill then says `label` */
+  replay?: ReplayOptions & { url: string; label: string; note: string | null };
+  /** the <video>, for a replay that reads and moves its time */
+  media?: RefObject<HTMLVideoElement | null>;
+  /** more controls at the start of the row under the picture */
+  children?: ComponentChildren;
 }
 
 const CLOCK_EVENTS = ['playing', 'pause', 'waiting', 'ended', 'seeked', 'timeupdate'] as const;
@@ -55,10 +63,15 @@ function useSeen(ref: { current: Element | null }): boolean {
   return seen;
 }
 
-export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, pageReady, saver, onSaver }: Props) {
+export function VideoPanel(props: Props) {
+  const { hall, status, captionLine, onClock, onClockChange, pageReady, saver, onSaver, replay, children } = props;
   const { t } = useI18n();
   const frame = useRef<HTMLDivElement>(null);
-  const video = useRef<HTMLVideoElement>(null);
+  const ownVideo = useRef<HTMLVideoElement>(null);
+  const video = props.media ?? ownVideo;
+  // The replay's callbacks as they are now; the stream is attached once per address.
+  const replayNow = useRef(replay);
+  replayNow.current = replay;
   const player = useRef<Player | null>(null);
   const [kind, setKind] = useState<PlayerKind | null>(null);
   const [captions, setCaptions] = useState(false);
@@ -86,13 +99,25 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
   };
   // No request while the hall is known to be off air: thousands of phones
   // would poll a playlist that is not there. A `stream` event brings it back.
-  const url = status === 'offline' ? null : (hall.stream?.hls ?? null);
+  const url = replay ? replay.url : status === 'offline' ? null : (hall.stream?.hls ?? null);
+  const replaying = Boolean(replay);
 
   useEffect(() => {
     const el = video.current;
     if (!el || !url || !started) return;
     let cancelled = false;
-    const options = { quality: initialQuality.current, saveData: initialSaver.current, onView: (v: PlayerView) => !cancelled && setView(v) };
+    const options = {
+      quality: initialQuality.current,
+      saveData: initialSaver.current,
+      onView: (v: PlayerView) => !cancelled && setView(v),
+      replay: replaying
+        ? {
+            fallback: replayNow.current!.fallback,
+            onPieces: (pieces: Piece[]) => !cancelled && replayNow.current?.onPieces(pieces),
+            onMissing: () => !cancelled && replayNow.current?.onMissing(),
+          }
+        : undefined,
+    };
     attachStream(el, url, options).then(
       (p) => {
         if (cancelled) return p.destroy();
@@ -118,7 +143,7 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
       player.current = null;
       setView(NO_VIEW);
     };
-  }, [url, started, onClock, onClockChange]);
+  }, [url, replaying, started, onClock, onClockChange, video]);
 
   useEffect(() => player.current?.setSaveData(saver), [saver]);
 
@@ -135,8 +160,8 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
   };
 
   const audioMode = quality === 'audio' && view.audioOnly;
-  const label = streamStatusLabel(t, status) ?? status;
-  const note = status === 'slate' ? t.video.slateNote : status === 'offline' ? t.video.offlineNote : null;
+  const label = replay?.label ?? streamStatusLabel(t, status) ?? status;
+  const note = replay ? replay.note : status === 'slate' ? t.video.slateNote : status === 'offline' ? t.video.offlineNote : null;
   const playingLabel = typeof view.playing === 'number' ? t.video.rung(view.playing) : null;
   return (
     <section class="video" aria-label={t.video.label(hall.name)}>
@@ -179,6 +204,7 @@ export function VideoPanel({ hall, status, captionLine, onClock, onClockChange, 
         )}
       </div>
       <div class="video__tools">
+        {children}
         {(view.renditions.length > 1 || view.audioOnly) && (
           <label class="video__quality">
             <span>{t.video.quality}</span>
