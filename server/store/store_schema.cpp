@@ -39,6 +39,21 @@ void migrate_request_rows(sqlite_connection& db) {
     log::info("store: moved ", by_session.size(), " sessions' request ids into request_batches");
 }
 
+bool has_column(sqlite_connection& db, std::string_view table, std::string_view column) {
+    sqlite_statement query(db.handle(), "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+    return query.bind(1, table).bind(2, column).next_row();
+}
+
+// Where each question's author comes from (contract 7.1), added to databases
+// made before: their questions have no municipality or region, unverified.
+void add_author_affiliation(sqlite_connection& db) {
+    if (has_column(db, "questions", "author_org")) return;
+    db.exec("ALTER TABLE questions ADD COLUMN author_org TEXT NOT NULL DEFAULT '';"
+            "ALTER TABLE questions ADD COLUMN author_region TEXT NOT NULL DEFAULT '';"
+            "ALTER TABLE questions ADD COLUMN author_verified INTEGER NOT NULL DEFAULT 0;");
+    log::info("store: questions now keep their author's municipality and region");
+}
+
 }  // namespace
 
 void prepare_schema(sqlite_connection& db) {
@@ -66,7 +81,10 @@ void prepare_schema(sqlite_connection& db) {
             state TEXT NOT NULL,
             highlighted INTEGER NOT NULL,
             edited INTEGER NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            author_org TEXT NOT NULL DEFAULT '',
+            author_region TEXT NOT NULL DEFAULT '',
+            author_verified INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS questions_by_session ON questions(session);
         CREATE TABLE IF NOT EXISTS votes (
@@ -113,6 +131,12 @@ void prepare_schema(sqlite_connection& db) {
             change TEXT NOT NULL,
             PRIMARY KEY (session, seq)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS attendees (
+            session TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            region TEXT NOT NULL,
+            PRIMARY KEY (session, participant)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS reaction_totals (
             session TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -128,7 +152,9 @@ void prepare_schema(sqlite_connection& db) {
     }
     if (!present) db.exec("ALTER TABLE sessions ADD COLUMN live_at_ms INTEGER; ALTER TABLE sessions ADD COLUMN ended_at_ms INTEGER;");
     // Version 5 adds session_log (above): sessions stored before it have an empty log.
-    db.exec("PRAGMA user_version = 5");
+    // Version 6 adds attendees (above) and the questions' author affiliation.
+    add_author_affiliation(db);
+    db.exec("PRAGMA user_version = 6");
 }
 
 }  // namespace veche::store

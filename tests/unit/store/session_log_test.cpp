@@ -131,7 +131,7 @@ TEST_CASE("a database of version 4 gains an empty log, and its sessions an empty
     store::sqlite_connection db(path);
     store::sqlite_statement version(db.handle(), "PRAGMA user_version");
     REQUIRE(version.next_row());
-    CHECK(version.integer(0) == 5);
+    CHECK(version.integer(0) == 6);
     const auto event = forum();
     store::timeline_reader reader(path, event, metrics);
     CHECK(timeline_items(reader, "s1") == nlohmann::json::array());
