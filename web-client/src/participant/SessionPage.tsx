@@ -182,7 +182,10 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
           </div>
           <div class="live-layout__side">
             {identity ? (
-              <p class="whoami">{identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}</p>
+              <p class="whoami">
+                {identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}
+                {identity.participant.region && ` · ${identity.participant.region}`}
+              </p>
             ) : (
               <JoinCard
                 expired={expired}
