@@ -167,6 +167,14 @@ TEST_CASE("the regional picture over HTTP, kept across a restart") {
     CHECK(http_get(f.port(), std::string("/api/v1/sessions/") + post_session + "/stats").status == 401);
     CHECK(stats_of(f.staff_token("moderator"), "no-such-session").status == 404);
 
+    // The moderator's export says where each author comes from.
+    const auto csv = http_get(f.port(), std::string("/api/v1/sessions/") + post_session + "/questions.csv",
+                              {{"Authorization", "Bearer " + f.staff_token("moderator")}});
+    REQUIRE(csv.status == 200);
+    CHECK(csv.body.find(",edited,author_org,author_region,author_verified\r\n") != std::string::npos);
+    CHECK(csv.body.find(",Район 0,Тверская область,true\r\n") != std::string::npos);
+    CHECK(csv.body.find(",,Москва,false\r\n") != std::string::npos);
+
     // Who took part survives a crash: the picture is of the whole day.
     people.clear();
     f.restart_after(SIGKILL);
