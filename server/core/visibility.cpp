@@ -45,7 +45,7 @@ nlohmann::json question_json(const question& q, author_view view) {
 author_view view_for(const question& q, const identity& who) {
     if (who.is_moderator()) return author_view::moderator;
     if (q.author_id == who.id && (!visible_to_readers(q.state) || q.anonymous)) return author_view::owner;
-    return who.role == role::speaker ? author_view::staff : author_view::reader;
+    return who.sees_affiliations() ? author_view::staff : author_view::reader;
 }
 
 nlohmann::json question_stub_json(const question& q) {

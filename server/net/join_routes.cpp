@@ -78,15 +78,14 @@ void join_routes::join(request_context& ctx, const responder& respond) {
         return refuse(ctx, respond,
                       refused->code == core::error_code::too_long ? refusal_reason::too_long : refusal_reason::bad_request,
                       refused->code, refused->message);
+    if (!core::is_valid_utf8(*raw_region)) return bad("\"region\" is not valid UTF-8");
     auto region = core::checked_region(*raw_region, regions_);
-    if (const auto* refused = std::get_if<core::refusal>(&region))
-        return refuse(ctx, respond,
-                      refused->code == core::error_code::too_long ? refusal_reason::too_long
-                                                                   : refusal_reason::unknown_region,
-                      refused->code,
-                      refused->message + (refused->code == core::error_code::bad_request
-                                              ? " (GET /api/v1/regions lists them)"
-                                              : ""));
+    if (const auto* refused = std::get_if<core::refusal>(&region)) {
+        if (refused->code == core::error_code::too_long)
+            return refuse(ctx, respond, refusal_reason::too_long, refused->code, refused->message);
+        return refuse(ctx, respond, refusal_reason::unknown_region, refused->code,
+                      refused->message + " (GET /api/v1/regions lists them)");
+    }
 
     const auto now = now_ms();
     if (!per_ip_.try_take(ctx.remote.address().to_string(), now))
