@@ -124,6 +124,11 @@ TEST_CASE("a participant never receives another person's org or region; speakers
                                  {{"Authorization", "Bearer " + kazan["token"].get<std::string>()}});
     REQUIRE(listed.status == 200);
     reader_frames.push_back(listed.json());
+    // The replay's timeline is as participants saw it.
+    const auto timeline = http_get(f.port(), std::string("/api/v1/sessions/") + pre_session + "/timeline.json");
+    REQUIRE(timeline.status == 200);
+    CHECK(timeline.body.find("Как получить грант?") != std::string::npos);
+    reader_frames.push_back(timeline.json());
     for (const auto& m : reader_frames) CHECK_FALSE(names_affiliation(m));
 }
 

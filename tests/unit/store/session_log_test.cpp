@@ -153,7 +153,7 @@ TEST_CASE("the timeline reader renders the log, extends it with what came since,
     auto items = timeline_items(reader, "s1");
     REQUIRE(items.size() == 1);
     CHECK(items[0] == nlohmann::json{{"seq", 2}, {"at_ms", 1'000}, {"kind", "question"},
-                                     {"data", core::question_json(question("s1.2", core::question_state::approved), false)}});
+                                     {"data", core::question_json(question("s1.2", core::question_state::approved), core::author_view::reader)}});
 
     {
         store::sqlite_connection db(path);
