@@ -15,7 +15,7 @@ packages=(
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   gstreamer1.0-x fonts-dejavu-core fonts-noto-color-emoji
-  ffmpeg chromium python3 procps
+  ffmpeg chromium python3 python3-websockets procps
   nginx openssl prometheus systemd wrk
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

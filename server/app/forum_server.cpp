@@ -46,7 +46,7 @@ std::filesystem::path web_root_of(const config::settings& s) {
 forum_server::forum_server(boost::asio::io_context& ioc, const config::settings& settings)
     : ioc_(ioc),
       settings_(settings),
-      tokens_(settings.auth.secret),
+      tokens_(settings.auth.secret, settings.regions),
       store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
       timelines_(database_path(settings), settings.event, *metrics_),
       timeline_source_(timelines_),
@@ -66,7 +66,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       hls_metrics_(*metrics_, hall_ids(settings.event)),
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
       vod_routes_(replay_source_, http_.origins()),
-      join_routes_(tokens_, settings.auth, settings.limits),
+      join_routes_(tokens_, settings, *metrics_),
       session_routes_(hub_, tokens_, replay_source_, timeline_source_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,

@@ -12,7 +12,8 @@ namespace {
 constexpr const char* usage =
     "usage:\n"
     "  veche serve [--config PATH] [--listen HOST:PORT] [--data DIR]\n"
-    "  veche token [--config PATH] --role ROLE [--session ID] [--ttl DURATION] [--name NAME]\n";
+    "  veche token [--config PATH] --role ROLE [--session ID] [--ttl DURATION] [--name NAME]\n"
+    "              [--org TEXT] [--region TEXT]\n";
 
 }  // namespace
 

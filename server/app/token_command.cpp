@@ -8,6 +8,7 @@
 #include "config/config_error.hpp"
 #include "config/duration.hpp"
 #include "config/settings_loader.hpp"
+#include "core/affiliation_text.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -16,7 +17,7 @@
 namespace veche::app {
 
 int token_command(const std::vector<std::string>& args) {
-    const command_line cl(args, {"config", "role", "session", "ttl", "name"});
+    const command_line cl(args, {"config", "role", "session", "ttl", "name", "org", "region"});
     const auto path = cl.get("config");
     const std::string file = path.value_or(demo_config_name);
     std::optional<std::string> env_secret;
@@ -42,6 +43,24 @@ int token_command(const std::vector<std::string>& args) {
     who.role = *role;
     who.id = auth::random_id(std::string(core::to_string(*role)) + '-');
     who.name = cl.get("name").value_or("");
+    // A token the organiser mints vouches for the delegate's municipality and region.
+    who.affiliation.verified = true;
+    const auto checked = [&](const char* option, std::variant<std::string, core::refusal> value) -> std::optional<std::string> {
+        if (auto* refused = std::get_if<core::refusal>(&value)) {
+            std::cerr << "veche: --" << option << ": " << refused->message
+                      << (refused->code == core::error_code::bad_request && std::string_view(option) == "region"
+                              ? " (the config's \"regions\"; by default config/regions-ru.txt)"
+                              : "")
+                      << '\n';
+            return std::nullopt;
+        }
+        return std::get<std::string>(std::move(value));
+    };
+    const auto org = checked("org", core::checked_org(cl.get("org").value_or("")));
+    const auto region = checked("region", core::checked_region(cl.get("region").value_or(""), settings.regions));
+    if (!org || !region) return 2;
+    who.affiliation.org = *org;
+    who.affiliation.region = *region;
     if (const auto session = cl.get("session")) {
         if (!settings.event.find_session(*session)) {
             std::cerr << "veche: " << file << ": no session \"" << *session << "\" in event.sessions\n";

@@ -2,6 +2,7 @@
 
 #include "auth/base64url.hpp"
 #include "auth/constant_time.hpp"
+#include "core/affiliation_text.hpp"
 #include "core/text_hygiene.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,9 +23,39 @@ std::optional<core::epoch_ms> epoch_ms_of(const nlohmann::json& seconds) {
     return static_cast<core::epoch_ms>(s * 1000);
 }
 
+// A text claim after `check` ("" when absent or null), or nothing when it is refused.
+template <typename Check>
+std::optional<std::string> checked_claim(const nlohmann::json& claims, const char* key, Check check) {
+    const auto it = claims.find(key);
+    if (it == claims.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return std::nullopt;
+    auto checked = check(it->get<std::string>());
+    if (auto* text = std::get_if<std::string>(&checked)) return std::move(*text);
+    return std::nullopt;
+}
+
 }  // namespace
 
-token_codec::token_codec(std::string secret) : secret_(std::move(secret)) {}
+// The delegate claims: org and region cleaned like typed text, the region in
+// the list's spelling when it has it, verified unless the token says false.
+std::optional<std::string> token_codec::read_affiliation(const nlohmann::json& claims, core::affiliation& out) const {
+    const auto org = checked_claim(claims, "org", [](std::string_view raw) { return core::checked_org(raw); });
+    if (!org) return std::string("bad org");
+    // Checked, not looked up: a region the list lacks is the portal's to decide.
+    const auto region = checked_claim(claims, "region", [](std::string_view raw) { return core::checked_region(raw, {}); });
+    if (!region) return std::string("bad region");
+    out.org = *org;
+    out.region = regions_.find(*region).value_or(*region);
+    out.verified = true;
+    if (const auto verified = claims.find("verified"); verified != claims.end() && !verified->is_null()) {
+        if (!verified->is_boolean()) return std::string("bad verified");
+        out.verified = verified->get<bool>();
+    }
+    return std::nullopt;
+}
+
+token_codec::token_codec(std::string secret, core::region_list regions)
+    : secret_(std::move(secret)), regions_(std::move(regions)) {}
 
 std::string token_codec::sign(std::string_view input) const {
     unsigned char mac[EVP_MAX_MD_SIZE];
@@ -38,6 +69,10 @@ std::string token_codec::issue(const core::identity& who) const {
     nlohmann::json claims = {{"sub", who.id}, {"role", core::to_string(who.role)}, {"exp", who.expires_at / 1000}};
     if (!who.name.empty()) claims["name"] = who.name;
     if (!who.sessions.empty()) claims["sessions"] = who.sessions;
+    if (!who.affiliation.org.empty()) claims["org"] = who.affiliation.org;
+    if (!who.affiliation.region.empty()) claims["region"] = who.affiliation.region;
+    // Whoever holds the secret vouches for what it signs; only self-declared claims say otherwise.
+    if (!who.affiliation.verified) claims["verified"] = false;
     const auto input = base64url_encode(R"({"alg":"HS256","typ":"JWT"})") + '.' + base64url_encode(claims.dump());
     return input + '.' + base64url_encode(sign(input));
 }
@@ -89,6 +124,7 @@ std::variant<core::identity, std::string> token_codec::verify(std::string_view t
         if (!clean) return std::string("bad name");
         who.name = clean->text;
     }
+    if (auto refused = read_affiliation(claims, who.affiliation)) return *refused;
     if (const auto sessions = claims.find("sessions"); sessions != claims.end() && !sessions->is_null()) {
         if (!sessions->is_array()) return std::string("bad sessions");
         for (const auto& s : *sessions) {

@@ -5,6 +5,7 @@
 #include "config/address_range.hpp"
 #include "config/listen_address.hpp"
 #include "core/event_definition.hpp"
+#include "core/region_list.hpp"
 #include "core/session_limits.hpp"
 
 #include <chrono>
@@ -80,6 +81,7 @@ struct settings {
     metrics_settings metrics;
     media_settings media;
     core::event_definition event;
+    core::region_list regions;  // the regions delegates may name (contract 7.1)
 };
 
 }  // namespace veche::config

@@ -5,6 +5,7 @@
 #include "config/json_object_reader.hpp"
 #include "config/media_parser.hpp"
 #include "config/public_url.hpp"
+#include "config/region_parser.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -142,7 +143,8 @@ metrics_settings parse_metrics(const nlohmann::json& value) {
 
 }  // namespace
 
-settings parse_settings(std::string_view text, const std::optional<std::string>& env_secret) {
+settings parse_settings(std::string_view text, const std::optional<std::string>& env_secret,
+                        const std::filesystem::path& config_dir) {
     nlohmann::json root;
     try {
         root = nlohmann::json::parse(text);
@@ -182,6 +184,7 @@ settings parse_settings(std::string_view text, const std::optional<std::string>&
     const auto* event = r.member("event");
     if (!event) r.fail("event", "missing");
     s.event = parse_event(*event);
+    s.regions = parse_regions(r.member("regions"), config_dir);
     r.finish();
     return s;
 }
@@ -194,7 +197,7 @@ settings load_settings_file(const std::string& path, const std::optional<std::st
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) throw config_error("", std::string("cannot read: ") + std::strerror(errno));
-    auto s = parse_settings(text.str(), env_secret);
+    auto s = parse_settings(text.str(), env_secret, std::filesystem::path(path).parent_path());
     s.file = path;
     return s;
 }

@@ -2,6 +2,7 @@
 
 #include "config/settings.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +14,9 @@ namespace veche::config {
 // over auth.secret.
 settings load_settings_file(const std::string& path, const std::optional<std::string>& env_secret);
 
-// The same for config text already in memory.
-settings parse_settings(std::string_view text, const std::optional<std::string>& env_secret);
+// The same for config text already in memory; files it names (a regions
+// list) are read relative to config_dir.
+settings parse_settings(std::string_view text, const std::optional<std::string>& env_secret,
+                        const std::filesystem::path& config_dir = {});
 
 }  // namespace veche::config

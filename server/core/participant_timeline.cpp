@@ -45,7 +45,7 @@ void participant_timeline::add(const change& c, epoch_ms at) {
                            case question_reader_view::none: break;
                            case question_reader_view::stub: push({c.seq, at, "question", question_stub_json(q), {}}); break;
                            case question_reader_view::whole:
-                               push({c.seq, at, "question", question_json(q, false), {}});
+                               push({c.seq, at, "question", question_json(q, author_view::reader), {}});
                                break;
                        }
                    },

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/enum_text.hpp"
+#include "core/identity.hpp"
 #include "core/time_format.hpp"
 
 #include <cstdint>
@@ -18,6 +19,7 @@ struct question {
     std::string text;
     std::string author_id;
     std::string author_name;
+    affiliation author_affiliation;  // as the author's token said when they asked
     bool anonymous = false;
     question_state state = question_state::pending;
     bool highlighted = false;

@@ -53,6 +53,7 @@ command_result ask(session_model& m, const identity& who, std::string_view raw_t
     q.text = std::move(std::get<std::string>(text));
     q.author_id = who.id;
     q.author_name = who.name;
+    q.author_affiliation = who.affiliation;
     q.anonymous = anonymous;
     q.state = m.status().moderation == moderation_mode::post ? question_state::approved : question_state::pending;
     q.created_at = now;

@@ -25,7 +25,8 @@ void cell(std::string& out, std::string_view value, bool user_text) {
 
 std::string questions_csv(const std::vector<question>& questions) {
     std::string out = "\xEF\xBB\xBF";
-    out += "id,state,highlighted,votes,text,author_id,author_name,anonymous,created_at,edited\r\n";
+    out += "id,state,highlighted,votes,text,author_id,author_name,anonymous,created_at,edited,author_org,author_region,"
+           "author_verified\r\n";
     for (const auto& q : questions) {
         cell(out, q.id, false);
         out.push_back(',');
@@ -46,6 +47,12 @@ std::string questions_csv(const std::vector<question>& questions) {
         cell(out, format_rfc3339(q.created_at), false);
         out.push_back(',');
         out += q.edited ? "true" : "false";
+        out.push_back(',');
+        cell(out, q.author_affiliation.org, true);
+        out.push_back(',');
+        cell(out, q.author_affiliation.region, true);
+        out.push_back(',');
+        out += q.author_affiliation.verified ? "true" : "false";
         out += "\r\n";
     }
     return out;

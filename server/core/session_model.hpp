@@ -40,6 +40,8 @@ public:
     // Ids of the visible questions `who` voted for.
     std::vector<std::string> votes_of(const identity& who) const;
     std::size_t question_count() const { return questions_.size(); }
+    // Every question in every state, in the order they were asked.
+    const std::vector<question>& questions() const { return questions_; }
     const transcript_log& transcript() const { return transcript_; }
     const poll_book& polls() const { return polls_; }
     // The polls `who` may see, as they see them; and their own ballots.

@@ -1,6 +1,25 @@
 #include "core/visibility.hpp"
 
 namespace veche::core {
+namespace {
+
+nlohmann::json text_or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+nlohmann::json author_json(const question& q, author_view view) {
+    const bool shown = !q.anonymous || view == author_view::owner || view == author_view::moderator;
+    if (!shown) return nullptr;
+    nlohmann::json author = {{"id", q.author_id}, {"name", text_or_null(q.author_name)}};
+    // Where the author comes from is for the hall's staff only, never for other participants.
+    if (view == author_view::staff || view == author_view::moderator) {
+        const auto& from = q.author_affiliation;
+        author["org"] = text_or_null(from.org);
+        author["region"] = text_or_null(from.region);
+        author["verified"] = from.verified;
+    }
+    return author;
+}
+
+}  // namespace
 
 bool visible_to_readers(question_state s) { return s == question_state::approved || s == question_state::answered; }
 
@@ -8,15 +27,12 @@ bool visible_to(const question& q, const identity& who) {
     return who.is_moderator() || visible_to_readers(q.state) || q.author_id == who.id;
 }
 
-nlohmann::json question_json(const question& q, bool show_anonymous_author) {
-    nlohmann::json author = nullptr;
-    if (!q.anonymous || show_anonymous_author)
-        author = {{"id", q.author_id}, {"name", q.author_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.author_name)}};
+nlohmann::json question_json(const question& q, author_view view) {
     return {
         {"id", q.id},
         {"session", q.session},
         {"text", q.text},
-        {"author", std::move(author)},
+        {"author", author_json(q, view)},
         {"anonymous", q.anonymous},
         {"state", to_string(q.state)},
         {"highlighted", q.highlighted},
@@ -26,8 +42,10 @@ nlohmann::json question_json(const question& q, bool show_anonymous_author) {
     };
 }
 
-nlohmann::json question_json_for(const question& q, const identity& who) {
-    return question_json(q, who.is_moderator() || q.author_id == who.id);
+author_view view_for(const question& q, const identity& who) {
+    if (who.is_moderator()) return author_view::moderator;
+    if (q.author_id == who.id && (!visible_to_readers(q.state) || q.anonymous)) return author_view::owner;
+    return who.sees_affiliations() ? author_view::staff : author_view::reader;
 }
 
 nlohmann::json question_stub_json(const question& q) {

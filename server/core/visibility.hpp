@@ -15,12 +15,24 @@ bool visible_to_readers(question_state s);
 // Everything for moderators; their own questions in every state for anyone.
 bool visible_to(const question& q, const identity& who);
 
-// The `question` object of docs/protocol.md; the author is shown for named questions,
-// and for anonymous ones only when show_anonymous_author (moderators, the author).
-nlohmann::json question_json(const question& q, bool show_anonymous_author);
+// How much of a question's author a view shows (contract 7.1).
+enum class author_view {
+    reader,     // participants: {id,name} of a named question, null for an anonymous one
+    staff,      // speakers: as reader, plus org, region and verified
+    owner,      // the author: {id,name}, also when anonymous
+    moderator,  // moderators and admins: {id,name,org,region,verified}, also when anonymous
+};
 
-// How `who` sees q: the full object with the author where allowed.
-nlohmann::json question_json_for(const question& q, const identity& who);
+// The `question` object of docs/protocol.md as `view` shows it.
+nlohmann::json question_json(const question& q, author_view view);
+
+// The view `who` gets of q. The author gets the owner view of their question
+// while others do not see it whole (pending, rejected, archived, or anonymous),
+// else the view of their role, so that events and snapshots agree.
+author_view view_for(const question& q, const identity& who);
+inline nlohmann::json question_json_for(const question& q, const identity& who) {
+    return question_json(q, view_for(q, who));
+}
 
 // What a client gets when a question stops being visible to it.
 nlohmann::json question_stub_json(const question& q);

@@ -27,6 +27,11 @@ void commit_pipeline::add_reaction_totals(const std::map<std::string, std::int64
     if (!grown.empty()) schedule_flush();
 }
 
+void commit_pipeline::add_attendee(std::string participant, std::string region) {
+    attendees_.emplace_back(std::move(participant), std::move(region));
+    schedule_flush();
+}
+
 bool commit_pipeline::next_batch_has_work() const {
     return !changes_.empty() || !requests_.empty() || !replies_.empty() || !reaction_totals_.empty();
 }
@@ -50,7 +55,8 @@ void commit_pipeline::schedule_flush() {
 
 void commit_pipeline::flush() {
     flush_posted_ = false;
-    if (!next_batch_has_work()) return;
+    const bool ordered = next_batch_has_work();
+    if (!ordered && attendees_.empty()) return;
     auto batch = std::make_shared<store::write_batch>();
     batch->session = model_.definition().id;
     batch->at = now_ms();
@@ -59,6 +65,16 @@ void commit_pipeline::flush() {
     batch->changes = std::exchange(changes_, {});
     batch->requests = std::exchange(requests_, {});
     batch->reaction_totals = std::exchange(reaction_totals_, {});
+    batch->attendees = std::exchange(attendees_, {});
+    if (!ordered) {
+        // Only who took part: nothing waits for it (no answer, no event), so it
+        // holds nothing up. Every change is already on its way, so the
+        // session's seq it carries is no newer than what is stored before it.
+        store_.append(batch, [this, session = batch->session, keep = hooks_.owner()](bool ok) {
+            if (!ok) boost::asio::post(strand_, [this, session, keep] { hooks_.store_failed(session); });
+        });
+        return;
+    }
     auto job = std::make_shared<in_flight>(in_flight{batch, std::exchange(replies_, {})});
     ++in_flight_;
     store_.append(batch, [this, job, keep = hooks_.owner()](bool ok) {

@@ -50,6 +50,9 @@ public:
     void add(std::vector<core::change>&& changes);
     void add(store::stored_request&& request);
     void add_reaction_totals(const std::map<std::string, std::int64_t>& grown);
+    // A participant who took part, from a region: stored with the next batch,
+    // or on its own without holding any answer up.
+    void add_attendee(std::string participant, std::string region);
     // True while something is not durable yet: an answer queued now waits for it.
     bool waiting() const;
     void send(reply r);
@@ -72,6 +75,7 @@ private:
     std::vector<core::change> changes_;
     std::vector<store::stored_request> requests_;
     std::map<std::string, std::int64_t> reaction_totals_;
+    std::vector<std::pair<std::string, std::string>> attendees_;
     std::vector<reply> replies_;
     bool flush_posted_ = false;
     std::size_t in_flight_ = 0;

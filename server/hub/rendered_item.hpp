@@ -12,6 +12,7 @@ struct rendered_item {
     core::seq_t seq = 0;
     frame moderator;     // moderators and admins
     frame reader;        // speakers and participants; null: they get nothing
+    frame speaker;       // speakers, when they see it differently (null: the reader item)
     std::string author;  // a participant who sees this item differently...
     frame author_view;   // ...as this (null: the author sees the reader item)
 };

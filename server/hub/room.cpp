@@ -3,6 +3,7 @@
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
 #include "core/command_dispatch.hpp"
+#include "core/session_stats.hpp"
 #include "core/snapshot_message.hpp"
 #include "core/visibility.hpp"
 #include "core/wire_messages.hpp"
@@ -48,6 +49,7 @@ void room::restore(const store::stored_session& stored) {
     for (const auto& p : stored.polls) model_.restore_poll(p);
     for (const auto& b : stored.ballots) model_.restore_ballot(b.poll, b.participant, b.choices);
     reactions_.restore(stored.reaction_totals);
+    for (const auto& [participant, region] : stored.attendees) attendance_.note(participant, region);
     publisher_.restored(model_.seq());
     std::lock_guard lock(status_mutex_);
     committed_status_ = model_.status();
@@ -83,6 +85,8 @@ void room::subscribe(std::shared_ptr<client_link> link, std::optional<std::strin
             self->pipeline_.send({link, make_frame(core::subscribed_text(self->id(), s.snapshot_seq, false, rid)),
                                   reply_kind::subscribed});
         }
+        // After the answers: they need not wait for this to be stored.
+        self->note_attendee(link->who());
         publisher.viewers_changed();
         self->pacer_.schedule();
     });
@@ -107,6 +111,12 @@ void room::send_ordered(const reply& r) {
     const auto held = subscribers_.snapshot_sent(r.to.get());
     if (const auto* s = subscribers_.find(r.to.get()); s && !held.empty())
         if (auto f = publisher_.ephemeral_frame(held, *s)) r.to->send(f);
+}
+
+void room::note_attendee(const core::identity& who) {
+    // Staff are not the audience.
+    if (who.role != core::role::participant) return;
+    if (attendance_.note(who.id, who.affiliation.region)) pipeline_.add_attendee(who.id, who.affiliation.region);
 }
 
 void room::unsubscribe(std::shared_ptr<client_link> link, std::optional<std::string> rid) {
@@ -240,6 +250,12 @@ void room::all_questions(std::function<void(std::vector<core::question>)> done) 
         std::vector<core::question> out;
         for (const auto* q : self->model_.visible_questions(moderator)) out.push_back(*q);
         done(std::move(out));
+    });
+}
+
+void room::stats(std::function<void(nlohmann::json)> done) {
+    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+        done(core::stats_json(self->attendance_, self->model_.questions()));
     });
 }
 

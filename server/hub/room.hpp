@@ -5,6 +5,7 @@
 // commit pipeline, so an ack always means "on disk" and events go out in
 // disk order; the publish pacer decides when the publisher sends them.
 
+#include "core/attendance.hpp"
 #include "core/client_message.hpp"
 #include "core/session_model.hpp"
 #include "hub/client_link.hpp"
@@ -64,6 +65,8 @@ public:
     void visible_questions(core::identity who, std::function<void(nlohmann::json)> done);
     // Every question (moderators' export).
     void all_questions(std::function<void(std::vector<core::question>)> done);
+    // The regional picture (contract 7.1): who took part and asked, from where.
+    void stats(std::function<void(nlohmann::json)> done);
     // Every final transcript line, by start time.
     void transcript(std::function<void(std::vector<core::transcript_segment>)> done);
 
@@ -74,6 +77,7 @@ private:
     void send_snapshot(subscriber& s);
     void send_ordered(const reply& r);
     void committed(const store::write_batch& batch);
+    void note_attendee(const core::identity& who);
 
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::steady_timer reaction_timer_;
@@ -86,6 +90,7 @@ private:
     commit_pipeline pipeline_;
     publish_pacer pacer_;
     reaction_counter reactions_;
+    core::attendance attendance_;
     bool reaction_window_open_ = false;
     std::string stream_status_ = "offline";
 

@@ -17,6 +17,7 @@ namespace {
 frame view_of(const rendered_item& item, const subscriber& s) {
     if (s.audience == audience::moderator) return item.moderator;
     if (item.author_view && item.author == s.link->who().id) return item.author_view;
+    if (s.audience == audience::speaker && item.speaker) return item.speaker;
     return item.reader;
 }
 
@@ -82,15 +83,19 @@ rendered_item room_publisher::render(const pending_change& p, const core::sessio
                    [&](const core::question_changed& qc) {
                        const auto& q = qc.after;
                        const auto readers = core::reader_view_of(qc);
-                       item.moderator = event("question", core::question_json(q, true));
-                       if (readers == core::question_reader_view::whole)
-                           item.reader = event("question", core::question_json(q, false));
-                       else if (readers == core::question_reader_view::stub)
+                       item.moderator = event("question", core::question_json(q, core::author_view::moderator));
+                       if (readers == core::question_reader_view::whole) {
+                           item.reader = event("question", core::question_json(q, core::author_view::reader));
+                           // Speakers also see where a named author comes from: one more frame, not one per speaker.
+                           if (!q.anonymous)
+                               item.speaker = event("question", core::question_json(q, core::author_view::staff));
+                       } else if (readers == core::question_reader_view::stub) {
                            item.reader = event("question", core::question_stub_json(q));
+                       }
                        // The author always sees their own question whole, with their name.
                        if (readers != core::question_reader_view::whole || q.anonymous) {
                            item.author = q.author_id;
-                           item.author_view = event("question", core::question_json(q, true));
+                           item.author_view = event("question", core::question_json(q, core::author_view::owner));
                        }
                    },
                    // Coalesced into totals by add_committed, never pending.
@@ -199,17 +204,16 @@ void room_publisher::deliver(const std::vector<rendered_item>& items, const std:
     std::vector<frame> typing_frames;
     for (const auto& e : typing) typing_frames.push_back(render(e, published_seq_));
     const frame viewers_frame = viewers ? render(*viewers, published_seq_) : nullptr;
-    std::vector<frame> moderator, reader;
+    std::vector<frame> moderator, speaker, reader;
     std::unordered_map<std::string, bool> authors;  // participants with an item of their own this tick
     for (const auto& item : items) {
         moderator.push_back(item.moderator);
         if (item.reader) reader.push_back(item.reader);
+        if (item.speaker || item.reader) speaker.push_back(item.speaker ? item.speaker : item.reader);
         if (item.author_view) authors.emplace(item.author, true);
     }
     const auto first_seq = items.empty() ? std::numeric_limits<core::seq_t>::max() : items.front().seq;
-    moderator.insert(moderator.end(), typing_frames.begin(), typing_frames.end());
-    reader.insert(reader.end(), typing_frames.begin(), typing_frames.end());
-    auto speaker = reader;
+    for (auto* list : {&moderator, &speaker, &reader}) list->insert(list->end(), typing_frames.begin(), typing_frames.end());
     if (viewers_frame) {
         moderator.push_back(viewers_frame);
         speaker.push_back(viewers_frame);

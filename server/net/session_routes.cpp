@@ -15,6 +15,8 @@ void session_routes::install(router& r) {
           [this](request_context& ctx, responder respond) { questions(ctx, respond); });
     r.add(http::verb::get, "/api/v1/sessions/{id}/questions.csv",
           [this](request_context& ctx, responder respond) { questions_csv(ctx, respond); });
+    r.add(http::verb::get, "/api/v1/sessions/{id}/stats",
+          [this](request_context& ctx, responder respond) { stats(ctx, respond); });
     r.add(http::verb::post, "/api/v1/sessions/{id}/transcript",
           [this](request_context& ctx, responder respond) { post_transcript(ctx, respond); });
     r.add(http::verb::get, "/api/v1/sessions/{id}/transcript.vtt",
@@ -42,8 +44,9 @@ session_routes::caller session_routes::check(const request_context& ctx, const r
         respond(error_response(req, core::error_code::not_found, "No such session"));
         return {};
     }
-    const bool scoped = needed == access::session_token || needed == access::moderator;
-    if ((scoped && !out.who->may_access(session)) || (needed == access::moderator && !out.who->is_moderator())) {
+    const bool scoped = needed == access::session_token || needed == access::staff || needed == access::moderator;
+    if ((scoped && !out.who->may_access(session)) || (needed == access::moderator && !out.who->is_moderator()) ||
+        (needed == access::staff && !out.who->sees_affiliations())) {
         respond(error_response(req, core::error_code::forbidden, "This token may not read this"));
         return {};
     }
@@ -73,6 +76,13 @@ void session_routes::questions_csv(request_context& ctx, const responder& respon
         res.body() = core::questions_csv(questions);
         respond(finish_response(*req, std::move(res)));
     });
+}
+
+void session_routes::stats(request_context& ctx, const responder& respond) const {
+    auto c = check(ctx, respond, access::staff);
+    if (!c.room) return;
+    auto req = std::make_shared<const http_request>(ctx.req);
+    c.room->stats([req, respond](nlohmann::json stats) { respond(json_response(*req, http::status::ok, stats)); });
 }
 
 void session_routes::post_transcript(request_context& ctx, const responder& respond) const {

@@ -14,6 +14,7 @@ namespace veche::net {
 // The routes under /api/v1/sessions/{id}/ that a session's room answers:
 //   GET  questions       any token for the session: what the caller may see, in queue order
 //   GET  questions.csv   moderators: every question
+//   GET  stats           speakers and moderators: participants, askers and questions by region
 //   POST transcript      captioners (the room checks the role): a segment, answered once stored
 //   GET  transcript.vtt, transcript.json   anyone: the final lines (.vtt?clock=program: on the replay's clock)
 //   GET  timeline.json   anyone: the stored events as participants saw them, for the replay (contract 7.5)
@@ -27,8 +28,8 @@ public:
 
 private:
     // Who may call a route: anyone, the holder of any valid token (the room
-    // checks the rest), a token that covers the session, or a moderator's.
-    enum class access { anyone, any_token, session_token, moderator };
+    // checks the rest), a token that covers the session, a speaker's or a moderator's.
+    enum class access { anyone, any_token, session_token, staff, moderator };
     struct caller {
         std::optional<core::identity> who;
         std::shared_ptr<hub::room> room;  // null: refused, the response is sent
@@ -37,6 +38,7 @@ private:
 
     void questions(request_context& ctx, const responder& respond) const;
     void questions_csv(request_context& ctx, const responder& respond) const;
+    void stats(request_context& ctx, const responder& respond) const;
     void post_transcript(request_context& ctx, const responder& respond) const;
     void transcript(request_context& ctx, const responder& respond, bool webvtt) const;
     void timeline(request_context& ctx, const responder& respond) const;

@@ -16,7 +16,8 @@ batch_writer::batch_writer(sqlite_connection& db)
                       "moderation = ?4, seq = max(seq, ?5), replay_from_ms = ?6, replay_to_ms = ?7"),
       upsert_question_(db.handle(),
                        "INSERT INTO questions(id, session, text, author_id, author_name, anonymous, state, "
-                       "highlighted, edited, created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                       "highlighted, edited, created_at, author_org, author_region, author_verified) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                        "ON CONFLICT(id) DO UPDATE SET text = ?3, state = ?7, highlighted = ?8, edited = ?9"),
       insert_vote_(db.handle(), "INSERT OR IGNORE INTO votes(question, participant) VALUES(?1, ?2)"),
       delete_vote_(db.handle(), "DELETE FROM votes WHERE question = ?1 AND participant = ?2"),
@@ -31,6 +32,9 @@ batch_writer::batch_writer(sqlite_connection& db)
       upsert_ballot_(db.handle(),
                      "INSERT INTO ballots(poll, participant, choices) VALUES(?1, ?2, ?3) "
                      "ON CONFLICT(poll, participant) DO UPDATE SET choices = ?3"),
+      upsert_attendee_(db.handle(),
+                       "INSERT INTO attendees(session, participant, region) VALUES(?1, ?2, ?3) "
+                       "ON CONFLICT(session, participant) DO UPDATE SET region = ?3"),
       upsert_reactions_(db.handle(),
                         "INSERT INTO reaction_totals(session, kind, total) VALUES(?1, ?2, ?3) "
                         "ON CONFLICT(session, kind) DO UPDATE SET total = max(total, ?3)"),
@@ -48,6 +52,8 @@ void batch_writer::write(const write_batch& batch) {
     write_log(batch);
     for (const auto& [kind, total] : batch.reaction_totals)
         upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
+    for (const auto& [participant, region] : batch.attendees)
+        upsert_attendee_.bind(1, batch.session).bind(2, participant).bind(3, region).run();
     // One row for every request of the batch: a retried rid is found in it at start-up.
     if (!batch.requests.empty())
         insert_requests_.bind(1, batch.session).bind(2, batch.at).bind_blob(3, encode_requests(batch.requests)).run();
@@ -97,6 +103,9 @@ void batch_writer::write_change(const std::string& session, const core::change& 
                            .bind(8, std::int64_t{q.highlighted})
                            .bind(9, std::int64_t{q.edited})
                            .bind(10, q.created_at)
+                           .bind(11, q.author_affiliation.org)
+                           .bind(12, q.author_affiliation.region)
+                           .bind(13, std::int64_t{q.author_affiliation.verified})
                            .run();
                    },
                    [&](const core::vote_changed& vc) {

@@ -27,6 +27,7 @@ private:
     sqlite_statement upsert_segment_;
     sqlite_statement upsert_poll_;
     sqlite_statement upsert_ballot_;
+    sqlite_statement upsert_attendee_;
     sqlite_statement upsert_reactions_;
     sqlite_statement set_times_;
     sqlite_statement insert_log_;

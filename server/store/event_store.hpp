@@ -33,6 +33,7 @@ struct write_batch {
     std::vector<core::change> changes;
     std::vector<stored_request> requests;
     std::map<std::string, std::int64_t> reaction_totals;  // kind → total so far; only the kinds that grew
+    std::vector<std::pair<std::string, std::string>> attendees;  // (participant, region): new people, new regions
 };
 
 class event_store {

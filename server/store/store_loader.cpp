@@ -22,12 +22,15 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
     }
 
     sqlite_statement questions(db.handle(),
-                               "SELECT id, session, text, author_id, author_name, anonymous, state, highlighted, "
-                               "edited, created_at FROM questions ORDER BY session, created_at, id");
+                               "SELECT id, session, text, author_id, author_name, author_org, author_region, "
+                               "author_verified, anonymous, state, highlighted, edited, created_at FROM questions "
+                               "ORDER BY session, created_at, id");
     while (questions.next_row()) {
         column_reader row(questions);
         core::question q{.id = row.text(), .session = row.text(), .text = row.text(), .author_id = row.text(),
-                         .author_name = row.text(), .anonymous = row.flag(),
+                         .author_name = row.text(),
+                         .author_affiliation = {.org = row.text(), .region = row.text(), .verified = row.flag()},
+                         .anonymous = row.flag(),
                          .state = row.name(core::question_state::pending), .highlighted = row.flag(),
                          .edited = row.flag(), .created_at = row.integer()};
         out[q.session].questions.push_back(std::move(q));
@@ -65,6 +68,9 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
         auto& list = out[row.text()].ballots;
         list.push_back({row.text(), row.text(), row.json<std::vector<std::uint32_t>>()});
     }
+
+    sqlite_statement attendees(db.handle(), "SELECT session, participant, region FROM attendees");
+    while (attendees.next_row()) out[attendees.text(0)].attendees.emplace_back(attendees.text(1), attendees.text(2));
 
     sqlite_statement reactions(db.handle(), "SELECT session, kind, total FROM reaction_totals");
     while (reactions.next_row()) out[reactions.text(0)].reaction_totals[reactions.text(1)] = reactions.integer(2);

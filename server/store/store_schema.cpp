@@ -44,6 +44,16 @@ void migrate_request_rows(sqlite_connection& db) {
     log::info("store: moved ", by_session.size(), " sessions' request ids into request_batches");
 }
 
+// Where each question's author comes from (contract 7.1), added to databases
+// made before: their questions have no municipality or region, unverified.
+void add_author_affiliation(sqlite_connection& db) {
+    if (has_column(db, "questions", "author_org")) return;
+    db.exec("ALTER TABLE questions ADD COLUMN author_org TEXT NOT NULL DEFAULT '';"
+            "ALTER TABLE questions ADD COLUMN author_region TEXT NOT NULL DEFAULT '';"
+            "ALTER TABLE questions ADD COLUMN author_verified INTEGER NOT NULL DEFAULT 0;");
+    log::info("store: questions now keep their author's municipality and region");
+}
+
 }  // namespace
 
 void prepare_schema(sqlite_connection& db) {
@@ -71,7 +81,10 @@ void prepare_schema(sqlite_connection& db) {
             state TEXT NOT NULL,
             highlighted INTEGER NOT NULL,
             edited INTEGER NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            author_org TEXT NOT NULL DEFAULT '',
+            author_region TEXT NOT NULL DEFAULT '',
+            author_verified INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS questions_by_session ON questions(session);
         CREATE TABLE IF NOT EXISTS votes (
@@ -118,6 +131,12 @@ void prepare_schema(sqlite_connection& db) {
             change TEXT NOT NULL,
             PRIMARY KEY (session, seq)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS attendees (
+            session TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            region TEXT NOT NULL,
+            PRIMARY KEY (session, participant)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS reaction_totals (
             session TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -132,7 +151,9 @@ void prepare_schema(sqlite_connection& db) {
     // correction of a session's replay range.
     if (!has_column(db, "sessions", "replay_from_ms"))
         db.exec("ALTER TABLE sessions ADD COLUMN replay_from_ms INTEGER; ALTER TABLE sessions ADD COLUMN replay_to_ms INTEGER;");
-    db.exec("PRAGMA user_version = 6");
+    // Version 7 adds attendees (above) and the questions' author affiliation.
+    add_author_affiliation(db);
+    db.exec("PRAGMA user_version = " + std::to_string(schema_version));
 }
 
 }  // namespace veche::store

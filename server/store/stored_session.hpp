@@ -35,6 +35,7 @@ struct stored_session {
     };
     std::vector<stored_ballot> ballots;
     std::map<std::string, std::int64_t> reaction_totals;
+    std::vector<std::pair<std::string, std::string>> attendees;  // (participant, region)
 };
 
 }  // namespace veche::store

@@ -119,6 +119,47 @@ describe('the moderator page', () => {
     );
   });
 
+  it('filters the incoming list by region and says when few regions fill the approved queue', async () => {
+    history.replaceState(null, '', `/moderator?session=s1#token=${token}`);
+    render(<ModeratorApp />);
+    const socket = await connected('moderator');
+    const from = (region: string | null, org = 'Район') => ({ id: `a-${region}`, name: 'Делегат', org, region, verified: true });
+    const approved = ['Москва', 'Москва', 'Москва', 'Тверская область', 'Омская область', 'Республика Крым'].map((region, i) =>
+      q(`ok${i}`, { text: `Одобренный ${i}`, author: from(region) }),
+    );
+    await server(() =>
+      socket.receive(
+        snapshot({
+          questions: [
+            ...approved,
+            q('t1', { state: 'pending', text: 'Из Твери', author: from('Тверская область', 'Бежецкий округ') }),
+            q('k1', { state: 'pending', text: 'Из Казани', author: from('Республика Татарстан (Татарстан)') }),
+            q('n1', { state: 'pending', text: 'Без региона', author: null, anonymous: true }),
+          ],
+        }),
+      ),
+    );
+    // 4 of the 6 approved questions from Москва and one other region: 67 %.
+    expect(screen.getByRole('note').textContent).toBe(
+      '67 % одобренных вопросов — из регионов Москва и Омская область. Посмотрите вопросы из других регионов.',
+    );
+    expect(screen.getByText('Бежецкий округ')).toBeTruthy();
+    const filter = screen.getByLabelText('Вопросы из региона') as HTMLSelectElement;
+    expect([...filter.options].map((o) => o.textContent)).toEqual([
+      'Все регионы (3)',
+      'Республика Татарстан (Татарстан) (1)',
+      'Тверская область (1)',
+      'Регион не указан (1)',
+    ]);
+    fireEvent.change(filter, { target: { value: 'Тверская область' } });
+    const incoming = () => [...document.querySelectorAll('.mod-col--incoming li.mod-q')].map((li) => li.getAttribute('aria-label'));
+    expect(incoming()).toEqual(['Из Твери']);
+    fireEvent.change(filter, { target: { value: '' } });
+    expect(incoming()).toEqual(['Без региона']);
+    fireEvent.change(filter, { target: { value: '*' } });
+    expect(incoming()).toHaveLength(3);
+  });
+
   it('sends session controls and shows a refusal', async () => {
     const socket = await openConsole();
     fireEvent.click(screen.getByRole('button', { name: 'Закрыт' }));

@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeClaims, isExpired, join, JoinError, loadIdentity, saveIdentity, STAFF_TOKEN_KEY, takeStaffToken } from '../src/lib/auth';
+import {
+  decodeClaims,
+  isExpired,
+  join,
+  JoinError,
+  loadIdentity,
+  loadProfile,
+  saveIdentity,
+  saveProfile,
+  STAFF_TOKEN_KEY,
+  takeStaffToken,
+} from '../src/lib/auth';
 
 function jwt(claims: object): string {
   const b64 = (o: object) => btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(o)))).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
@@ -66,5 +77,38 @@ describe('join', () => {
     await expect(join({}, answer(429, {}))).rejects.toMatchObject({ kind: 'rate_limited' });
     await expect(join({}, answer(400, { error: 'too_long' }))).rejects.toMatchObject({ kind: 'too_long' });
     await expect(join({}, vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('down'))))).rejects.toBeInstanceOf(JoinError);
+  });
+
+  it('sends municipality and region and keeps what the server made of them', async () => {
+    const f = answer(200, {
+      token: 'tok',
+      participant: { id: 'p1', name: null, org: 'Бежецкий округ', region: 'Тверская область', verified: false },
+    });
+    await expect(join({ org: ' Бежецкий округ ', region: 'тверская область ' }, f)).resolves.toEqual({
+      token: 'tok',
+      participant: { id: 'p1', name: '', org: 'Бежецкий округ', region: 'Тверская область' },
+    });
+    expect(JSON.parse(String(f.mock.calls[0]![1]?.body))).toEqual({ org: 'Бежецкий округ', region: 'тверская область' });
+  });
+
+  it('tells which field the server refused', async () => {
+    const refused = (error: string, message: string) => answer(400, { error, message });
+    await expect(join({ region: 'Нарния' }, refused('bad_request', '"region" is not one of the event\'s regions'))).rejects.toMatchObject({
+      kind: 'region',
+    });
+    await expect(join({}, refused('too_long', '"org" is longer than 200 characters'))).rejects.toMatchObject({ kind: 'org_too_long' });
+    await expect(join({}, refused('bad_request', 'The body must be a JSON object'))).rejects.toMatchObject({ kind: 'http' });
+  });
+});
+
+describe('the join form remembers', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('the name, municipality and region, for the next join', () => {
+    expect(loadProfile()).toEqual({ name: '', org: '', region: '' });
+    saveProfile({ name: 'Анна', org: 'Бежецкий округ', region: 'Тверская область' });
+    expect(loadProfile()).toEqual({ name: 'Анна', org: 'Бежецкий округ', region: 'Тверская область' });
+    localStorage.setItem('veche.profile', '{"name":5}');
+    expect(loadProfile()).toEqual({ name: '', org: '', region: '' });
   });
 });

@@ -122,3 +122,43 @@ TEST_CASE("secrets are compared in full, whatever byte differs") {
         CHECK(why(codec, token.substr(0, dot + 1) + auth::base64url_encode(forged)) == "bad signature");
     }
 }
+
+TEST_CASE("a delegate's org and region travel in the token, verified unless it says otherwise") {
+    const auth::token_codec codec("change-me", core::region_list({"Тверская область", "Республика Саха (Якутия)"}));
+    auto who = moderator();
+    who.role = core::role::participant;
+    who.affiliation = {"Бежецкий муниципальный округ", "Тверская область", true};
+    const auto verified = std::get<core::identity>(codec.verify(codec.issue(who), now));
+    CHECK(verified.affiliation == who.affiliation);
+
+    who.affiliation.verified = false;  // self-declared (POST /api/v1/join)
+    const auto token = codec.issue(who);
+    CHECK(std::get<core::identity>(codec.verify(token, now)).affiliation.verified == false);
+
+    // A portal's token: no "verified" claim means the signer vouches for it.
+    const auto claims = [](nlohmann::json extra) {
+        nlohmann::json c = {{"sub", "p-1"}, {"role", "participant"}, {"exp", now / 1000 + 60}};
+        c.update(extra);
+        return c.dump();
+    };
+    const auto sign = [&](const std::string& body) {
+        const auto input = auth::base64url_encode(R"({"alg":"HS256","typ":"JWT"})") + '.' + auth::base64url_encode(body);
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        const std::string secret = "change-me";
+        HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+             reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac, &length);
+        return input + '.' + auth::base64url_encode(std::string(reinterpret_cast<const char*>(mac), length));
+    };
+    const auto portal = std::get<core::identity>(codec.verify(sign(claims({{"org", " Мирнинский район\x07"}, {"region", "якутия"}})), now));
+    CHECK(portal.affiliation == core::affiliation{"Мирнинский район", "Республика Саха (Якутия)", true});
+    // A region the list lacks is the portal's word: kept as written (cleaned).
+    CHECK(std::get<core::identity>(codec.verify(sign(claims({{"region", "Нарния"}})), now)).affiliation.region == "Нарния");
+    CHECK(std::get<core::identity>(codec.verify(sign(claims(nlohmann::json::object())), now)).affiliation ==
+          core::affiliation{"", "", true});
+
+    CHECK(why(codec, sign(claims({{"org", std::string(201, 'x')}}))) == "bad org");
+    CHECK(why(codec, sign(claims({{"org", 42}}))) == "bad org");
+    CHECK(why(codec, sign(claims({{"region", nlohmann::json::array()}}))) == "bad region");
+    CHECK(why(codec, sign(claims({{"verified", "yes"}}))) == "bad verified");
+}

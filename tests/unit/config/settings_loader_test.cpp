@@ -1,7 +1,9 @@
 #include "config/config_error.hpp"
 #include "config/settings_loader.hpp"
+#include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 using veche::config::config_error;
@@ -213,4 +215,44 @@ TEST_CASE("trusted proxies and the public address are checked") {
     fault = fault_of(cfg);
     CHECK(fault.key() == "http.public_url");
     CHECK_THAT(fault.fault(), Catch::Contains("is not an address such as https://forum.example.ru"));
+}
+
+TEST_CASE("the regions: the 89 subjects unless the config lists others") {
+    const auto s = parse_settings(minimal().dump(), std::nullopt);
+    REQUIRE(s.regions.names().size() == 89);
+    CHECK(s.regions.names().front() == "Республика Адыгея (Адыгея)");
+    CHECK(s.regions.names().back() == "Ямало-Ненецкий автономный округ");
+    CHECK(s.regions.find("Кузбасс") == "Кемеровская область — Кузбасс");
+    CHECK(s.regions.find("санкт-петербург") == "Санкт-Петербург");
+
+    auto cfg = minimal();
+    cfg["regions"] = {"Минская область", " Гродненская область\t"};
+    const auto listed = parse_settings(cfg.dump(), std::nullopt);
+    CHECK(listed.regions.names() == std::vector<std::string>{"Минская область", "Гродненская область"});
+    CHECK_FALSE(listed.regions.find("Тверская область"));
+
+    veche::test::temp_dir dir;
+    {
+        std::ofstream file(dir / "regions.txt", std::ios::binary);
+        file << "\xEF\xBB\xBF# our regions\r\nАлтайский край\r\n\r\nМосква\n";
+    }
+    cfg["regions"] = "regions.txt";
+    CHECK(parse_settings(cfg.dump(), std::nullopt, dir.path()).regions.names() ==
+          std::vector<std::string>{"Алтайский край", "Москва"});
+}
+
+TEST_CASE("a bad regions list names the key and the fault") {
+    auto cfg = minimal();
+    cfg["regions"] = nlohmann::json::array();
+    CHECK(fault_of(cfg).key() == "regions");
+    cfg["regions"] = {"Москва", "москва"};
+    CHECK(fault_of(cfg).fault().find("twice") != std::string::npos);
+    cfg["regions"] = {"Москва", 5};
+    CHECK(fault_of(cfg).key() == "regions");
+    cfg["regions"] = {"", "Москва"};
+    CHECK(fault_of(cfg).key() == "regions");
+    cfg["regions"] = "no-such-file.txt";
+    CHECK(fault_of(cfg).fault().find("cannot read") != std::string::npos);
+    cfg["regions"] = 7;
+    CHECK(fault_of(cfg).key() == "regions");
 }

@@ -12,6 +12,7 @@ core::question full_question() {
                           .text = "Как «малая родина» получит гранты?\tи \"кавычки\"",
                           .author_id = "anna",
                           .author_name = "Анна Смирнова",
+                          .author_affiliation = {.org = "Бежецкий округ", .region = "Тверская область", .verified = true},
                           .anonymous = true,
                           .state = core::question_state::answered,
                           .highlighted = true,

@@ -60,7 +60,7 @@ TEST_CASE("a question readers never saw never appears; one they saw leaves as a 
     REQUIRE(seen.size() == 2);
     auto approved = *s.f.model.find(later);
     approved.state = core::question_state::approved;
-    CHECK(seen[0] == core::question_json(approved, false));
+    CHECK(seen[0] == core::question_json(approved, core::author_view::reader));
     CHECK(seen[0]["text"] == "Одобрен, потом отклонён");
     CHECK(seen[1] == nlohmann::json{{"id", later}, {"session", "s1"}, {"state", "rejected"}});
     // Every item has its seq and the time of its commit, in seq order.

@@ -48,7 +48,7 @@ TEST_CASE("anonymous authors are shown to moderators and to the author only") {
     const auto named = f.asked(f.boris, "С именем");
     CHECK(core::question_json_for(*f.model.find(named), f.anna)["author"]["id"] == "boris");
 
-    const auto json = core::question_json(q, true);
+    const auto json = core::question_json(q, core::author_view::moderator);
     for (const char* key : {"id", "session", "text", "author", "anonymous", "state", "highlighted", "votes", "created_at", "edited"})
         CHECK(json.contains(key));
     CHECK(core::question_stub_json(q) == nlohmann::json{{"id", id}, {"session", "s1"}, {"state", "pending"}});

@@ -54,7 +54,12 @@ TEST_CASE("room: a snapshot waits until the changes it shows are stored") {
     room->subscribe(vera, std::nullopt, std::nullopt);
     REQUIRE(run_until(ioc, [&] { return !vera->of_type("subscribed").empty(); }));
     CHECK(vera->of_type("snapshot").at(0)["questions"].size() == 1);
-    CHECK(store.commit_all() == 0);
+    // A subscription stores only who took part (contract 7.1 stats), and nothing waits for that.
+    const auto stored_before = store.committed.size();
+    CHECK(store.commit_all() == 1);
+    REQUIRE(store.committed.size() == stored_before + 1);
+    CHECK(store.committed.back()->changes.empty());
+    CHECK(store.committed.back()->attendees == std::vector<std::pair<std::string, std::string>>{{"vera", ""}});
 }
 
 TEST_CASE("room: between subscribe and subscribed nothing else comes, and no event the snapshot holds comes after") {

@@ -41,6 +41,9 @@ struct room_fixture {
     void subscribe_all() {
         for (auto& l : {anna, boris, mod, speaker}) room->subscribe(l, std::nullopt, std::nullopt);
         REQUIRE(run_until(ioc, [&] { return speaker->of_type("subscribed").size() == 1; }));
+        // Who took part goes to the store on its own (contract 7.1 stats): not what these tests look at.
+        REQUIRE(run_until(ioc, [&] { return store.commit_all() == 1; }));
+        store.committed.clear();
     }
 
     void send(const std::shared_ptr<recording_link>& from, const std::string& text) {
@@ -111,6 +114,37 @@ TEST_CASE("room: pending questions reach moderators and their author only") {
     f.step();
     CHECK(question_events(*f.boris).back()["data"] == json{{"id", "s1.1"}, {"session", "s1"}, {"state", "rejected"}});
     CHECK(question_events(*f.anna).back()["data"]["text"] == "Анонимно");
+}
+
+TEST_CASE("room: speakers see where a named author comes from, participants never") {
+    room_fixture f;
+    auto who = person("tver", core::role::participant, "Ирина");
+    who.affiliation = {"Бежецкий округ", "Тверская область", true};
+    const auto tver = room_fixture::link(who);
+    f.room->subscribe(tver, std::nullopt, std::nullopt);
+    f.subscribe_all();
+    f.send(tver, R"({"type":"ask","session":"s1","text":"Как получить грант?","rid":"a"})");
+    f.step();
+    f.send(f.mod, R"({"type":"moderate","question":"s1.1","action":"approve","rid":"m"})");
+    f.step();
+    const json where = {{"id", "tver"}, {"name", "Ирина"}, {"org", "Бежецкий округ"}, {"region", "Тверская область"},
+                        {"verified", true}};
+    CHECK(question_events(*f.mod).back()["data"]["author"] == where);
+    REQUIRE(question_events(*f.speaker).size() == 1);
+    CHECK(question_events(*f.speaker)[0]["data"]["author"] == where);
+    for (const auto& reader : {f.boris, f.anna, tver}) {
+        REQUIRE_FALSE(question_events(*reader).empty());
+        for (const auto& e : question_events(*reader))
+            CHECK(e["data"]["author"] == json{{"id", "tver"}, {"name", "Ирина"}});
+    }
+    // The stats count the participants who subscribed, not the staff.
+    json stats;
+    f.room->stats([&](json s) { stats = std::move(s); });
+    REQUIRE(run_until(f.ioc, [&] { return !stats.is_null(); }));
+    CHECK(stats["participants"] == 3);
+    CHECK(stats["askers"] == 1);
+    CHECK(stats["regions"][0] == json{{"region", nullptr}, {"participants", 2}, {"askers", 0}, {"questions", 0}});
+    CHECK(stats["regions"][1] == json{{"region", "Тверская область"}, {"participants", 1}, {"askers", 1}, {"questions", 1}});
 }
 
 TEST_CASE("room: a burst goes out as one batch frame per audience, vote totals coalesced") {

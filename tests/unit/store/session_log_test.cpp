@@ -2,6 +2,7 @@
 #include "core/change_codec.hpp"
 #include "core/visibility.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store/store_schema.hpp"
 #include "store/timeline_reader.hpp"
 #include "support/temp_dir.hpp"
 
@@ -132,7 +133,7 @@ TEST_CASE("a database of version 4 gains an empty log (its sessions an empty tim
     store::sqlite_connection db(path);
     store::sqlite_statement version(db.handle(), "PRAGMA user_version");
     REQUIRE(version.next_row());
-    CHECK(version.integer(0) == 6);
+    CHECK(version.integer(0) == store::schema_version);
     const auto event = forum();
     store::timeline_reader reader(path, event, metrics);
     CHECK(timeline_items(reader, "s1") == nlohmann::json::array());
@@ -154,7 +155,7 @@ TEST_CASE("the timeline reader renders the log, extends it with what came since,
     auto items = timeline_items(reader, "s1");
     REQUIRE(items.size() == 1);
     CHECK(items[0] == nlohmann::json{{"seq", 2}, {"at_ms", 1'000}, {"kind", "question"},
-                                     {"data", core::question_json(question("s1.2", core::question_state::approved), false)}});
+                                     {"data", core::question_json(question("s1.2", core::question_state::approved), core::author_view::reader)}});
 
     {
         store::sqlite_connection db(path);

@@ -226,3 +226,55 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
     CHECK(back->corrected == core::replay_range{live_at + 240'000, ended_at - 1000});
     CHECK(s.load().at("s1").status->replay == back->corrected);
 }
+
+TEST_CASE("a question keeps its author's municipality and region; attendees keep theirs") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    auto q = question("s1.1", core::question_state::pending);
+    q.author_affiliation = {"Бежецкий округ", "Тверская область", true};
+    {
+        metrics_registry metrics;
+        store::sqlite_event_store s(path, metrics);
+        s.load();
+        s.start();
+        store::write_batch b;
+        b.session = "s1";
+        b.seq = 1;
+        b.changes.push_back({1, core::question_changed{q, false}});
+        b.attendees = {{"anna", "Тверская область"}, {"boris", ""}};
+        REQUIRE(submit_and_wait(s, b));
+        store::write_batch again;
+        again.session = "s1";
+        again.seq = 1;
+        again.attendees = {{"anna", "Москва"}};  // a new token, a new region
+        REQUIRE(submit_and_wait(s, again));
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store s(path, metrics);
+    const auto sessions = s.load();
+    REQUIRE(sessions.at("s1").questions.size() == 1);
+    CHECK(sessions.at("s1").questions[0].author_affiliation == q.author_affiliation);
+    auto attendees = sessions.at("s1").attendees;
+    std::sort(attendees.begin(), attendees.end());
+    CHECK(attendees == std::vector<std::pair<std::string, std::string>>{{"anna", "Москва"}, {"boris", ""}});
+}
+
+TEST_CASE("questions stored by a version without regions load with none") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    {
+        store::sqlite_connection db(path);
+        db.exec("CREATE TABLE questions (id TEXT PRIMARY KEY, session TEXT NOT NULL, text TEXT NOT NULL, "
+                "author_id TEXT NOT NULL, author_name TEXT NOT NULL, anonymous INTEGER NOT NULL, state TEXT NOT NULL, "
+                "highlighted INTEGER NOT NULL, edited INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+                "INSERT INTO questions VALUES('s1.1', 's1', 'Старый вопрос', 'anna', 'Анна', 0, 'approved', 0, 0, 1);"
+                "PRAGMA user_version = 4;");
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store s(path, metrics);
+    const auto sessions = s.load();
+    REQUIRE(sessions.at("s1").questions.size() == 1);
+    const auto& q = sessions.at("s1").questions[0];
+    CHECK(q.text == "Старый вопрос");
+    CHECK(q.author_affiliation == core::affiliation{});
+}

@@ -8,10 +8,12 @@ const run = promisify(execFile);
 /** The demo config: the server is started with it, so the secret is the one `veche token` uses. */
 export const DEMO_CONFIG = 'config/demo.json';
 
-export async function mintToken(role, { session, name } = {}) {
+export async function mintToken(role, { session, name, org, region } = {}) {
   const args = ['token', '--config', DEMO_CONFIG, '--role', role];
   if (session) args.push('--session', session);
   if (name) args.push('--name', name);
+  if (org) args.push('--org', org);
+  if (region) args.push('--region', region);
   const { stdout } = await run(vecheBin(), args, { cwd: REPO_ROOT, timeout: 10_000 });
   const token = stdout.trim();
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new Error(`veche token printed no JWT: ${JSON.stringify(stdout)}`);

@@ -121,6 +121,12 @@ export const en: Messages = {
     failed: 'Could not join. Check your connection and try again.',
     as: (name) => `You take part as ${name}`,
     asAnonymous: 'You take part without a name',
+    org: 'Municipality or organisation',
+    orgHint: 'Optional. Only moderators and speakers see it.',
+    region: 'Region',
+    regionHint: 'Optional. Start typing and pick from the list.',
+    orgTooLong: 'The municipality name is too long.',
+    unknownRegion: 'That region is not on the list. Pick one of the suggestions.',
   },
 
   video: {
@@ -287,6 +293,26 @@ export const en: Messages = {
     revealResults: 'Show results to everyone',
     polls: 'Polls',
     done: 'Done.',
+  },
+
+  regions: {
+    panel: 'Regions',
+    summary: (participants, regions, askers) =>
+      `${participants} ${plural(participants, 'participant', 'participants')} from ` +
+      `${regions} ${plural(regions, 'region', 'regions')} · ${askers} asked`,
+    region: 'Region',
+    participants: 'Participants',
+    askers: 'Asked',
+    none: 'No region given',
+    empty: 'Nobody has joined yet.',
+    more: (n) => `and ${n} more ${plural(n, 'region', 'regions')}`,
+    failed: 'Could not refresh the regions.',
+    filter: 'Questions from',
+    all: 'All regions',
+    dominance: (percent, regions) =>
+      `${percent}% of the approved questions come from ${regions.join(' and ')}. Look for questions from other regions.`,
+    verified: 'verified',
+    selfDeclared: 'self-declared',
   },
 
   speaker: {

@@ -104,6 +104,12 @@ export interface Messages {
     failed: string;
     as: (name: string) => string;
     asAnonymous: string;
+    org: string;
+    orgHint: string;
+    region: string;
+    regionHint: string;
+    orgTooLong: string;
+    unknownRegion: string;
   };
 
   video: {
@@ -271,6 +277,24 @@ export interface Messages {
     revealResults: string;
     polls: string;
     done: string;
+  };
+
+  /** where people come from (contract 7.1): the staff's region panel, filter and badges */
+  regions: {
+    panel: string;
+    summary: (participants: number, regions: number, askers: number) => string;
+    region: string;
+    participants: string;
+    askers: string;
+    none: string;
+    empty: string;
+    more: (n: number) => string;
+    failed: string;
+    filter: string;
+    all: string;
+    dominance: (percent: number, regions: string[]) => string;
+    verified: string;
+    selfDeclared: string;
   };
 
   speaker: {

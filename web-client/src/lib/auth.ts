@@ -79,8 +79,17 @@ export function forgetStaffToken(): void {
 
 export interface Identity {
   token: string;
-  participant: { id: string; name: string };
+  participant: { id: string; name: string; org?: string; region?: string };
 }
+
+/** What the participant told the join form last time, offered again when they join anew. */
+export interface Profile {
+  name: string;
+  org: string;
+  region: string;
+}
+
+export const PROFILE_KEY = 'veche.profile';
 
 export const IDENTITY_KEY = 'veche.participant';
 
@@ -104,6 +113,24 @@ export function saveIdentity(identity: Identity): void {
   }
 }
 
+export function loadProfile(): Profile {
+  try {
+    const value = JSON.parse(storage('localStorage')?.getItem(PROFILE_KEY) ?? 'null') as Partial<Profile> | null;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return { name: text(value?.name), org: text(value?.org), region: text(value?.region) };
+  } catch {
+    return { name: '', org: '', region: '' };
+  }
+}
+
+export function saveProfile(profile: Profile): void {
+  try {
+    storage('localStorage')?.setItem(PROFILE_KEY, JSON.stringify(profile));
+  } catch {
+    /* offered again only while the page is open */
+  }
+}
+
 export function forgetIdentity(): void {
   try {
     storage('localStorage')?.removeItem(IDENTITY_KEY);
@@ -112,7 +139,7 @@ export function forgetIdentity(): void {
   }
 }
 
-export type JoinErrorKind = 'code' | 'rate_limited' | 'too_long' | 'network' | 'http';
+export type JoinErrorKind = 'code' | 'rate_limited' | 'too_long' | 'org_too_long' | 'region' | 'network' | 'http';
 
 export class JoinError extends Error {
   constructor(
@@ -124,14 +151,16 @@ export class JoinError extends Error {
   }
 }
 
-/** `POST /api/v1/join`: a new participant with an optional name and the event's join code. */
+/** `POST /api/v1/join`: a new participant with an optional name, municipality and region, and the event's join code. */
 export async function join(
-  request: { name?: string; code?: string },
+  request: { name?: string; code?: string; org?: string; region?: string },
   fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
 ): Promise<Identity> {
   const body: Record<string, string> = {};
   if (request.name?.trim()) body.name = request.name.trim();
   if (request.code?.trim()) body.code = request.code.trim();
+  if (request.org?.trim()) body.org = request.org.trim();
+  if (request.region?.trim()) body.region = request.region.trim();
   let response: Response;
   try {
     response = await fetchImpl('/api/v1/join', {
@@ -146,10 +175,29 @@ export async function join(
   if (response.status === 403) throw new JoinError('code', 403);
   if (response.status === 429) throw new JoinError('rate_limited', 429);
   if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    throw new JoinError(text.includes('too_long') ? 'too_long' : 'http', response.status);
+    const refusal = (await response.json().catch(() => null)) as { error?: unknown; message?: unknown } | null;
+    const message = typeof refusal?.message === 'string' ? refusal.message : '';
+    // The server names the field it refuses (docs/protocol.md, "Identity").
+    const kind: JoinErrorKind =
+      refusal?.error === 'too_long'
+        ? message.includes('"org"')
+          ? 'org_too_long'
+          : 'too_long'
+        : refusal?.error === 'bad_request' && message.includes('"region"')
+          ? 'region'
+          : 'http';
+    throw new JoinError(kind, response.status);
   }
   const value = (await response.json().catch(() => null)) as Identity | null;
   if (typeof value?.token !== 'string' || typeof value.participant?.id !== 'string') throw new JoinError('http', response.status);
-  return { token: value.token, participant: { id: value.participant.id, name: value.participant.name ?? '' } };
+  const { id, name, org, region } = value.participant as { id: string; name?: string | null; org?: unknown; region?: unknown };
+  return {
+    token: value.token,
+    participant: {
+      id,
+      name: name ?? '',
+      ...(typeof org === 'string' ? { org } : {}),
+      ...(typeof region === 'string' ? { region } : {}),
+    },
+  };
 }

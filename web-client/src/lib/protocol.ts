@@ -9,6 +9,11 @@ export type QuestionState = 'pending' | 'approved' | 'answered' | 'rejected' | '
 export interface Author {
   id: string;
   name: string;
+  /** where the author comes from: sent to speakers, moderators and admins only (contract 7.1) */
+  org?: string | null;
+  region?: string | null;
+  /** vouched for by the token's signer, not self-declared */
+  verified?: boolean;
 }
 
 export interface Question {

@@ -1,7 +1,9 @@
+import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { downloadQuestionsCsv } from '../api/csv';
 import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
+import { RegionPanel } from '../components/RegionPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { BadToken } from '../components/StaffGate';
 import { useStaffLive } from '../components/useLive';
@@ -9,6 +11,7 @@ import { useI18n } from '../i18n/context';
 import { RequestError } from '../lib/connection';
 import type { ModerateAction, Question, Request, SessionAction } from '../lib/protocol';
 import { moderatorBuckets } from '../lib/queue';
+import { NO_REGION, regionCounts, regionDominance, regionOf } from '../lib/regions';
 import { langAttr, typeset } from '../lib/text';
 import { SHORTCUTS } from './actions';
 import { PollBuilder } from './PollBuilder';
@@ -38,6 +41,8 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const [flash, setFlash] = useState('');
+  /** the incoming list shows one region's questions (NO_REGION: those without one), or all */
+  const [regionFilter, setRegionFilter] = useState<string | null>(null);
   const state = value?.state;
   const session = state?.session ?? agendaSession;
   const questions = useMemo(() => Object.values(state?.questions ?? {}), [state?.questions]);
@@ -97,13 +102,18 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
 
   if (value?.status === 'unauthorized') return <BadToken />;
 
-  const all = [...buckets.incoming, ...buckets.approved, ...buckets.answered, ...buckets.archived];
+  const incomingRegions = regionCounts(buckets.incoming);
+  const filter = regionFilter !== null && incomingRegions.some((r) => r.region === regionFilter) ? regionFilter : null;
+  const incoming = filter === null ? buckets.incoming : buckets.incoming.filter((q) => regionOf(q) === filter);
+  const dominance = regionDominance(buckets.approved);
+  const all = [...incoming, ...buckets.approved, ...buckets.answered, ...buckets.archived];
   const tabStop = focused && all.some((q) => q.id === focused) ? focused : (all[0]?.id ?? null);
-  const column = (key: 'incoming' | 'approved' | 'answered' | 'archived', list: Question[]) => (
+  const column = (key: 'incoming' | 'approved' | 'answered' | 'archived', list: Question[], extra?: VNode | null) => (
     <section class={`card mod-col mod-col--${key}`} aria-labelledby={`col-${key}`}>
       <h2 id={`col-${key}`} class="card__title">
         {t.moderator[key]} <span class="count">{list.length}</span>
       </h2>
+      {extra}
       {list.length === 0 ? (
         <p class="card__text">{t.moderator.empty}</p>
       ) : (
@@ -140,12 +150,44 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
           onControl={control}
           onExport={() => downloadQuestionsCsv(session.id, token).catch(() => setFlash(t.moderator.exportFailed))}
         />
+        <RegionPanel sessionId={session.id} token={token} changeKey={questions.length} />
         <p class="flash" role="status">
           {flash}
         </p>
         <div class="mod-grid">
-          {column('incoming', buckets.incoming)}
-          {column('approved', buckets.approved)}
+          {column(
+            'incoming',
+            incoming,
+            incomingRegions.length > 1 || filter !== null ? (
+              <div class="field field--inline mod-filter">
+                <label for="region-filter">{t.regions.filter}</label>
+                <select
+                  id="region-filter"
+                  class="input input--small"
+                  value={filter ?? '*'}
+                  onChange={(e) => setRegionFilter(e.currentTarget.value === '*' ? null : e.currentTarget.value)}
+                >
+                  <option value="*">
+                    {t.regions.all} ({buckets.incoming.length})
+                  </option>
+                  {incomingRegions.map((r) => (
+                    <option key={r.region} value={r.region}>
+                      {r.region === NO_REGION ? t.regions.none : r.region} ({r.count})
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null,
+          )}
+          {column(
+            'approved',
+            buckets.approved,
+            dominance && (
+              <p class="mod-hint" role="note">
+                {t.regions.dominance(Math.round(dominance.share * 100), dominance.regions)}
+              </p>
+            ),
+          )}
           {column('answered', buckets.answered)}
           {column('archived', buckets.archived)}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AuthorPlace } from '../components/AuthorPlace';
 import { QuestionMeta } from '../components/QuestionMeta';
 import { useI18n } from '../i18n/context';
 import type { ModerateAction, Question } from '../lib/protocol';
@@ -75,6 +76,7 @@ export function QuestionCard({ question: q, editing, tabStop, onAction, onEdit, 
           <p class="question__text">{q.text}</p>
         )}
         <QuestionMeta question={q} showAnonymousFlag />
+        <AuthorPlace author={q.author} />
       </div>
       <div class="mod-q__side">
         <span class="mod-q__votes">{t.live.votes(q.votes)}</span>

@@ -1,6 +1,7 @@
 import '../styles/fonts.css';
 import '../styles/base.css';
 import '../styles/live.css';
+import '../styles/regions.css';
 import { render } from 'preact';
 import { ModeratorApp } from './ModeratorApp';
 

@@ -146,7 +146,10 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
 
   const stateLabel = session.state !== 'scheduled' ? sessionStateLabel(t, session.state) : null;
   const who = identity ? (
-    <p class="whoami">{identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}</p>
+    <p class="whoami">
+      {identity.participant.name ? t.join.as(identity.participant.name) : t.join.asAnonymous}
+      {identity.participant.region && ` · ${identity.participant.region}`}
+    </p>
   ) : (
     running && (
       <JoinCard

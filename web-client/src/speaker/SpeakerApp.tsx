@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
+import { AuthorPlace } from '../components/AuthorPlace';
 import { Clock } from '../components/Clock';
+import { RegionPanel } from '../components/RegionPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { BadToken, StaffGate } from '../components/StaffGate';
@@ -52,6 +54,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
               {t.live.onStage}
             </h2>
             <p class="speaker__stage-text">{top.text}</p>
+            <AuthorPlace author={top.author} />
             <p class="speaker__meta">
               <span>{top.author?.name || t.live.anonymous}</span>
               <span class="speaker__votes">{t.live.votes(top.votes)}</span>
@@ -61,6 +64,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
             </p>
           </section>
         )}
+        <RegionPanel sessionId={session.id} token={token} changeKey={queue.length} />
         <section aria-labelledby="queue-title">
           <h2 id="queue-title" class="speaker__label">
             {t.speaker.queue}
@@ -76,6 +80,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
                   </span>
                   <div class="speaker__body">
                     <p class="speaker__text">{q.text}</p>
+                    <AuthorPlace author={q.author} />
                     <p class="speaker__meta">
                       <span>{q.author?.name || t.live.anonymous}</span>
                       {q.state === 'answered' && <span class="badge badge--answered">{t.live.answered}</span>}
