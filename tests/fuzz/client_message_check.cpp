@@ -6,6 +6,9 @@
 
 #include <exception>
 #include <map>
+#include <set>
+#include <type_traits>
+#include <variant>
 #include <typeinfo>
 
 namespace veche::fuzz {
@@ -13,6 +16,13 @@ namespace {
 
 using json = nlohmann::json;
 using namespace veche::core;
+
+// The place of T among the alternatives of client_payload.
+template <typename T, std::size_t I = 0>
+constexpr std::size_t index_of() {
+    if constexpr (std::is_same_v<std::variant_alternative_t<I, client_payload>, T>) return I;
+    else return index_of<T, I + 1>();
+}
 
 bool rid_ok(const std::optional<std::string>& rid) { return !rid || (!rid->empty() && rid->size() <= 64); }
 
@@ -29,16 +39,26 @@ problem same_string(const json& obj, const char* key, const std::string& decoded
 // The payload's fields against the JSON object it came from.
 problem fields_match(const json& obj, const client_payload& payload) {
     const std::string type = obj.at("type").get<std::string>();
-    // Each type of the contract and the alternative it must decode to; types
-    // added later only need to stay clear of these.
-    static const std::map<std::string, std::size_t> known = {
-        {"hello", 0},       {"subscribe", 1},    {"unsubscribe", 2},     {"ask", 3},
-        {"vote", 4},        {"moderate", 5},     {"session_control", 6}, {"transcript", 7},
-        {"poll_create", 8}, {"poll_control", 9}, {"poll_vote", 10},      {"react", 11},
+    // Each type of the contract and the alternatives it may decode to
+    // (session_control's replay_range has one of its own); types added later
+    // only need to stay clear of these.
+    static const std::map<std::string, std::set<std::size_t>> known = {
+        {"hello", {index_of<hello_message>()}},
+        {"subscribe", {index_of<subscribe_message>()}},
+        {"unsubscribe", {index_of<unsubscribe_message>()}},
+        {"ask", {index_of<ask_message>()}},
+        {"vote", {index_of<vote_message>()}},
+        {"moderate", {index_of<moderate_message>()}},
+        {"session_control", {index_of<session_control_message>(), index_of<replay_range_message>()}},
+        {"transcript", {index_of<transcript_message>()}},
+        {"poll_create", {index_of<poll_create_message>()}},
+        {"poll_control", {index_of<poll_control_message>()}},
+        {"poll_vote", {index_of<poll_vote_message>()}},
+        {"react", {index_of<react_message>()}},
     };
     const auto k = known.find(type);
-    if (k != known.end() && k->second != payload.index()) return "\"" + type + "\" decoded as another message";
-    if (k == known.end() && payload.index() < known.size()) return "\"" + type + "\" decoded as a hub message";
+    if (k != known.end() && !k->second.count(payload.index())) return "\"" + type + "\" decoded as another message";
+    if (k == known.end() && payload.index() <= index_of<react_message>()) return "\"" + type + "\" decoded as a hub message";
 
     if (const auto* m = std::get_if<hello_message>(&payload)) return same_string(obj, "token", m->token);
     if (const auto* m = std::get_if<subscribe_message>(&payload)) {
@@ -104,6 +124,7 @@ problem fields_match(const json& obj, const client_payload& payload) {
 bool payload_names_session(const client_payload& payload) {
     return std::holds_alternative<subscribe_message>(payload) || std::holds_alternative<unsubscribe_message>(payload) ||
            std::holds_alternative<ask_message>(payload) || std::holds_alternative<session_control_message>(payload) ||
+           std::holds_alternative<replay_range_message>(payload) ||
            std::holds_alternative<transcript_message>(payload) ||
            std::holds_alternative<poll_create_message>(payload) || std::holds_alternative<react_message>(payload);
 }
