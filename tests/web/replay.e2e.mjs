@@ -8,7 +8,8 @@
 //   session ends after about 20 s. Then the ended session's page plays the
 //   replay; at every moment the test seeks to, the page shows exactly the
 //   questions and votes that the server's timeline.json gives for it; a key
-//   moment and a transcript line move the video to their place.
+//   moment and a transcript line move the video to their place; the
+//   server's captions on the replay's clock play each line where it was said.
 import { mkdir } from 'node:fs/promises';
 import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
@@ -249,6 +250,22 @@ await runTest('replay.e2e: an ended session replays with its questions, votes, p
       const expected = mediaTime(segments, target.start_ms);
       await viewer.page.waitForFunction((t) => Math.abs(document.querySelector('video.video__media').currentTime - t) < 0.25, expected);
       checkEqual(await button.locator('xpath=..').getAttribute('aria-current'), 'true', 'the line is the current one');
+    });
+
+    await step('«Субтитры»: the server’s captions on the replay’s clock play each line where the video shows it', async () => {
+      await viewer.page.getByRole('button', { name: 'Субтитры' }).click();
+      const cues = await viewer.page.waitForFunction(() => {
+        const track = document.querySelector('video.video__media').textTracks[0];
+        return track?.mode === 'showing' && track.cues?.length > 0 && [...track.cues].map((c) => ({ start: c.startTime, text: c.text }));
+      });
+      const lines = timeline.items.filter((i) => i.kind === 'transcript').map((i) => i.data);
+      const shown = await cues.jsonValue();
+      checkEqual(shown.length, lines.length, 'captions');
+      for (const line of lines) {
+        const cue = shown.find((c) => c.text.includes(line.text));
+        const at = mediaTime(segments, line.start_ms);
+        check(cue && Math.abs(cue.start - at) < 0.5, `the caption «${line.text}» starts at ${cue?.start} s, its line at ${at} s of the video`);
+      }
     });
 
     await step('no dialog, script error, console error or CSP refusal', async () => checkNoProblems([viewer], dialogs));

@@ -101,6 +101,8 @@ describe('the replay of a session', () => {
     await waitFor(() => expect(players.urls).toEqual([`/vod/${S}/master.m3u8`]));
     expect((players.options[0] as AttachOptions).replay?.fallback).toBe(`/vod/${S}/index.m3u8`);
     expect(document.querySelector('.video__status')?.textContent).toContain('Запись');
+    // the server's captions on the replay's clock, as a track of the video
+    expect(document.querySelector('video track[kind="captions"]')?.getAttribute('src')).toBe(`/api/v1/sessions/${S}/transcript.vtt?clock=program`);
     await playAt(6.5);
     expect(shownQuestions().length).toBe(2);
     expect(screen.queryByLabelText('Ваш вопрос')).toBeNull();
@@ -219,6 +221,7 @@ describe('the replay of a session', () => {
 
   it('offers the replay of a running session from its start, and back to live', async () => {
     localStorage.setItem('veche.participant', JSON.stringify({ token: 'tok', participant: { id: 'me', name: 'Анна' } }));
+    timelineAnswer = () => new Response(JSON.stringify({ ...TIMELINE, to_ms: null }), { status: 200 });
     await openReplay('live');
     const socket = await waitFor(() => FakeSocket.latest());
     await act(async () => {
@@ -234,7 +237,10 @@ describe('the replay of a session', () => {
     });
     await screen.findByRole('slider', { name: 'Момент записи' });
     await waitFor(() => expect(players.urls.at(-1)).toBe(`/vod/${S}/master.m3u8`));
+    await screen.findByText('Главные моменты');
     expect(screen.queryByText('Живой вопрос')).toBeNull();
+    // while it runs, its captions are the timeline's lines (a track would hold those of the moment it loaded)
+    expect(document.querySelector('video track')).toBeNull();
     // the session still runs: asking goes on
     expect(screen.getByLabelText('Ваш вопрос')).toBeTruthy();
     await act(() => {

@@ -22,8 +22,11 @@ interface Props {
   /** «Экономия трафика»: no autoplay, the lowest rung */
   saver: boolean;
   onSaver: (on: boolean) => void;
-  /** a session's replay from this address instead of the hall's live stream; the status pill then says `label` */
-  replay?: ReplayOptions & { url: string; label: string; note: string | null };
+  /**
+   * a session's replay from this address instead of the hall's live stream; the status pill then says `label`;
+   * `captions`: its transcript as a WebVTT track on the replay's clock (an ended session), shown instead of `captionLine`
+   */
+  replay?: ReplayOptions & { url: string; label: string; note: string | null; captions: string | null };
   /** the <video>, for a replay that reads and moves its time */
   media?: RefObject<HTMLVideoElement | null>;
   /** more controls at the start of the row under the picture */
@@ -147,6 +150,13 @@ export function VideoPanel(props: Props) {
 
   useEffect(() => player.current?.setSaveData(saver), [saver]);
 
+  // The captions track is fetched only once asked for (a disabled track loads nothing).
+  const captionsTrack = replay?.captions ?? null;
+  useEffect(() => {
+    const track = video.current?.textTracks?.[0];
+    if (track) track.mode = captions && captionsTrack ? 'showing' : 'disabled';
+  }, [captions, captionsTrack, video]);
+
   const choose = (next: Quality) => {
     const el = video.current;
     if (next === 'audio' && el) {
@@ -176,7 +186,9 @@ export function VideoPanel(props: Props) {
           playsInline
           controls={started}
           preload={started ? 'auto' : 'none'}
-        />
+        >
+          {captionsTrack && <track kind="captions" src={captionsTrack} label={t.video.captions} />}
+        </video>
         {!started && url && (
           <div class="video__start">
             <button type="button" class="button button--primary video__start-button" onClick={startNow}>
@@ -196,7 +208,7 @@ export function VideoPanel(props: Props) {
           {label}
         </p>
         {note && <p class="video__note">{note}</p>}
-        {captions && captionLine && (
+        {captions && captionLine && !captionsTrack && (
           // The transcript below carries the same words for screen readers.
           <p class="video__captions" aria-hidden="true">
             {captionLine}

@@ -58,6 +58,7 @@ export function ReplayPage({ sessionId, hall, onBackToLive, fallback, saver, onS
   const from = timeline.value?.from_ms ?? pieces[0]?.pdt ?? null;
   const to = timeline.value?.to_ms ?? Math.max(recordedUntil(pieces) ?? -Infinity, timeline.asOf ?? -Infinity, from ?? -Infinity);
   const at = playhead ?? from ?? 0;
+  const running = timeline.value ? timeline.value.to_ms === null : onBackToLive !== null;
 
   const follow = useCallback(() => {
     const el = media.current;
@@ -113,12 +114,14 @@ export function ReplayPage({ sessionId, hall, onBackToLive, fallback, saver, onS
     () => ({
       url: `/vod/${encodeURIComponent(sessionId)}/master.m3u8`,
       fallback: `/vod/${encodeURIComponent(sessionId)}/index.m3u8`,
+      // The server's captions on the replay's clock, once the session has ended; while it runs, the lines as the timeline has them.
+      captions: running ? null : `/api/v1/sessions/${encodeURIComponent(sessionId)}/transcript.vtt?clock=program`,
       label: t.replay.status,
       note: gapNote,
       onPieces: setPieces,
       onMissing: () => setMissing(true),
     }),
-    [sessionId, t, gapNote],
+    [sessionId, t, gapNote, running],
   );
 
   return (
