@@ -23,6 +23,12 @@ std::vector<std::uint32_t> every_option(const poll& p) {
     return all;
 }
 
+// A corrected replay range as an ISO 8601 interval ("…T10:04:00.000Z/…T11:30:00.000Z"); empty: none set (the
+// replay runs from when the session went live to when it ended).
+std::string interval(const std::optional<replay_range>& r) {
+    return r ? format_rfc3339_ms(r->from_ms) + '/' + format_rfc3339_ms(r->to_ms) : std::string();
+}
+
 // The poll a command created.
 const poll* changed_poll(const command_result& r) {
     const auto* pc = std::get_if<poll_changed>(&r.changes.back().payload);
@@ -32,6 +38,7 @@ const poll* changed_poll(const command_result& r) {
 }  // namespace
 
 std::string text_replaced_by(const session_model& m, const client_payload& payload) {
+    if (std::holds_alternative<replay_range_message>(payload)) return interval(m.status().replay);
     const auto* c = std::get_if<moderate_message>(&payload);
     if (!c || c->action != moderation_action::edit) return {};
     const auto* q = m.find(c->question);
@@ -61,6 +68,13 @@ std::optional<audit_entry> audit_entry_for(const session_model& m, const identit
             [&](const session_control_message& c) {
                 e.action = "session_control." + std::string(to_string(c.action));
                 e.target = m.definition().id;
+                return true;
+            },
+            [&](const replay_range_message&) {
+                e.action = "session_control.replay_range";
+                e.target = m.definition().id;
+                e.text_before = std::move(text_before);
+                e.text_after = interval(m.status().replay);
                 return true;
             },
             [&](const poll_create_message&) {

@@ -14,7 +14,7 @@
 
 namespace veche::core {
 
-// The text a command may replace (an edited question's text), read before it runs.
+// The text a command may replace (an edited question's text, a corrected replay range), read before it runs.
 std::string text_replaced_by(const session_model& m, const client_payload& payload);
 
 // The entry of a command that `who` sent at `now`, once applied to `m` with result `r`; nothing when the

@@ -120,6 +120,28 @@ TEST_CASE("audit: session controls and poll controls") {
     CHECK(send(f, f.mod, {{"type", "poll_control"}, {"poll", id}, {"action", "reveal"}}).audit.empty());
 }
 
+TEST_CASE("audit: a corrected replay range, before and after, as ISO 8601 intervals") {
+    session_fixture f;
+    const core::replay_reach reach{true, 1'768'471'200'000, 1'768'476'600'000};
+    const auto correct = [&](core::epoch_ms from, core::epoch_ms to) {
+        auto decoded = core::decode_client_message(nlohmann::json{{"type", "session_control"}, {"session", "s1"},
+                                                                  {"action", "replay_range"}, {"from_ms", from},
+                                                                  {"to_ms", to}}.dump());
+        REQUIRE(std::holds_alternative<core::client_message>(decoded));
+        return core::apply_command(f.model, f.mod, std::get<core::client_message>(decoded).payload, f.now, reach);
+    };
+    send(f, f.mod, {{"type", "session_control"}, {"session", "s1"}, {"action", "live"}});
+    send(f, f.mod, {{"type", "session_control"}, {"session", "s1"}, {"action", "end"}});
+    const auto first = entry_of(correct(1'768'471'440'000, 1'768'476'000'000));
+    CHECK(first.action == "session_control.replay_range");
+    CHECK(first.target == "s1");
+    CHECK(first.text_before.empty());  // the recording's own range until then
+    CHECK(first.text_after == "2026-01-15T10:04:00.000Z/2026-01-15T11:20:00.000Z");
+    const auto second = entry_of(correct(1'768'471'500'500, 1'768'476'000'000));
+    CHECK(second.text_before == first.text_after);
+    CHECK(second.text_after == "2026-01-15T10:05:00.500Z/2026-01-15T11:20:00.000Z");
+}
+
 TEST_CASE("formal polls: verified delegates only, one final ballot each, every ballot audited") {
     session_fixture f;
     const auto tver = delegate("tver", true);
