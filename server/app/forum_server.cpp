@@ -50,6 +50,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
       timelines_(database_path(settings), settings.event, *metrics_),
       timeline_source_(timelines_),
+      audits_(database_path(settings), *metrics_),
+      audit_source_(audits_),
       hub_(ioc, settings.event, room_settings_of(settings, [this](const core::session_definition& def) { return replay_reach(def); }),
            store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
@@ -68,6 +70,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       vod_routes_(replay_source_, http_.origins()),
       join_routes_(tokens_, settings, *metrics_),
       session_routes_(hub_, tokens_, replay_source_, timeline_source_),
+      audit_routes_(hub_, tokens_, audit_source_),
       websockets_(std::make_shared<net::websocket_context>(
           net::websocket_context{hub_, tokens_, settings.limits, http_.connections(), metrics_,
                                  net::websocket_metrics(*metrics_), hub_.delivery_backlog()})),
@@ -84,6 +87,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     vod_routes_.install(http_.routes());
     join_routes_.install(http_.routes());
     session_routes_.install(http_.routes());
+    audit_routes_.install(http_.routes());
     http_.set_websocket_upgrade([ws = websockets_](beast_stream&& stream, net::http_request&& upgrade,
                                                   net::tcp::endpoint remote) {
         std::make_shared<net::websocket_session>(std::move(stream), std::move(remote), ws)->run(std::move(upgrade));

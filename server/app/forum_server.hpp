@@ -7,10 +7,12 @@
 #include "hub/hub.hpp"
 #include "app/media_hls_source.hpp"
 #include "app/media_replay_source.hpp"
+#include "app/store_audit_source.hpp"
 #include "app/store_timeline_source.hpp"
 #include "common/metrics_registry.hpp"
 #include "config/settings.hpp"
 #include "media/media_service.hpp"
+#include "net/audit_routes.hpp"
 #include "net/event_routes.hpp"
 #include "net/hls_routes.hpp"
 #include "net/http_server.hpp"
@@ -57,6 +59,8 @@ private:
     store::sqlite_event_store store_;
     store::timeline_reader timelines_;
     store_timeline_source timeline_source_;
+    store::audit_reader audits_;
+    store_audit_source audit_source_;
     hub::hub hub_;
     media::media_service media_;
     media_hls_source hls_source_;
@@ -71,6 +75,7 @@ private:
     net::vod_routes vod_routes_;
     net::join_routes join_routes_;
     net::session_routes session_routes_;
+    net::audit_routes audit_routes_;
     std::shared_ptr<net::websocket_context> websockets_;
     boost::asio::steady_timer drain_timer_;
 };

@@ -92,6 +92,7 @@ poll_create_message decode_poll_create(const message_fields& m) {
     for (const auto& o : array_field(m, key::options, is_string, "an array of strings")) p.options.push_back(o.string);
     p.multi = bool_field(m, key::multi, false);
     p.live_results = bool_field(m, key::live_results, false);
+    p.formal = bool_field(m, key::formal, false);
     return p;
 }
 

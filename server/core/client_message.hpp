@@ -62,6 +62,7 @@ struct poll_create_message {
     std::vector<std::string> options;
     bool multi = false;
     bool live_results = false;
+    bool formal = false;
 };
 struct poll_control_message {
     std::string poll;

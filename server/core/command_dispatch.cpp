@@ -1,12 +1,14 @@
 #include "core/command_dispatch.hpp"
 
+#include "core/audit_trail.hpp"
 #include "core/overloaded.hpp"
 #include "core/poll_commands.hpp"
 
 namespace veche::core {
+namespace {
 
-command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now,
-                             const replay_reach& reach) {
+command_result dispatch(session_model& m, const identity& who, const client_payload& payload, epoch_ms now,
+                        const replay_reach& reach) {
     const auto not_a_command = [](const auto&) { return command_result::refuse(error_code::bad_request, "Not a command"); };
     return std::visit(
         overloaded{
@@ -21,7 +23,7 @@ command_result apply_command(session_model& m, const identity& who, const client
             [&](const replay_range_message& c) { return correct_replay_range(m, who, c.from_ms, c.to_ms, reach); },
             [&](const transcript_message& c) { return post_segment(m, who, c.segment, now); },
             [&](const poll_create_message& c) {
-                return create_poll(m, who, c.question, c.options, c.multi, c.live_results, now);
+                return create_poll(m, who, c.question, c.options, {c.multi, c.live_results, c.formal}, now);
             },
             [&](const poll_control_message& c) { return control_poll(m, who, c.poll, c.action); },
             [&](const poll_vote_message& c) { return vote_in_poll(m, who, c.poll, c.choices, now); },
@@ -32,6 +34,17 @@ command_result apply_command(session_model& m, const identity& who, const client
             [&](const react_message& c) { return not_a_command(c); },
         },
         payload);
+}
+
+}  // namespace
+
+command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now,
+                             const replay_reach& reach) {
+    auto before = text_replaced_by(m, payload);
+    auto result = dispatch(m, who, payload, now, reach);
+    if (auto entry = audit_entry_for(m, who, payload, result, std::move(before), now))
+        result.audit.push_back(std::move(*entry));
+    return result;
 }
 
 }  // namespace veche::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/audit_entry.hpp"
 #include "core/error_code.hpp"
 #include "core/session_change.hpp"
 #include "core/transcript_segment.hpp"
@@ -16,6 +17,8 @@ struct command_result {
     std::optional<refusal> refused;
     nlohmann::json ack = nlohmann::json::object();
     std::vector<change> changes;
+    // What the audit trail keeps of it: stored in the same transaction as the changes.
+    std::vector<audit_entry> audit;
     // A transcript line still being typed: shown to everyone, never stored.
     std::optional<transcript_segment> partial;
 

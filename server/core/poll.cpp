@@ -25,6 +25,7 @@ nlohmann::json poll_json(const poll& p, bool show_results) {
         {"question", p.question},
         {"multi", p.multi},
         {"live_results", p.live_results},
+        {"formal", p.formal},
         {"state", to_string(p.state)},
         {"voters", p.voters},
         {"results_visible", show_results},

@@ -22,6 +22,9 @@ struct poll {
     std::vector<std::string> options;
     bool multi = false;
     bool live_results = false;
+    // A formal vote (docs/protocol.md, "Formal votes"): verified delegates only, one ballot each, never
+    // changed, every ballot in the audit trail.
+    bool formal = false;
     poll_state state = poll_state::draft;
     epoch_ms created_at = 0;
     std::vector<std::int64_t> counts;  // one per option

@@ -34,7 +34,7 @@ std::variant<std::string, command_result> checked(std::string_view raw, std::siz
 }  // namespace
 
 command_result create_poll(session_model& m, const identity& who, const std::string& question,
-                           const std::vector<std::string>& options, bool multi, bool live_results, epoch_ms now) {
+                           const std::vector<std::string>& options, poll_settings settings, epoch_ms now) {
     if (auto refused = check_moderator(m, who)) return *refused;
     if (options.size() < min_options || options.size() > max_options)
         return command_result::refuse(error_code::bad_request, "A poll needs 2 to 10 options");
@@ -49,8 +49,9 @@ command_result create_poll(session_model& m, const identity& who, const std::str
     }
     p.id = m.next_poll_id();
     p.session = m.definition().id;
-    p.multi = multi;
-    p.live_results = live_results;
+    p.multi = settings.multi;
+    p.live_results = settings.live_results;
+    p.formal = settings.formal;
     p.created_at = now;
     p.counts.assign(p.options.size(), 0);
     command_result r;
@@ -94,7 +95,16 @@ command_result vote_in_poll(session_model& m, const identity& who, const std::st
     if (!who.may_take_part()) return command_result::refuse(error_code::forbidden, "Captioners cannot vote");
     const auto* found = m.polls().find(poll_id);
     if (!found || !poll_visible_to(*found, who)) return command_result::refuse(error_code::not_found, "No such poll");
+    if (found->formal) {
+        if (who.role != role::participant)
+            return command_result::refuse(error_code::forbidden, "Only delegates vote in a formal poll");
+        if (!who.affiliation.verified)
+            return command_result::refuse(error_code::forbidden,
+                                          "Only verified delegates vote in a formal poll: this identity is self-declared");
+    }
     if (found->state != poll_state::open) return command_result::refuse(error_code::closed, "The poll is not open");
+    if (found->formal && m.polls().ballot_of(poll_id, m.participant_key(who.id)))
+        return command_result::refuse(error_code::conflict, "A formal ballot is final: yours is already cast");
     if (choices.empty()) return command_result::refuse(error_code::bad_request, "Choose at least one option");
     if (!found->multi && choices.size() != 1)
         return command_result::refuse(error_code::bad_request, "This poll takes one choice");

@@ -1,30 +1,17 @@
 #include "core/questions_csv.hpp"
 
+#include "core/csv_cell.hpp"
 #include "core/time_format.hpp"
 
 namespace veche::core {
 namespace {
 
-void cell(std::string& out, std::string_view value, bool user_text) {
-    std::string v(value);
-    if (user_text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t'))
-        v.insert(v.begin(), '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos) {
-        out += v;
-        return;
-    }
-    out.push_back('"');
-    for (char c : v) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-}
+void cell(std::string& out, std::string_view value, bool user_text) { append_csv_cell(out, value, user_text); }
 
 }  // namespace
 
 std::string questions_csv(const std::vector<question>& questions) {
-    std::string out = "\xEF\xBB\xBF";
+    std::string out(csv_bom);
     out += "id,state,highlighted,votes,text,author_id,author_name,anonymous,created_at,edited,author_org,author_region,"
            "author_verified\r\n";
     for (const auto& q : questions) {

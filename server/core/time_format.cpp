@@ -65,7 +65,9 @@ std::optional<epoch_ms> parse_rfc3339(std::string_view s) {
     return seconds * 1000 + fraction;
 }
 
-std::string format_rfc3339(epoch_ms t) {
+namespace {
+
+std::string formatted(epoch_ms t, bool always_ms) {
     using namespace std::chrono;
     const sys_time<milliseconds> tp{milliseconds{t}};
     const auto day_point = floor<days>(tp);
@@ -73,17 +75,23 @@ std::string format_rfc3339(epoch_ms t) {
     const hh_mm_ss hms{tp - day_point};
     char buf[40];
     const auto ms = hms.subseconds().count();
-    if (ms == 0)
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                      static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                      static_cast<long>(hms.seconds().count()));
-    else
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                      static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                      static_cast<long>(hms.seconds().count()), static_cast<long>(ms));
-    return buf;
+    const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld", static_cast<int>(ymd.year()),
+                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                                static_cast<long>(hms.seconds().count()));
+    std::string out(buf, static_cast<std::size_t>(n));
+    if (always_ms || ms != 0) {
+        std::snprintf(buf, sizeof buf, ".%03ld", static_cast<long>(ms));
+        out += buf;
+    }
+    out += 'Z';
+    return out;
 }
+
+}  // namespace
+
+std::string format_rfc3339(epoch_ms t) { return formatted(t, false); }
+
+std::string format_rfc3339_ms(epoch_ms t) { return formatted(t, true); }
 
 }  // namespace veche::core

@@ -16,5 +16,7 @@ std::optional<epoch_ms> parse_rfc3339(std::string_view text);
 
 // Formats as RFC 3339 in UTC with a "Z": whole seconds, or milliseconds when they are not zero.
 std::string format_rfc3339(epoch_ms t);
+// The same, always with milliseconds ("2026-01-15T10:00:00.000Z"): rows of the audit trail sort as text.
+std::string format_rfc3339_ms(epoch_ms t);
 
 }  // namespace veche::core

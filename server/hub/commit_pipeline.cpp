@@ -17,6 +17,11 @@ void commit_pipeline::add(std::vector<core::change>&& changes) {
     if (!changes.empty()) schedule_flush();
 }
 
+void commit_pipeline::add(std::vector<core::audit_entry>&& entries) {
+    for (auto& e : entries) audit_.push_back(std::move(e));
+    if (!entries.empty()) schedule_flush();
+}
+
 void commit_pipeline::add(store::stored_request&& request) {
     requests_.push_back(std::move(request));
     schedule_flush();
@@ -33,7 +38,7 @@ void commit_pipeline::add_attendee(std::string participant, std::string region) 
 }
 
 bool commit_pipeline::next_batch_has_work() const {
-    return !changes_.empty() || !requests_.empty() || !replies_.empty() || !reaction_totals_.empty();
+    return !changes_.empty() || !audit_.empty() || !requests_.empty() || !replies_.empty() || !reaction_totals_.empty();
 }
 
 bool commit_pipeline::waiting() const { return in_flight_ > 0 || next_batch_has_work(); }
@@ -63,6 +68,7 @@ void commit_pipeline::flush() {
     batch->status = model_.status();
     batch->seq = model_.seq();
     batch->changes = std::exchange(changes_, {});
+    batch->audit = std::exchange(audit_, {});
     batch->requests = std::exchange(requests_, {});
     batch->reaction_totals = std::exchange(reaction_totals_, {});
     batch->attendees = std::exchange(attendees_, {});

@@ -48,6 +48,8 @@ public:
     commit_pipeline(strand& on, store::event_store& store, const core::session_model& model, hooks h);
 
     void add(std::vector<core::change>&& changes);
+    // The audit trail's entries of the changes added with them: stored in the same transaction.
+    void add(std::vector<core::audit_entry>&& entries);
     void add(store::stored_request&& request);
     void add_reaction_totals(const std::map<std::string, std::int64_t>& grown);
     // A participant who took part, from a region: stored with the next batch,
@@ -73,6 +75,7 @@ private:
     const core::session_model& model_;
     hooks hooks_;
     std::vector<core::change> changes_;
+    std::vector<core::audit_entry> audit_;
     std::vector<store::stored_request> requests_;
     std::map<std::string, std::int64_t> reaction_totals_;
     std::vector<std::pair<std::string, std::string>> attendees_;

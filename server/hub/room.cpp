@@ -183,6 +183,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         return pipeline_.send({link, make_frame(core::ack_text(msg.rid, fields))});
     }
     pipeline_.add(std::move(result.changes));
+    pipeline_.add(std::move(result.audit));
     auto ack = make_frame(core::ack_text(msg.rid, fields));
     if (msg.rid) {
         requests_.add(who.id, *msg.rid, {fields, std::nullopt}, now);

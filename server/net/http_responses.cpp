@@ -6,12 +6,6 @@
 #include <nlohmann/json.hpp>
 
 namespace veche::net {
-namespace {
-
-constexpr std::string_view json_type = "application/json; charset=utf-8";
-
-}  // namespace
-
 void apply_security_headers(http::fields& f) {
     f.set(http::field::server, "veche");
     f.set("Content-Security-Policy",
@@ -24,11 +18,18 @@ void apply_security_headers(http::fields& f) {
     f.set("Cross-Origin-Opener-Policy", "same-origin");
 }
 
-http::message_generator text_response(const http_request& req, http::status status, std::string_view content_type,
-                                      std::string body, std::string_view cache_control) {
+namespace {
+
+constexpr std::string_view json_type = "application/json; charset=utf-8";
+
+// A text answer, compressed when it is worth it; `attachment` names the file a browser saves it as.
+http::message_generator text_answer(const http_request& req, http::status status, std::string_view content_type,
+                                    std::string body, std::string_view cache_control, std::string_view attachment) {
     http::response<http::string_body> res{status, req.version()};
     res.set(http::field::content_type, content_type);
     res.set(http::field::cache_control, cache_control);
+    if (!attachment.empty())
+        res.set(http::field::content_disposition, "attachment; filename=\"" + std::string(attachment) + "\"");
     // Worth it past about a kilobyte (a phone on 3G feels every one); smaller answers fit a packet anyway.
     res.set(http::field::vary, "Accept-Encoding");
     if (body.size() > 1024 &&
@@ -42,6 +43,17 @@ http::message_generator text_response(const http_request& req, http::status stat
     res.prepare_payload();
     if (req.method() == http::verb::head) res.body().clear();  // Content-Length stays that of the GET
     return http::message_generator(std::move(res));
+}
+
+}  // namespace
+
+http::message_generator text_response(const http_request& req, http::status status, std::string_view content_type,
+                                      std::string body, std::string_view cache_control) {
+    return text_answer(req, status, content_type, std::move(body), cache_control, {});
+}
+
+http::message_generator csv_response(const http_request& req, std::string_view filename, std::string body) {
+    return text_answer(req, http::status::ok, "text/csv; charset=utf-8", std::move(body), cache::none, filename);
 }
 
 http::message_generator json_response(const http_request& req, http::status status, const nlohmann::json& body,

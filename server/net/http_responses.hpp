@@ -45,6 +45,10 @@ http::message_generator method_not_allowed_response(const http_request& req, std
 http::message_generator text_response(const http_request& req, http::status status, std::string_view content_type,
                                       std::string body, std::string_view cache_control = cache::none);
 
+// An export (questions.csv, audit.csv) saved as `filename`: 200, never cached, compressed when it is worth it.
+// The filename is the server's own (a session's id from the config), never a request's text.
+http::message_generator csv_response(const http_request& req, std::string_view filename, std::string body);
+
 // A response that already has its headers and body set.
 template <typename Body>
 http::message_generator finish_response(const http_request& req, http::response<Body>&& res) {

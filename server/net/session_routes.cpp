@@ -69,12 +69,7 @@ void session_routes::questions_csv(request_context& ctx, const responder& respon
     auto req = std::make_shared<const http_request>(ctx.req);
     const auto filename = "questions-" + ctx.params.at("id") + ".csv";
     c.room->all_questions([req, respond, filename](std::vector<core::question> questions) {
-        http::response<http::string_body> res{http::status::ok, req->version()};
-        res.set(http::field::content_type, "text/csv; charset=utf-8");
-        res.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-        res.set(http::field::cache_control, cache::none);
-        res.body() = core::questions_csv(questions);
-        respond(finish_response(*req, std::move(res)));
+        respond(csv_response(*req, filename, core::questions_csv(questions)));
     });
 }
 

@@ -27,8 +27,8 @@ batch_writer::batch_writer(sqlite_connection& db)
                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(session, id) DO UPDATE SET "
                       "text = ?3, start_ms = ?4, end_ms = ?5, speaker = ?6, lang = ?7"),
       upsert_poll_(db.handle(),
-                   "INSERT INTO polls(id, session, question, options, multi, live_results, state, created_at) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET state = ?7, live_results = ?6"),
+                   "INSERT INTO polls(id, session, question, options, multi, live_results, state, created_at, formal) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET state = ?7, live_results = ?6"),
       upsert_ballot_(db.handle(),
                      "INSERT INTO ballots(poll, participant, choices) VALUES(?1, ?2, ?3) "
                      "ON CONFLICT(poll, participant) DO UPDATE SET choices = ?3"),
@@ -45,11 +45,13 @@ batch_writer::batch_writer(sqlite_connection& db)
                  "ended_at_ms = CASE WHEN ?2 = 'live' THEN NULL WHEN ?2 = 'ended' AND live_at_ms IS NOT NULL "
                  "THEN coalesce(ended_at_ms, ?3) ELSE ended_at_ms END WHERE id = ?1"),
       // A retried batch finds its rows there already.
-      insert_log_(db.handle(), "INSERT OR IGNORE INTO session_log(session, seq, at_ms, change) VALUES(?1, ?2, ?3, ?4)") {}
+      insert_log_(db.handle(), "INSERT OR IGNORE INTO session_log(session, seq, at_ms, change) VALUES(?1, ?2, ?3, ?4)"),
+      audit_(db) {}
 
 void batch_writer::write(const write_batch& batch) {
     for (const auto& c : batch.changes) write_change(batch.session, c);
     write_log(batch);
+    audit_.write(batch.session, batch.audit);
     for (const auto& [kind, total] : batch.reaction_totals)
         upsert_reactions_.bind(1, batch.session).bind(2, kind).bind(3, total).run();
     for (const auto& [participant, region] : batch.attendees)
@@ -128,6 +130,7 @@ void batch_writer::write_change(const std::string& session, const core::change& 
                            .bind(6, std::int64_t{p.live_results})
                            .bind(7, core::to_string(p.state))
                            .bind(8, p.created_at)
+                           .bind(9, std::int64_t{p.formal})
                            .run();
                    },
                    [&](const core::ballot_cast& bc) {

@@ -1,6 +1,7 @@
 #pragma once
 // Writes batches into an open transaction with statements prepared once.
 
+#include "store/audit_writer.hpp"
 #include "store/event_store.hpp"
 #include "store/sqlite_connection.hpp"
 
@@ -31,6 +32,7 @@ private:
     sqlite_statement upsert_reactions_;
     sqlite_statement set_times_;
     sqlite_statement insert_log_;
+    audit_writer audit_;
 };
 
 }  // namespace veche::store

@@ -3,6 +3,7 @@
 // a room appends what it changed and learns when it is committed.
 // sqlite_event_store is the implementation for one machine.
 
+#include "core/audit_entry.hpp"
 #include "core/session_change.hpp"
 #include "core/session_status.hpp"
 
@@ -31,6 +32,7 @@ struct write_batch {
     core::session_status status;  // the session's status after these changes
     core::seq_t seq = 0;          // the session's sequence after these changes
     std::vector<core::change> changes;
+    std::vector<core::audit_entry> audit;  // the audit trail's entries of these changes
     std::vector<stored_request> requests;
     std::map<std::string, std::int64_t> reaction_totals;  // kind → total so far; only the kinds that grew
     std::vector<std::pair<std::string, std::string>> attendees;  // (participant, region): new people, new regions

@@ -19,6 +19,8 @@ sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry
       transactions_(metrics.make_counter("veche_store_transactions_total", "Group commits written")),
       batches_(metrics.make_counter("veche_store_batches_total", "Room batches made durable")),
       changes_(metrics.make_counter("veche_store_changes_total", "Changes made durable")),
+      audit_entries_(metrics.make_counter("veche_store_audit_entries_total",
+                                          "Entries of the audit trail made durable (with the changes they explain)")),
       failures_(metrics.make_counter("veche_store_failures_total", "Group commits that failed")),
       queued_(metrics.make_gauge("veche_store_queue_batches", "Room batches waiting for the writer")) {
     prepare_schema(db_);
@@ -125,9 +127,13 @@ bool sqlite_event_store::commit(const std::deque<pending>& group) {
     commit_seconds_.observe(took);
     transactions_.inc();
     batches_.inc(group.size());
-    std::size_t changes = 0;
-    for (const auto& p : group) changes += p.batch->changes.size();
+    std::size_t changes = 0, audited = 0;
+    for (const auto& p : group) {
+        changes += p.batch->changes.size();
+        audited += p.batch->audit.size();
+    }
     changes_.inc(changes);
+    audit_entries_.inc(audited);
     return true;
 }
 

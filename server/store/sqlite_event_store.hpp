@@ -65,6 +65,7 @@ private:
     counter& transactions_;
     counter& batches_;
     counter& changes_;
+    counter& audit_entries_;
     counter& failures_;
     gauge& queued_;
 };

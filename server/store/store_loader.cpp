@@ -51,13 +51,13 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
     }
 
     sqlite_statement polls(db.handle(),
-                           "SELECT id, session, question, options, multi, live_results, state, created_at FROM polls "
+                           "SELECT id, session, question, options, multi, live_results, formal, state, created_at FROM polls "
                            "ORDER BY created_at, id");
     while (polls.next_row()) {
         column_reader row(polls);
         core::poll p{.id = row.text(), .session = row.text(), .question = row.text(),
                      .options = row.json<std::vector<std::string>>(), .multi = row.flag(), .live_results = row.flag(),
-                     .state = row.name(core::poll_state::draft), .created_at = row.integer(), .counts = {}};
+                     .formal = row.flag(), .state = row.name(core::poll_state::draft), .created_at = row.integer(), .counts = {}};
         out[p.session].polls.push_back(std::move(p));
     }
 

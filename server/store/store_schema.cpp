@@ -54,6 +54,12 @@ void add_author_affiliation(sqlite_connection& db) {
     log::info("store: questions now keep their author's municipality and region");
 }
 
+// Formal polls (docs/protocol.md, "Formal votes"): polls stored before are not.
+void add_poll_formal(sqlite_connection& db) {
+    if (has_column(db, "polls", "formal")) return;
+    db.exec("ALTER TABLE polls ADD COLUMN formal INTEGER NOT NULL DEFAULT 0");
+}
+
 }  // namespace
 
 void prepare_schema(sqlite_connection& db) {
@@ -116,7 +122,8 @@ void prepare_schema(sqlite_connection& db) {
             multi INTEGER NOT NULL,
             live_results INTEGER NOT NULL,
             state TEXT NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            formal INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS ballots (
             poll TEXT NOT NULL,
@@ -137,6 +144,26 @@ void prepare_schema(sqlite_connection& db) {
             region TEXT NOT NULL,
             PRIMARY KEY (session, participant)
         ) WITHOUT ROWID;
+        -- The audit trail: one row per moderation action, session or poll control and formal ballot, keyed
+        -- by the seq of the last change it made. Append-only: the triggers refuse to change or delete a row.
+        CREATE TABLE IF NOT EXISTS audit (
+            session TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at_ms INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            actor_name TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            text_before TEXT NOT NULL,
+            text_after TEXT NOT NULL,
+            choices TEXT NOT NULL,
+            PRIMARY KEY (session, seq)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS audit_never_updated BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_never_deleted BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TABLE IF NOT EXISTS reaction_totals (
             session TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -153,6 +180,8 @@ void prepare_schema(sqlite_connection& db) {
         db.exec("ALTER TABLE sessions ADD COLUMN replay_from_ms INTEGER; ALTER TABLE sessions ADD COLUMN replay_to_ms INTEGER;");
     // Version 7 adds attendees (above) and the questions' author affiliation.
     add_author_affiliation(db);
+    // Version 8 adds the audit trail (above) and formal polls.
+    add_poll_formal(db);
     db.exec("PRAGMA user_version = " + std::to_string(schema_version));
 }
 

@@ -17,43 +17,15 @@ timeline_reader::timeline_reader(const std::string& path, const core::event_defi
                                            "Time to read and render what a timeline.json request needed",
                                            {0.001, 0.005, 0.02, 0.1, 0.5, 2, 10})),
       unreadable_(metrics.make_counter("veche_store_log_unreadable_total",
-                                       "Rows of the session log that could not be read back (left out)")) {
-    thread_ = std::thread([this] { run(); });
-}
-
-timeline_reader::~timeline_reader() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-}
+                                       "Rows of the session log that could not be read back (left out)")) {}
 
 void timeline_reader::items(std::string session, items_handler done) {
-    {
-        std::lock_guard lock(mutex_);
-        queue_.push_back(job{std::move(session), std::move(done)});
-    }
-    wake_.notify_one();
-}
-
-void timeline_reader::run() {
-    while (true) {
-        job next;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            // Stopping: the requests still waiting are answered by their connections' closing.
-            if (stopping_) return;
-            next = std::move(queue_.front());
-            queue_.pop_front();
-        }
+    worker_.post([this, session = std::move(session), done = std::move(done)] {
         const auto start = std::chrono::steady_clock::now();
-        auto items = items_of(next.session);
+        auto items = items_of(session);
         read_seconds_.observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        next.done(std::move(items));
-    }
+        done(std::move(items));
+    });
 }
 
 std::shared_ptr<const std::string> timeline_reader::items_of(const std::string& session) {

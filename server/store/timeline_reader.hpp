@@ -5,20 +5,16 @@
 // thread. Each session's rendering is kept and extended with the rows stored
 // since, so asking again costs only what is new.
 
+#include "common/job_thread.hpp"
 #include "common/metrics_registry.hpp"
 #include "core/event_definition.hpp"
 #include "core/participant_timeline.hpp"
 #include "store/sqlite_connection.hpp"
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <thread>
 
 namespace veche::store {
 
@@ -30,25 +26,17 @@ public:
 
     // Opens the database the store has prepared (throws store_error) and starts the thread.
     timeline_reader(const std::string& path, const core::event_definition& event, metrics_registry& metrics);
-    ~timeline_reader();
-    timeline_reader(const timeline_reader&) = delete;
-    timeline_reader& operator=(const timeline_reader&) = delete;
 
     // Calls done from the reader's thread with everything committed so far.
     void items(std::string session, items_handler done);
 
 private:
-    struct job {
-        std::string session;
-        items_handler done;
-    };
     struct rendering {
         core::participant_timeline timeline;
         core::seq_t read_to = 0;                  // the rows up to this seq were read (and added, when readable)
         std::shared_ptr<const std::string> text;  // the items as rendered when read_to was text_seq
         core::seq_t text_seq = 0;
     };
-    void run();
     std::shared_ptr<const std::string> items_of(const std::string& session);
 
     sqlite_connection db_;
@@ -57,11 +45,7 @@ private:
     std::map<std::string, rendering> renderings_;  // the reader's thread only
     histogram& read_seconds_;
     counter& unreadable_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<job> queue_;
-    bool stopping_ = false;
-    std::thread thread_;
+    job_thread worker_;  // last: it stops before the rest is gone
 };
 
 }  // namespace veche::store

@@ -3,8 +3,10 @@
 //
 //   a poll from the builder to its results on the participant's phone and
 //   the screen (an open poll's results only once the moderator reveals
-//   them); the captioner's line growing on the participant's page, then
-//   final; reactions counted for everyone.
+//   them); a formal poll: a self-declared participant told why they cannot
+//   vote, a delegate from the portal's link voting once, the ballot in the
+//   admin's audit.csv; the captioner's line growing on the participant's
+//   page, then final; reactions counted for everyone.
 import { mkdir } from 'node:fs/promises';
 import { DESKTOP, PHONE, launchChromium, screenshot } from './lib/browser.mjs';
 import { check, checkEqual, runTest, step } from './lib/harness.mjs';
@@ -14,6 +16,7 @@ import { startVeche, stopAfterFailure, stopAfterSuccess } from './lib/server.mjs
 import { DEMO_CONFIG, mintToken, waitForHallLive } from './lib/veche.mjs';
 
 const POLL = 'Что важнее для малых городов?';
+const FORMAL = 'Принять резолюцию секции?';
 
 await runTest('polls-transcript.e2e: a poll to its results, the captioner’s text and reactions', async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
@@ -21,8 +24,14 @@ await runTest('polls-transcript.e2e: a poll to its results, the captioner’s te
   let browser = null;
   try {
     const base = server.baseUrl;
-    const [moderatorToken, speakerToken, captionerToken] = await step('mint staff tokens with veche token', () =>
-      Promise.all([mintToken('moderator'), mintToken('speaker'), mintToken('captioner', { session: SESSION })]),
+    const [moderatorToken, speakerToken, captionerToken, adminToken, delegateToken] = await step('mint staff and delegate tokens with veche token', () =>
+      Promise.all([
+        mintToken('moderator'),
+        mintToken('speaker'),
+        mintToken('captioner', { session: SESSION }),
+        mintToken('admin'),
+        mintToken('participant', { name: 'Ирина Волкова', org: 'Бежецкий муниципальный округ', region: 'Тверская область' }),
+      ]),
     );
     await step('the hall of the session is on air', () => waitForHallLive(base, 'main'));
     browser = await step('launch Chromium', () => launchChromium());
@@ -88,6 +97,43 @@ await runTest('polls-transcript.e2e: a poll to its results, the captioner’s te
         .waitFor({ timeout: WATCHING_MS });
       await screen.page.locator('.screen__poll .poll-results--large').getByText('100% (1)').waitFor();
       await screenshot(screen.page, 'screen-poll-projector-ru.png');
+    });
+
+    await step('a formal poll: the self-declared participant is told why not; the delegate from the portal votes once', async () => {
+      const builder = mod.page.locator('.poll-builder');
+      await builder.getByLabel('Вопрос опроса').fill(FORMAL);
+      await builder.getByLabel('Вариант 1').fill('За');
+      await builder.getByLabel('Вариант 2').fill('Против');
+      await builder.getByLabel(/^Официальное голосование/).check();
+      await builder.getByRole('button', { name: 'Создать опрос' }).click();
+      const poll = builder.locator('article.poll').filter({ hasText: FORMAL });
+      await poll.locator('.badge--formal').waitFor();
+      await poll.getByRole('button', { name: 'Запустить опрос' }).click();
+
+      const declared = b.page.locator('article.poll').filter({ hasText: FORMAL });
+      await declared.getByRole('note').filter({ hasText: 'только подтверждённые делегаты' }).waitFor({ timeout: WATCHING_MS });
+      checkEqual(await declared.getByRole('button').count(), 0, 'buttons on a formal poll for a self-declared participant');
+
+      const delegate = await open('delegate', PHONE, `/?session=${SESSION}#token=${delegateToken}`);
+      check(!delegate.page.url().includes('token='), 'the delegate link keeps the token in the address bar');
+      const card = delegate.page.locator('article.poll').filter({ hasText: FORMAL });
+      await card.locator('.badge--formal').waitFor({ timeout: WATCHING_MS });
+      await card.getByLabel('За').check();
+      await card.getByRole('button', { name: 'Ответить' }).click();
+      await card.getByText('Ваш голос учтён. Изменить его нельзя.').waitFor();
+      checkEqual(await card.getByRole('button').count(), 0, 'buttons on a formal poll once voted');
+      await poll.getByText('100% (1)').waitFor();
+      await screenshot(delegate.page, 'participant-formal-poll-phone-ru.png');
+      await poll.getByRole('button', { name: 'Завершить опрос' }).click();
+      await poll.locator('.badge--poll-closed').waitFor();
+
+      const audit = await fetch(`${base}/api/v1/sessions/${SESSION}/audit.csv`, { headers: { Authorization: `Bearer ${adminToken}` } });
+      checkEqual(audit.status, 200, 'audit.csv for the admin');
+      const bytes = new Uint8Array(await audit.arrayBuffer());
+      checkEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'the byte order mark of audit.csv');
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      check(/,Ирина Волкова,participant,poll_vote,[^,]+,,,1\. За\r\n/.test(text), `the delegate's ballot in the admin's audit.csv:\n${text}`);
+      checkNoProblems([delegate], []);
     });
 
     await step('the captioner types a line: the participant sees it grow, then final', async () => {

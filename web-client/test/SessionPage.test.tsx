@@ -32,6 +32,22 @@ vi.mock('../src/lib/player', () => ({
 
 const XSS = '<img src=x onerror=alert(1)>';
 
+/** An open formal poll as the server sends it to a participant while the results are hidden. */
+const FORMAL_POLL = {
+  id: 'F',
+  session: 's1',
+  question: 'Принять резолюцию?',
+  options: [
+    { text: 'За', votes: null },
+    { text: 'Против', votes: null },
+  ],
+  multi: false,
+  state: 'open',
+  voters: 0,
+  results_visible: false,
+  formal: true,
+};
+
 async function openSession() {
   render(<ParticipantApp loadEvent={async () => demoEvent()} timeZone="Europe/Moscow" />);
   await screen.findByRole('heading', { level: 1, name: 'Сила в людях' });
@@ -174,6 +190,33 @@ describe('the participant session view', () => {
     );
     expect(screen.getByText('75% (3)')).toBeTruthy();
     expect(screen.getByText('4 участника ответили')).toBeTruthy();
+  });
+
+  it('marks a formal poll and tells a self-declared participant why they cannot vote in it', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ polls: [FORMAL_POLL] }));
+    const card = document.querySelector<HTMLElement>('[data-poll-id="F"]')!;
+    expect(within(card).getByText('Официальное голосование')).toBeTruthy();
+    expect(within(card).getByRole('note').textContent).toMatch(/только подтверждённые делегаты/);
+    expect(within(card).queryByRole('button')).toBeNull();
+    expect(within(card).queryByLabelText('За')).toBeNull();
+  });
+
+  it('lets a verified delegate cast a formal ballot once, then shows it as final', async () => {
+    localStorage.setItem('veche.participant', JSON.stringify({ token: 'tok', participant: { id: 'me', name: 'Анна', verified: true } }));
+    const socket = await openSession();
+    await serve(socket, snapshot({ polls: [FORMAL_POLL] }));
+    expect(screen.getByText(/изменить голос нельзя/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('За'));
+    fireEvent.click(screen.getByRole('button', { name: 'Ответить' }));
+    const vote = socket.sentOfType('poll_vote')[0]!;
+    expect(vote).toMatchObject({ poll: 'F', choices: [0] });
+    await serve(socket, { type: 'ack', rid: vote.rid });
+    await screen.findByText('Ваш голос учтён. Изменить его нельзя.');
+    const card = document.querySelector<HTMLElement>('[data-poll-id="F"]')!;
+    expect(within(card).queryByRole('button')).toBeNull();
+    expect(within(card).getByLabelText<HTMLInputElement>('За').disabled).toBe(true);
+    expect(within(card).getByLabelText<HTMLInputElement>('За').checked).toBe(true);
   });
 
   it('sends reactions and shows the running counts', async () => {

@@ -183,7 +183,18 @@ describe('the moderator page', () => {
       options: ['Город', 'Село'],
       multi: true,
       live_results: false,
+      formal: false,
     });
+  });
+
+  it('builds a formal poll and marks it', async () => {
+    const socket = await openConsole();
+    fireEvent.input(screen.getByLabelText('Вопрос опроса'), { target: { value: 'Принять резолюцию?' } });
+    fireEvent.input(screen.getByLabelText('Вариант 1'), { target: { value: 'За' } });
+    fireEvent.input(screen.getByLabelText('Вариант 2'), { target: { value: 'Против' } });
+    fireEvent.click(screen.getByLabelText(/^Официальное голосование/));
+    fireEvent.click(screen.getByRole('button', { name: 'Создать опрос' }));
+    expect(socket.sentOfType('poll_create')[0]).toMatchObject({ question: 'Принять резолюцию?', formal: true });
   });
 
   it('downloads the CSV with the Bearer token', async () => {
@@ -200,6 +211,10 @@ describe('the moderator page', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(calls[0]![0]).toBe('/api/v1/sessions/s1/questions.csv');
     expect((calls[0]![1]!.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Скачать журнал действий (CSV)' }));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]![0]).toBe('/api/v1/sessions/s1/audit.csv');
+    expect((calls[1]![1]!.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
   });
 });
 

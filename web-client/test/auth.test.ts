@@ -9,6 +9,7 @@ import {
   saveIdentity,
   saveProfile,
   STAFF_TOKEN_KEY,
+  takeDelegateToken,
   takeStaffToken,
 } from '../src/lib/auth';
 
@@ -44,6 +45,29 @@ describe('tokens', () => {
     expect(takeStaffToken()).toBe('abc.def.ghi');
   });
 
+  it("takes a delegate's portal link as this device's identity, verified unless the token says otherwise", () => {
+    const token = jwt({ sub: 'd1', role: 'participant', name: 'Ирина', org: 'Бежецкий округ', region: 'Тверская область', exp: 4_000_000_000 });
+    history.replaceState(null, '', `/?session=s1#token=${token}`);
+    const identity = { token, participant: { id: 'd1', name: 'Ирина', org: 'Бежецкий округ', region: 'Тверская область', verified: true } };
+    expect(takeDelegateToken()).toEqual(identity);
+    expect(location.hash).toBe('');
+    expect(location.search).toBe('?session=s1');
+    expect(loadIdentity()).toEqual(identity);
+    expect(takeDelegateToken()).toBeNull(); // nothing in the address any more; the kept one stays
+    expect(loadIdentity()).toEqual(identity);
+
+    const declared = jwt({ sub: 'p2', role: 'participant', exp: 4_000_000_000, verified: false });
+    history.replaceState(null, '', `/#token=${declared}`);
+    expect(takeDelegateToken()?.participant).toEqual({ id: 'p2', name: '', verified: false });
+    // A staff token or an expired one is not a delegate's: dropped from the address, nothing kept.
+    for (const other of [jwt({ sub: 'm', role: 'moderator', exp: 4_000_000_000 }), jwt({ sub: 'p3', role: 'participant', exp: 1 })]) {
+      history.replaceState(null, '', `/#token=${other}`);
+      expect(takeDelegateToken()).toBeNull();
+      expect(location.hash).toBe('');
+    }
+    expect(loadIdentity()?.participant.id).toBe('p2');
+  });
+
   it('keeps the participant identity across reloads', () => {
     expect(loadIdentity()).toBeNull();
     saveIdentity({ token: 't', participant: { id: 'p1', name: 'Анна' } });
@@ -59,7 +83,10 @@ describe('join', () => {
 
   it('posts the trimmed name and code and returns the identity', async () => {
     const f = answer(200, { token: 'tok', participant: { id: 'p1', name: 'Анна' } });
-    await expect(join({ name: '  Анна ', code: ' 1234 ' }, f)).resolves.toEqual({ token: 'tok', participant: { id: 'p1', name: 'Анна' } });
+    await expect(join({ name: '  Анна ', code: ' 1234 ' }, f)).resolves.toEqual({
+      token: 'tok',
+      participant: { id: 'p1', name: 'Анна', verified: false },
+    });
     const [url, init] = f.mock.calls[0]!;
     expect(url).toBe('/api/v1/join');
     expect(init?.method).toBe('POST');
@@ -86,7 +113,7 @@ describe('join', () => {
     });
     await expect(join({ org: ' Бежецкий округ ', region: 'тверская область ' }, f)).resolves.toEqual({
       token: 'tok',
-      participant: { id: 'p1', name: '', org: 'Бежецкий округ', region: 'Тверская область' },
+      participant: { id: 'p1', name: '', org: 'Бежецкий округ', region: 'Тверская область', verified: false },
     });
     expect(JSON.parse(String(f.mock.calls[0]![1]?.body))).toEqual({ org: 'Бежецкий округ', region: 'тверская область' });
   });

@@ -111,8 +111,7 @@ TEST_CASE("votes: totals of visible questions only, one item per commit with the
 
 TEST_CASE("polls: drafts never, results only once public (closed, live, revealed)") {
     recorded_session s;
-    const std::string poll = s.take(core::create_poll(s.f.model, s.f.mod, "Куда дальше?", {"Казань", "Томск"}, false,
-                                                      false, s.at))["id"];
+    const std::string poll = s.take(core::create_poll(s.f.model, s.f.mod, "Куда дальше?", {"Казань", "Томск"}, {false, false}, s.at))["id"];
     CHECK(s.items().empty());
     s.take(core::control_poll(s.f.model, s.f.mod, poll, core::poll_action::open));
     s.take(core::vote_in_poll(s.f.model, s.f.anna, poll, {0}, s.at));
@@ -131,9 +130,9 @@ TEST_CASE("polls: drafts never, results only once public (closed, live, revealed
     s.take(core::vote_in_poll(s.f.model, s.f.speaker, poll, {0}, s.at));
     CHECK(s.items().back()["data"]["options"][0]["votes"] == 2);
 
-    const std::string hidden = s.take(core::create_poll(s.f.model, s.f.mod, "Черновик", {"Да", "Нет"}, false, true, s.at))["id"];
+    const std::string hidden = s.take(core::create_poll(s.f.model, s.f.mod, "Черновик", {"Да", "Нет"}, {false, true}, s.at))["id"];
     CHECK(s.timeline.items_text().find(hidden) == std::string::npos);
-    const std::string closed = s.take(core::create_poll(s.f.model, s.f.mod, "Итоги", {"Да", "Нет"}, false, false, s.at))["id"];
+    const std::string closed = s.take(core::create_poll(s.f.model, s.f.mod, "Итоги", {"Да", "Нет"}, {false, false}, s.at))["id"];
     s.take(core::control_poll(s.f.model, s.f.mod, closed, core::poll_action::open));
     s.take(core::vote_in_poll(s.f.model, s.f.anna, closed, {1}, s.at));
     CHECK(s.items().back()["data"]["options"][1]["votes"].is_null());

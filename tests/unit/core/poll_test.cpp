@@ -11,7 +11,7 @@ namespace {
 
 std::string created(session_fixture& f, bool multi = false, bool live = false) {
     auto r = core::create_poll(f.model, f.mod, "Что важнее для малых городов?", {"Дороги", "Школы", "Рабочие места"},
-                               multi, live, f.now);
+                               {multi, live}, f.now);
     REQUIRE_FALSE(r.refused);
     return r.ack["id"];
 }
@@ -108,13 +108,13 @@ TEST_CASE("polls: the moderator reveals an open poll's results to everyone") {
 
 TEST_CASE("polls: who may create and control them, and what they hold") {
     session_fixture f;
-    CHECK(core::create_poll(f.model, f.anna, "Вопрос", {"Да", "Нет"}, false, false, f.now).refused->code ==
+    CHECK(core::create_poll(f.model, f.anna, "Вопрос", {"Да", "Нет"}, {false, false}, f.now).refused->code ==
           error_code::forbidden);
-    CHECK(core::create_poll(f.model, f.mod, "Вопрос", {"Да"}, false, false, f.now).refused->code ==
+    CHECK(core::create_poll(f.model, f.mod, "Вопрос", {"Да"}, {false, false}, f.now).refused->code ==
           error_code::bad_request);
-    CHECK(core::create_poll(f.model, f.mod, "  ", {"Да", "Нет"}, false, false, f.now).refused->code ==
+    CHECK(core::create_poll(f.model, f.mod, "  ", {"Да", "Нет"}, {false, false}, f.now).refused->code ==
           error_code::bad_request);
-    CHECK(core::create_poll(f.model, f.mod, "Вопрос", {"Да", std::string(101, 'x')}, false, false, f.now)
+    CHECK(core::create_poll(f.model, f.mod, "Вопрос", {"Да", std::string(101, 'x')}, {false, false}, f.now)
               .refused->code == error_code::too_long);
     const auto id = created(f);
     CHECK(core::control_poll(f.model, f.speaker, id, core::poll_action::open).refused->code == error_code::forbidden);

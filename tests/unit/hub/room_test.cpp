@@ -193,6 +193,28 @@ TEST_CASE("room: the same rid is applied once and answered the same") {
     CHECK(f.last_ack(f.boris)["id"] == "s1.2");
 }
 
+TEST_CASE("room: an audited action goes to the store in the batch of its change, once") {
+    room_fixture f;
+    f.subscribe_all();
+    f.send(f.anna, R"({"type":"ask","session":"s1","text":"Вопрос"})");
+    f.step();
+    for (int i = 0; i < 2; ++i) {  // the same rid again: answered, not applied or audited again
+        f.send(f.mod, R"({"type":"moderate","question":"s1.1","action":"edit","text":"Вопрос, исправленный","rid":"e1"})");
+        f.step();
+    }
+    REQUIRE(f.store.committed.size() == 2);
+    CHECK(f.store.committed[0]->audit.empty());  // an ask is not a control
+    const auto& batch = *f.store.committed[1];
+    REQUIRE(batch.audit.size() == 1);
+    CHECK(batch.audit[0].action == "moderate.edit");
+    CHECK(batch.audit[0].actor_id == "mod");
+    CHECK(batch.audit[0].text_before == "Вопрос");
+    CHECK(batch.audit[0].text_after == "Вопрос, исправленный");
+    REQUIRE(batch.changes.size() == 1);
+    CHECK(batch.audit[0].seq == batch.changes[0].seq);
+    CHECK(f.mod->of_type("ack").size() == 2);
+}
+
 TEST_CASE("room: resuming with since ends in the state of a fresh snapshot") {
     room_fixture f;
     f.subscribe_all();

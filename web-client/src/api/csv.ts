@@ -1,17 +1,20 @@
+/** The moderator's exports: every question, and the session's audit trail (admins' copy also has formal ballots). */
+export type CsvExport = 'questions' | 'audit';
+
 /**
- * Downloads the moderator's CSV export. The route needs the Bearer token, so
- * a plain link cannot fetch it: fetch with the header, then save the Blob.
+ * Downloads one of the moderator's CSV exports. The routes need the Bearer
+ * token, so a plain link cannot fetch them: fetch with the header, then save the Blob.
  */
-export async function downloadQuestionsCsv(sessionId: string, token: string, fetchImpl: typeof fetch = fetch): Promise<void> {
-  const response = await fetchImpl(`/api/v1/sessions/${encodeURIComponent(sessionId)}/questions.csv`, {
+export async function downloadCsv(kind: CsvExport, sessionId: string, token: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  const response = await fetchImpl(`/api/v1/sessions/${encodeURIComponent(sessionId)}/${kind}.csv`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'text/csv' },
     cache: 'no-store',
   });
-  if (!response.ok) throw new Error(`questions.csv answered ${response.status}`);
+  if (!response.ok) throw new Error(`${kind}.csv answered ${response.status}`);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = `questions-${sessionId}.csv`;
+  link.download = `${kind}-${sessionId}.csv`;
   link.hidden = true;
   document.body.append(link);
   link.click();

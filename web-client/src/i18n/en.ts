@@ -221,6 +221,11 @@ export const en: Messages = {
     voters: (n) => `${n} ${plural(n, 'participant answered', 'participants answered')}`,
     percent: (pct, votes) => `${pct}% (${votes})`,
     state: { draft: 'Draft', open: 'Poll open', closed: 'Poll closed' },
+    formal: 'Formal vote',
+    formalHint: 'Verified delegates vote once: a vote cannot be changed, and the result is final.',
+    formalVoted: 'Your vote is counted. It cannot be changed.',
+    formalUnverified:
+      'Only verified delegates vote here. You entered with details you gave yourself: open this page with the link from your forum registration.',
   },
 
   reactions: {
@@ -279,6 +284,7 @@ export const en: Messages = {
     goLive: 'Start',
     end: 'End',
     exportCsv: 'Download questions (CSV)',
+    exportAudit: 'Download the audit trail (CSV)',
     exportFailed: 'Could not download the CSV.',
     pollBuilder: 'New poll',
     pollQuestion: 'Poll question',
@@ -287,6 +293,7 @@ export const en: Messages = {
     removeOption: (n) => `Remove option ${n}`,
     multi: 'Several answers',
     liveResults: 'Show results at once',
+    formal: 'Formal vote: verified delegates only, a vote cannot be changed, all in the audit',
     createPoll: 'Create poll',
     openPoll: 'Start poll',
     closePoll: 'Close poll',

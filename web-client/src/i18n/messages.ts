@@ -214,6 +214,11 @@ export interface Messages {
     voters: (n: number) => string;
     percent: (pct: number, votes: number) => string;
     state: Record<string, string>;
+    /** a formal poll: its badge, what it means, the answer once given, and why an unverified participant cannot vote */
+    formal: string;
+    formalHint: string;
+    formalVoted: string;
+    formalUnverified: string;
   };
 
   reactions: {
@@ -263,6 +268,7 @@ export interface Messages {
     goLive: string;
     end: string;
     exportCsv: string;
+    exportAudit: string;
     exportFailed: string;
     pollBuilder: string;
     pollQuestion: string;
@@ -271,6 +277,7 @@ export interface Messages {
     removeOption: (n: number) => string;
     multi: string;
     liveResults: string;
+    formal: string;
     createPoll: string;
     openPoll: string;
     closePoll: string;

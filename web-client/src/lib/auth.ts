@@ -11,6 +11,10 @@ export interface Claims {
   name?: string;
   exp?: number;
   sessions?: string[];
+  org?: string;
+  region?: string;
+  /** absent means true: whoever signs a token vouches for it (docs/protocol.md, "Identity") */
+  verified?: boolean;
 }
 
 /** The claims of a JWT, read without checking the signature: for display only, the server decides. */
@@ -79,7 +83,8 @@ export function forgetStaffToken(): void {
 
 export interface Identity {
   token: string;
-  participant: { id: string; name: string; org?: string; region?: string };
+  /** verified: a delegate's token from the forum's portal; joining on this page is self-declared */
+  participant: { id: string; name: string; org?: string; region?: string; verified?: boolean };
 }
 
 /** What the participant told the join form last time, offered again when they join anew. */
@@ -198,6 +203,39 @@ export async function join(
       name: name ?? '',
       ...(typeof org === 'string' ? { org } : {}),
       ...(typeof region === 'string' ? { region } : {}),
+      verified: false,
     },
   };
+}
+
+/**
+ * A delegate's link from the forum's portal: the participant page opened with
+ * `#token=…` (a participant's token the portal minted). The token becomes
+ * this device's identity, kept like a joined one, and leaves the address bar
+ * at once. Returns it, or null when the fragment holds no participant token.
+ */
+export function takeDelegateToken(loc: Location = location, hist: History = history): Identity | null {
+  const params = new URLSearchParams(loc.hash.replace(/^#/, ''));
+  const token = params.get('token');
+  if (!token) return null;
+  params.delete('token');
+  const rest = params.toString();
+  hist.replaceState(hist.state, '', `${loc.pathname}${loc.search}${rest ? `#${rest}` : ''}`);
+  const claims = decodeClaims(token);
+  if (typeof claims?.sub !== 'string' || claims.role !== 'participant' || isExpired(token)) return null;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const org = text(claims.org);
+  const region = text(claims.region);
+  const identity: Identity = {
+    token,
+    participant: {
+      id: claims.sub,
+      name: text(claims.name) ?? '',
+      ...(org ? { org } : {}),
+      ...(region ? { region } : {}),
+      verified: claims.verified !== false,
+    },
+  };
+  saveIdentity(identity);
+  return identity;
 }

@@ -69,6 +69,8 @@ export interface Poll {
   live_results?: boolean;
   /** whether this client gets the results now (a server extension; else: every option has a count) */
   results_visible?: boolean;
+  /** a formal vote: verified delegates only, one ballot each that cannot be changed (a server extension) */
+  formal?: boolean;
 }
 
 export const REACTION_KINDS = ['applause', 'heart', 'like', 'laugh', 'wow'] as const;
@@ -163,7 +165,7 @@ export type Request =
       speaker?: string;
       lang?: string;
     }
-  | { type: 'poll_create'; session: string; question: string; options: string[]; multi: boolean; live_results: boolean }
+  | { type: 'poll_create'; session: string; question: string; options: string[]; multi: boolean; live_results: boolean; formal: boolean }
   | { type: 'poll_control'; poll: string; action: 'open' | 'close' | 'reveal' }
   | { type: 'poll_vote'; poll: string; choices: number[] }
   | { type: 'react'; session: string; kind: ReactionKind };

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { downloadQuestionsCsv } from '../api/csv';
+import { downloadCsv } from '../api/csv';
 import type { ForumSession } from '../api/types';
 import { Clock } from '../components/Clock';
 import { RegionPanel } from '../components/RegionPanel';
@@ -148,7 +148,7 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
           session={session}
           viewers={state?.viewers ?? null}
           onControl={control}
-          onExport={() => downloadQuestionsCsv(session.id, token).catch(() => setFlash(t.moderator.exportFailed))}
+          onExport={(kind) => downloadCsv(kind, session.id, token).catch(() => setFlash(t.moderator.exportFailed))}
         />
         <RegionPanel sessionId={session.id} token={token} changeKey={questions.length} />
         <p class="flash" role="status">

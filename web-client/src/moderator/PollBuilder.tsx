@@ -10,6 +10,7 @@ export interface NewPoll {
   options: string[];
   multi: boolean;
   live_results: boolean;
+  formal: boolean;
 }
 
 interface Props {
@@ -27,6 +28,7 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
   const [options, setOptions] = useState(['', '']);
   const [multi, setMulti] = useState(false);
   const [liveResults, setLiveResults] = useState(false);
+  const [formal, setFormal] = useState(false);
   const [busy, setBusy] = useState(false);
   const filled = options.map((o) => o.trim()).filter(Boolean);
   const valid = question.trim() !== '' && filled.length >= 2;
@@ -36,9 +38,10 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
     if (!valid || busy) return;
     setBusy(true);
     try {
-      if (await onCreate({ question: question.trim(), options: filled, multi, live_results: liveResults })) {
+      if (await onCreate({ question: question.trim(), options: filled, multi, live_results: liveResults, formal })) {
         setQuestion('');
         setOptions(['', '']);
+        setFormal(false);
       }
     } finally {
       setBusy(false);
@@ -53,6 +56,7 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
       {polls.map((poll) => (
         <article key={poll.id} class="poll" data-poll-id={poll.id} data-state={poll.state} aria-label={poll.question}>
           <p class={`badge badge--poll-${poll.state}`}>{t.polls.state[poll.state] ?? poll.state}</p>
+          {poll.formal && <p class="badge badge--formal">{t.polls.formal}</p>}
           <h3 class="poll__question">{poll.question}</h3>
           <PollResults poll={poll} />
           <div class="form__actions">
@@ -113,6 +117,10 @@ export function PollBuilder({ polls, onCreate, onControl }: Props) {
         <label class="check">
           <input type="checkbox" checked={liveResults} onChange={(e) => setLiveResults(e.currentTarget.checked)} />
           <span>{m.liveResults}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={formal} onChange={(e) => setFormal(e.currentTarget.checked)} />
+          <span>{m.formal}</span>
         </label>
         <div class="form__actions">
           <button type="submit" class="button button--primary" aria-disabled={!valid || busy}>

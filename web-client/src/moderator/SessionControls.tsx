@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/context';
+import type { CsvExport } from '../api/csv';
 import type { ForumSession } from '../api/types';
 import { sessionStateLabel } from '../i18n';
 import type { SessionAction } from '../lib/protocol';
@@ -7,7 +8,7 @@ interface Props {
   session: ForumSession;
   viewers: number | null;
   onControl: (action: SessionAction) => void;
-  onExport: () => void;
+  onExport: (kind: CsvExport) => void;
 }
 
 function Toggle({ label, options }: { label: string; options: { text: string; on: boolean; onClick: () => void }[] }) {
@@ -61,8 +62,11 @@ export function SessionControls({ session, viewers, onControl, onExport }: Props
       </div>
       <div class="control control--end">
         {viewers !== null && <span class="viewers">{t.live.viewers(viewers)}</span>}
-        <button type="button" class="button button--small" onClick={onExport}>
+        <button type="button" class="button button--small" onClick={() => onExport('questions')}>
           {m.exportCsv}
+        </button>
+        <button type="button" class="button button--small" onClick={() => onExport('audit')}>
+          {m.exportAudit}
         </button>
       </div>
     </section>

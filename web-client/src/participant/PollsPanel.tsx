@@ -10,10 +10,12 @@ interface Props {
   ballots: Readonly<Record<string, readonly number[]>>;
   /** null until the participant has joined */
   onVote: ((poll: Poll, choices: number[]) => Promise<unknown>) | null;
+  /** a verified delegate (a portal's token), who may vote in formal polls */
+  verified?: boolean;
 }
 
 /** Open polls to answer and closed ones with their results; drafts stay with the moderator. */
-export function PollsPanel({ polls, ballots, onVote }: Props) {
+export function PollsPanel({ polls, ballots, onVote, verified = false }: Props) {
   const { t } = useI18n();
   const shown = Object.values(polls)
     .filter((p) => p.state === 'open' || p.state === 'closed')
@@ -31,6 +33,7 @@ export function PollsPanel({ polls, ballots, onVote }: Props) {
           key={poll.id}
           poll={poll}
           mine={ballots[poll.id] ?? null}
+          verified={verified}
           onVote={onVote && ((choices) => onVote(poll, choices))}
         />
       ))}
@@ -41,16 +44,21 @@ export function PollsPanel({ polls, ballots, onVote }: Props) {
 interface CardProps {
   poll: Poll;
   mine: readonly number[] | null;
+  verified: boolean;
   onVote: ((choices: number[]) => Promise<unknown>) | null;
 }
 
-function PollCard({ poll, mine, onVote }: CardProps) {
+function PollCard({ poll, mine, verified, onVote }: CardProps) {
   const { t } = useI18n();
   const [choices, setChoices] = useState<number[]>(() => [...(mine ?? [])]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titleId = `poll-${poll.id}-title`;
   const open = poll.state === 'open';
+  const formal = poll.formal === true;
+  // A formal ballot is final; a self-declared participant is told why they cannot cast one.
+  const locked = formal && mine !== null;
+  const barred = formal && !verified;
 
   const toggle = (index: number, checked: boolean) => {
     if (!poll.multi) setChoices([index]);
@@ -59,13 +67,16 @@ function PollCard({ poll, mine, onVote }: CardProps) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!onVote || busy || choices.length === 0) return;
+    if (!onVote || busy || locked || choices.length === 0) return;
     setBusy(true);
     setError(null);
     try {
       await onVote(choices);
     } catch (cause) {
-      setError(t.live.requestError(cause instanceof RequestError ? cause.code : 'internal'));
+      const code = cause instanceof RequestError ? cause.code : 'internal';
+      if (formal && code === 'forbidden') setError(t.polls.formalUnverified);
+      else if (formal && code === 'conflict') setError(t.polls.formalVoted);
+      else setError(t.live.requestError(code));
     } finally {
       setBusy(false);
     }
@@ -74,10 +85,17 @@ function PollCard({ poll, mine, onVote }: CardProps) {
   return (
     <article class="poll" aria-labelledby={titleId} data-poll-id={poll.id} data-state={poll.state}>
       <p class={`badge badge--poll-${poll.state}`}>{t.polls.state[poll.state] ?? poll.state}</p>
+      {formal && <p class="badge badge--formal">{t.polls.formal}</p>}
       <h3 id={titleId} class="poll__question">
         {poll.question}
       </h3>
-      {open && onVote && (
+      {formal && open && <p class="field__hint">{t.polls.formalHint}</p>}
+      {open && onVote && barred && (
+        <p class="poll__barred" role="note">
+          {t.polls.formalUnverified}
+        </p>
+      )}
+      {open && onVote && !barred && (
         <form class="poll__form" onSubmit={submit}>
           <fieldset class="poll__options">
             <legend class="visually-hidden">{poll.question}</legend>
@@ -88,17 +106,20 @@ function PollCard({ poll, mine, onVote }: CardProps) {
                   type={poll.multi ? 'checkbox' : 'radio'}
                   name={`poll-${poll.id}`}
                   checked={choices.includes(index)}
+                  disabled={locked}
                   onChange={(e) => toggle(index, e.currentTarget.checked)}
                 />
                 <span>{option.text}</span>
               </label>
             ))}
           </fieldset>
-          <button type="submit" class="button button--primary" aria-disabled={busy || choices.length === 0}>
-            {mine ? t.polls.change : t.polls.vote}
-          </button>
+          {!locked && (
+            <button type="submit" class="button button--primary" aria-disabled={busy || choices.length === 0}>
+              {mine ? t.polls.change : t.polls.vote}
+            </button>
+          )}
           <p class={error ? 'form__error' : 'form__result'} role="status">
-            {error ?? (mine ? t.polls.voted : '')}
+            {error ?? (mine ? (formal ? t.polls.formalVoted : t.polls.voted) : '')}
           </p>
         </form>
       )}

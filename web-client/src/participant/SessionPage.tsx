@@ -250,6 +250,7 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
                 {who}
                 <PollsPanel
                   polls={state?.polls ?? {}}
+                  verified={identity?.participant.verified === true}
                   ballots={state?.myBallots ?? {}}
                   onVote={
                     ready
