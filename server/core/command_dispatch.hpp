@@ -7,8 +7,9 @@
 namespace veche::core {
 
 // Applies any session command (ask, vote, moderate, session_control,
-// transcript, poll_create, poll_control, poll_vote) to the model. `reach`:
-// what the server knows of the session's recording (for replay_range only).
+// transcript, poll_create, poll_control, poll_vote) to the model, and
+// answers `similar`, which changes nothing. `reach`: what the server knows
+// of the session's recording (for replay_range only).
 command_result apply_command(session_model& m, const identity& who, const client_payload& payload, epoch_ms now,
                              const replay_reach& reach = {});
 

@@ -54,6 +54,17 @@ void add_author_affiliation(sqlite_connection& db) {
     log::info("store: questions now keep their author's municipality and region");
 }
 
+// A question's merge, its similar-question hint (the score in thousandths)
+// and its written reply (contract 7.2, 7.3), added to databases made before:
+// NULL for none.
+void add_merges_hints_replies(sqlite_connection& db) {
+    if (has_column(db, "questions", "merged_into")) return;
+    db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT; ALTER TABLE questions ADD COLUMN similar_id TEXT;"
+            "ALTER TABLE questions ADD COLUMN similar_score INTEGER; ALTER TABLE questions ADD COLUMN reply_text TEXT;"
+            "ALTER TABLE questions ADD COLUMN reply_by TEXT; ALTER TABLE questions ADD COLUMN reply_at_ms INTEGER;");
+    log::info("store: questions now keep merges, similar-question hints and written replies");
+}
+
 }  // namespace
 
 void prepare_schema(sqlite_connection& db) {
@@ -151,8 +162,9 @@ void prepare_schema(sqlite_connection& db) {
     // correction of a session's replay range.
     if (!has_column(db, "sessions", "replay_from_ms"))
         db.exec("ALTER TABLE sessions ADD COLUMN replay_from_ms INTEGER; ALTER TABLE sessions ADD COLUMN replay_to_ms INTEGER;");
-    // Version 7 adds attendees (above) and the questions' author affiliation.
+    // Version 7 adds attendees (above) and the questions' author affiliation; version 8 merges, hints and replies.
     add_author_affiliation(db);
+    add_merges_hints_replies(db);
     db.exec("PRAGMA user_version = " + std::to_string(schema_version));
 }
 
