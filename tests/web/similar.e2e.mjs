@@ -32,19 +32,19 @@ await runTest('similar.e2e: similar-question hints while typing, merging from th
     browser = await step('launch Chromium', () => launchChromium());
     const { open, dialogs } = pageOpener(browser, base);
 
+    const similarRequests = [];
     const p = await step('a participant opens the session and joins; the seeded questions are in the queue', async () => {
       const opened = await open('participant', PHONE, `/?session=${SESSION}`);
+      // The socket opens on joining: every request it carries is seen from the start.
+      opened.page.on('websocket', (ws) =>
+        ws.on('framesent', ({ payload }) => {
+          if (typeof payload === 'string' && payload.includes('"type":"similar"')) similarRequests.push(JSON.parse(payload));
+        }),
+      );
       await joinAs(opened.page, 'Анна Смирнова');
       await opened.page.locator('li.question').filter({ hasText: SEEDED }).waitFor();
       return opened;
     });
-
-    const similarRequests = [];
-    p.page.on('websocket', (ws) =>
-      ws.on('framesent', ({ payload }) => {
-        if (typeof payload === 'string' && payload.includes('"type":"similar"')) similarRequests.push(JSON.parse(payload));
-      }),
-    );
 
     await step('typing shows the similar question with a vote button, asked once per pause, not per keystroke', async () => {
       const box = p.page.getByLabel('Ваш вопрос');
@@ -55,7 +55,7 @@ await runTest('similar.e2e: similar-question hints while typing, merging from th
       check(similarRequests.length >= 1 && similarRequests.length <= 3, `similar requests while typing ${[...TYPED].length} characters: ${similarRequests.length}`);
       checkEqual(similarRequests.at(-1)?.text, TYPED, 'the text looked up last');
       check((await hints.locator('.similar__item').count()) <= 3, 'at most three hints');
-      await screenshot(p.page, 'similar-hint-participant');
+      await screenshot(p.page, 'similar-hint-participant.png');
     });
 
     await step('the vote button of the hint supports the question', async () => {
@@ -84,7 +84,7 @@ await runTest('similar.e2e: similar-question hints while typing, merging from th
       await seeded.locator('.mod-q__similar').filter({ hasText: SEEDED }).waitFor();
       const typed = opened.page.locator('.mod-col--incoming li.mod-q').filter({ hasText: TYPED });
       await typed.locator('.mod-q__similar').filter({ hasText: SEEDED }).waitFor();
-      await screenshot(opened.page, 'similar-hint-moderator');
+      await screenshot(opened.page, 'similar-hint-moderator.png');
       return opened;
     });
 
@@ -116,7 +116,7 @@ await runTest('similar.e2e: similar-question hints while typing, merging from th
       const listed = p.page.locator('li.question').filter({ hasText: SEEDED });
       await listed.locator('.question__reply').getByText('Заявки принимают с 1 марта на портале «Госуслуги».').waitFor({ timeout: WATCHING_MS });
       checkEqual(await listed.locator('.question__reply-by').innerText(), 'Ответ · Ольга Модератор', 'who answered');
-      await screenshot(p.page, 'similar-merged-and-replied-participant');
+      await screenshot(p.page, 'similar-merged-and-replied-participant.png');
       checkNoProblems([p, mod], dialogs);
     });
   } catch (error) {

@@ -96,8 +96,8 @@ export function AskBox({
               {over > 0 ? t.ask.tooLong(over) : t.ask.counter(used, max)}
             </p>
           </div>
+          <SimilarHints found={similar} questions={questions} myVotes={myVotes} onVote={onVote} />
         </div>
-        <SimilarHints found={similar} questions={questions} myVotes={myVotes} onVote={onVote} />
         <label class="check">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.currentTarget.checked)} />
           <span>{t.ask.anonymous}</span>
