@@ -203,7 +203,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
 }
 
 void room::answer_similar(const std::shared_ptr<client_link>& link, const core::client_message& msg) {
-    // A question of the session as it is now, like GET …/questions: changes
+    // A look at the session as it is now, like GET …/questions: it changes
     // nothing, so nothing waits for the disk, and the rid is not remembered
     // (a participant typing sends one after another).
     const auto started = std::chrono::steady_clock::now();
