@@ -88,6 +88,7 @@ public:
         const auto q = question_ids[(v * 7919 + (k % 5) * 104729) % question_ids.size()];
         const bool on = (k / 5) % 2 == 0;
         ++k;
+        sh.vote_sent_us[v] = wall_us();
         pool.client(v)->send(R"({"type":"vote","rid":"v)" + std::to_string(k) + R"(","question":")" + q +
                              R"(","on":)" + (on ? "true" : "false") + "}");
         return true;
@@ -121,9 +122,12 @@ public:
     }
 
 protected:
-    void on_ack(ws_client& c, const frame_item& item, std::int64_t now, delivery_stats&) override {
+    void on_ack(ws_client& c, const frame_item& item, std::int64_t now, delivery_stats& stats) override {
         auto& sh = per_shard_[c.shard()];
-        if (item.rid.starts_with("s")) {
+        if (item.rid.starts_with("v")) {
+            // The same queue, for comparison: a vote's ack in the same window.
+            stats.ack.add(now - sh.vote_sent_us[c.index()]);
+        } else if (item.rid.starts_with("s")) {
             std::uint64_t n = 0;
             std::from_chars(item.rid.data() + 1, item.rid.data() + item.rid.size(), n);
             sh.similar_us.add(now - sh.similar_sent_us[n % ring]);
@@ -153,6 +157,7 @@ private:
         std::vector<std::int64_t> similar_sent_us = std::vector<std::int64_t>(ring, 0);
         std::map<std::size_t, std::int64_t> ask_sent_us;
         std::map<std::size_t, std::uint64_t> vote_step;
+        std::map<std::size_t, std::int64_t> vote_sent_us;  // a voter's last vote (one a second: its ack came long before)
         latency_histogram similar_us, ask_us;
     };
     const similar_options& o_;
@@ -247,6 +252,8 @@ void run_similar(const similar_options& o, const server_paths& paths, report& r)
         {"similar_ms",
          {{"p50", ms(similar.percentile(0.5))}, {"p99", ms(similar.percentile(0.99))}, {"max", ms(similar.max())}}},
         {"votes_acked_per_s", static_cast<double>(w.senders.acks - similar.count()) / w.seconds},
+        {"vote_ack_ms",
+         {{"p50", ms(w.senders.ack.percentile(0.5))}, {"p99", ms(w.senders.ack.percentile(0.99))}, {"max", ms(w.senders.ack.max())}}},
         {"server_similar_mean_ms", server_requests > 0 ? delta("veche_similar_seconds_sum") * 1000 / server_requests : 0.0},
         {"server_similar_within_5ms", server_share_within(before, after, "0.005")},
         {"server_similar_within_20ms", server_share_within(before, after, "0.02")},
@@ -258,6 +265,8 @@ void run_similar(const similar_options& o, const server_paths& paths, report& r)
                           " voting",
                       "ms", ms(similar.percentile(0.99)), std::nullopt, false, "≤ 50 ms",
                       similar.percentile(0.99) <= 50'000});
+    r.add_comparison({"a vote's ack p99 (durable), same window", "ms", ms(w.senders.ack.percentile(0.99)), std::nullopt,
+                      false, "-", std::nullopt});
     r.add_comparison({"ask (indexing and commit) p99", "ms", ms(asks.percentile(0.99)), std::nullopt, false, "-",
                       std::nullopt});
     r.note("similar: the reference has no such request; Veche only");
