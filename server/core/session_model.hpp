@@ -39,8 +39,6 @@ public:
     seq_t seq() const { return seq_; }
 
     const question* find(std::string_view id) const;
-    // Every question, in the order they were asked (or restored).
-    const std::vector<question>& questions() const { return questions_; }
     std::size_t pending_count() const { return pending_count_; }
     const question_matcher& matcher() const { return *matcher_; }
     // The questions `who` may see, in speaker-queue order.
