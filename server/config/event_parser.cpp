@@ -3,6 +3,7 @@
 #include "config/json_object_reader.hpp"
 #include "config/ladder_parser.hpp"
 #include "core/session_status.hpp"
+#include "core/text_hygiene.hpp"
 
 #include <map>
 #include <set>
@@ -66,6 +67,20 @@ core::speaker_info parse_speaker(const nlohmann::json& v, const std::string& pat
     return sp;
 }
 
+core::seed_question parse_seed_question(const nlohmann::json& v, const std::string& path) {
+    json_object_reader r(v, path);
+    core::seed_question q;
+    const auto text = core::clean_user_text(read_text(r, "text", 2000), true);
+    if (!text || text->code_points == 0) r.fail("text", "must be a question: not empty, valid UTF-8");
+    q.text = text->text;
+    q.author = read_text(r, "author", 200);
+    const auto state = r.optional_string("state").value_or("pending");
+    if (state != "pending" && state != "approved") r.fail("state", "must be \"pending\" or \"approved\"");
+    q.approved = state == "approved";
+    r.finish();
+    return q;
+}
+
 core::session_definition parse_session(const nlohmann::json& v, const std::string& path) {
     json_object_reader r(v, path);
     core::session_definition s;
@@ -87,6 +102,11 @@ core::session_definition parse_session(const nlohmann::json& v, const std::strin
     if (!mode) r.fail("moderation", "must be \"pre\" or \"post\", not \"" + moderation + "\"");
     s.moderation = *mode;
     s.qa_open = r.optional_bool("qa_open", true);
+    if (const auto* seeds = r.member("seed_questions"); seeds && !seeds->is_null()) {
+        if (!seeds->is_array()) r.fail("seed_questions", std::string("must be an array, not ") + seeds->type_name());
+        for (std::size_t i = 0; i < seeds->size(); ++i)
+            s.seed_questions.push_back(parse_seed_question((*seeds)[i], indexed(r.path_of("seed_questions"), i)));
+    }
     r.finish();
     return s;
 }

@@ -103,6 +103,9 @@ limit_settings parse_limits(const nlohmann::json& value) {
     read_limit(r, "transcript_chars", l.transcript_chars, 1, 100000);
     read_limit(r, "reactions_per_second", l.reactions_per_second, 1, 10000);
     read_limit(r, "reactions_burst", l.reactions_burst, 1, 100000);
+    read_limit(r, "reply_chars", l.reply_chars, 1, 100000);
+    read_limit(r, "similar_per_second", l.similar_per_second, 1, 10000);
+    read_limit(r, "similar_burst", l.similar_burst, 1, 100000);
     read_limit(r, "messages_per_second", l.messages_per_second, 1, 100000);
     read_limit(r, "messages_burst", l.messages_burst, 1, 1000000);
     read_limit(r, "send_queue_bytes", l.send_queue_bytes, 16 * 1024, 1024 * 1024 * 1024);

@@ -40,9 +40,11 @@ const poll* changed_poll(const command_result& r) {
 std::string text_replaced_by(const session_model& m, const client_payload& payload) {
     if (std::holds_alternative<replay_range_message>(payload)) return interval(m.status().replay);
     const auto* c = std::get_if<moderate_message>(&payload);
-    if (!c || c->action != moderation_action::edit) return {};
-    const auto* q = m.find(c->question);
-    return q ? q->text : std::string();
+    const auto* q = c ? m.find(c->question) : nullptr;
+    if (!q) return {};
+    if (c->action == moderation_action::edit) return q->text;
+    if (c->action == moderation_action::reply && q->reply) return q->reply->text;
+    return {};
 }
 
 std::optional<audit_entry> audit_entry_for(const session_model& m, const identity& who, const client_payload& payload,
@@ -59,10 +61,13 @@ std::optional<audit_entry> audit_entry_for(const session_model& m, const identit
             [&](const moderate_message& c) {
                 e.action = "moderate." + std::string(to_string(c.action));
                 e.target = c.question;
-                if (c.action == moderation_action::edit) {
+                const auto* q = m.find(c.question);
+                if (c.action == moderation_action::edit || c.action == moderation_action::reply) {
                     e.text_before = std::move(text_before);
-                    if (const auto* q = m.find(c.question)) e.text_after = q->text;
+                    if (q && c.action == moderation_action::edit) e.text_after = q->text;
+                    if (q && c.action == moderation_action::reply && q->reply) e.text_after = q->reply->text;
                 }
+                if (c.action == moderation_action::merge && q) e.text_after = q->merged_into;
                 return true;
             },
             [&](const session_control_message& c) {

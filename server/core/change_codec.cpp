@@ -26,20 +26,38 @@ std::vector<std::uint32_t> choices_at(const nlohmann::json& j) {
 }
 
 nlohmann::json question_record(const question& q) {
-    return {{"id", q.id},
-            {"session", q.session},
-            {"text", q.text},
-            {"author_id", q.author_id},
-            {"author_name", q.author_name},
-            {"author_org", q.author_affiliation.org},
-            {"author_region", q.author_affiliation.region},
-            {"author_verified", q.author_affiliation.verified},
-            {"anonymous", q.anonymous},
-            {"state", to_string(q.state)},
-            {"highlighted", q.highlighted},
-            {"edited", q.edited},
-            {"votes", q.votes},
-            {"created_at", q.created_at}};
+    nlohmann::json j{{"id", q.id},
+                     {"session", q.session},
+                     {"text", q.text},
+                     {"author_id", q.author_id},
+                     {"author_name", q.author_name},
+                     {"author_org", q.author_affiliation.org},
+                     {"author_region", q.author_affiliation.region},
+                     {"author_verified", q.author_affiliation.verified},
+                     {"anonymous", q.anonymous},
+                     {"state", to_string(q.state)},
+                     {"highlighted", q.highlighted},
+                     {"edited", q.edited},
+                     {"votes", q.votes},
+                     {"created_at", q.created_at}};
+    // Merges, the similar-question hint and the written reply: only when there is one.
+    if (!q.merged_into.empty()) j["merged_into"] = q.merged_into;
+    if (!q.merged.empty()) j["merged"] = q.merged;
+    if (q.similar_to) j["similar_to"] = {{"id", q.similar_to->id}, {"score", q.similar_to->score}};
+    if (q.reply) j["reply"] = {{"text", q.reply->text}, {"by", q.reply->by}, {"at_ms", q.reply->at}};
+    return j;
+}
+
+std::optional<similar_hint> hint_from(const nlohmann::json& j) {
+    if (!j.contains("similar_to")) return std::nullopt;
+    const auto& h = j.at("similar_to");
+    return similar_hint{h.at("id").get<std::string>(), h.at("score").get<double>()};
+}
+
+std::optional<written_reply> reply_from(const nlohmann::json& j) {
+    if (!j.contains("reply")) return std::nullopt;
+    const auto& r = j.at("reply");
+    return written_reply{r.at("text").get<std::string>(), r.value("by", std::string{}), r.value("at_ms", epoch_ms{0})};
 }
 
 question question_from(const nlohmann::json& j) {
@@ -56,7 +74,11 @@ question question_from(const nlohmann::json& j) {
                     .highlighted = j.value("highlighted", false),
                     .edited = j.value("edited", false),
                     .votes = j.value("votes", std::int64_t{0}),
-                    .created_at = j.value("created_at", epoch_ms{0})};
+                    .created_at = j.value("created_at", epoch_ms{0}),
+                    .merged_into = j.value("merged_into", std::string{}),
+                    .merged = j.value("merged", std::vector<std::string>{}),
+                    .similar_to = hint_from(j),
+                    .reply = reply_from(j)};
 }
 
 nlohmann::json poll_record(const poll& p) {

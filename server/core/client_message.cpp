@@ -129,7 +129,12 @@ client_payload decode_payload(std::string_view type, const message_fields& m) {
     if (type == "moderate") {
         const auto action = enum_field<moderation_action>(m, key::action, "unknown moderation action");
         auto question = string_field(m, key::question);
-        return moderate_message{std::move(question), action, optional_string_field(m, key::text)};
+        auto text = optional_string_field(m, key::text);
+        return moderate_message{std::move(question), action, std::move(text), optional_string_field(m, key::into)};
+    }
+    if (type == "similar") {
+        auto text = any_string_field(m, key::text);
+        return similar_message{string_field(m, key::session), std::move(text)};
     }
     if (type == "session_control") {
         if (const auto* a = m.find(key::action); a && a->type == kind::string && a->string == "replay_range") {

@@ -36,10 +36,10 @@ struct vote_message {
     std::string question;
     bool on = true;
 };
-struct moderate_message {
-    std::string question;
-    moderation_action action = moderation_action::approve;
-    std::optional<std::string> text;
+using moderate_message = moderation_request;
+struct similar_message {
+    std::string session;
+    std::string text;
 };
 struct session_control_message {
     std::string session;
@@ -80,7 +80,7 @@ struct react_message {
 using client_payload =
     std::variant<hello_message, subscribe_message, unsubscribe_message, ask_message, vote_message, moderate_message,
                  session_control_message, replay_range_message, transcript_message, poll_create_message, poll_control_message,
-                 poll_vote_message, react_message>;
+                 poll_vote_message, react_message, similar_message>;
 
 struct client_message {
     std::optional<std::string> rid;

@@ -3,6 +3,7 @@
 #include "core/audit_trail.hpp"
 #include "core/overloaded.hpp"
 #include "core/poll_commands.hpp"
+#include "core/similar_questions.hpp"
 
 namespace veche::core {
 namespace {
@@ -14,11 +15,8 @@ command_result dispatch(session_model& m, const identity& who, const client_payl
         overloaded{
             [&](const ask_message& c) { return ask(m, who, c.text, c.anonymous, now); },
             [&](const vote_message& c) { return vote(m, who, c.question, c.on, now); },
-            [&](const moderate_message& c) {
-                std::optional<std::string_view> text;
-                if (c.text) text = *c.text;
-                return moderate(m, who, c.question, c.action, text);
-            },
+            [&](const moderate_message& c) { return moderate(m, who, c, now); },
+            [&](const similar_message& c) { return find_similar(m, who, c.text, now); },
             [&](const session_control_message& c) { return control_session(m, who, c.action); },
             [&](const replay_range_message& c) { return correct_replay_range(m, who, c.from_ms, c.to_ms, reach); },
             [&](const transcript_message& c) { return post_segment(m, who, c.segment, now); },

@@ -39,6 +39,14 @@ struct hall_definition {
     bool audio_only = false;             // also offer the source's audio alone
 };
 
+// A question a session starts with (the demo forum's examples): asked once,
+// when the store holds nothing of the session yet.
+struct seed_question {
+    std::string text;
+    std::string author;     // a display name
+    bool approved = false;  // in the queue at once; else incoming
+};
+
 struct session_definition {
     std::string id;
     std::string hall;
@@ -49,6 +57,7 @@ struct session_definition {
     std::vector<speaker_info> speakers;
     moderation_mode moderation = moderation_mode::pre;
     bool qa_open = true;
+    std::vector<seed_question> seed_questions;
 };
 
 struct event_definition {

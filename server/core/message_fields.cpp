@@ -8,7 +8,8 @@ namespace {
 constexpr std::string_view key_names[] = {"type",  "rid",      "token",    "session", "since",   "text",
                                           "anonymous", "question", "on",   "action",  "id",      "final",
                                           "start_ms", "end_ms", "speaker", "lang",    "options", "multi",
-                                          "live_results", "poll", "choices", "kind", "from_ms", "to_ms", "formal"};
+                                          "live_results", "poll", "choices", "kind", "from_ms", "to_ms", "formal",
+                                          "into"};
 static_assert(std::size(key_names) == static_cast<std::size_t>(message_key::count_));
 
 std::optional<message_key> key_of(std::string_view name) {

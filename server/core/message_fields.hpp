@@ -17,7 +17,7 @@ namespace veche::core {
 // Every member name a client message may carry.
 enum class message_key : std::uint8_t {
     type, rid, token, session, since, text, anonymous, question, on, action, id, final, start_ms, end_ms,
-    speaker, lang, options, multi, live_results, poll, choices, kind, from_ms, to_ms, formal, count_
+    speaker, lang, options, multi, live_results, poll, choices, kind, from_ms, to_ms, formal, into, count_
 };
 
 // One member's value: scalars as they are, arrays of scalars with their items.

@@ -13,7 +13,7 @@ void cell(std::string& out, std::string_view value, bool user_text) { append_csv
 std::string questions_csv(const std::vector<question>& questions) {
     std::string out(csv_bom);
     out += "id,state,highlighted,votes,text,author_id,author_name,anonymous,created_at,edited,author_org,author_region,"
-           "author_verified\r\n";
+           "author_verified,merged_into,reply,reply_by\r\n";
     for (const auto& q : questions) {
         cell(out, q.id, false);
         out.push_back(',');
@@ -40,6 +40,12 @@ std::string questions_csv(const std::vector<question>& questions) {
         cell(out, q.author_affiliation.region, true);
         out.push_back(',');
         out += q.author_affiliation.verified ? "true" : "false";
+        out.push_back(',');
+        cell(out, q.merged_into, false);
+        out.push_back(',');
+        cell(out, q.reply ? q.reply->text : "", true);
+        out.push_back(',');
+        cell(out, q.reply ? q.reply->by : "", true);
         out += "\r\n";
     }
     return out;

@@ -14,8 +14,9 @@ int rank(const question& q) {
         case question_state::pending: return 3;
         case question_state::rejected: return 4;
         case question_state::archived: return 5;
+        case question_state::merged: return 6;
     }
-    return 6;
+    return 7;
 }
 
 }  // namespace

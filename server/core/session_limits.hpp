@@ -14,6 +14,9 @@ struct session_limits {
     std::size_t transcript_chars = 2000;
     std::uint32_t reactions_per_second = 5;
     std::uint32_t reactions_burst = 20;
+    std::size_t reply_chars = 1000;
+    std::uint32_t similar_per_second = 5;
+    std::uint32_t similar_burst = 20;
 };
 
 }  // namespace veche::core

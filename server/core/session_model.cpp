@@ -4,13 +4,15 @@
 #include "core/queue_order.hpp"
 #include "core/visibility.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
 namespace veche::core {
 
-session_model::session_model(const session_definition& def, const session_limits& limits)
-    : def_(def), limits_(limits), status_(session_status::initial(def)) {}
+session_model::session_model(const session_definition& def, const session_limits& limits,
+                             std::unique_ptr<question_matcher> matcher)
+    : def_(def), limits_(limits), status_(session_status::initial(def)), matcher_(std::move(matcher)) {}
 
 const question* session_model::find(std::string_view id) const {
     const auto it = index_.find(std::string(id));
@@ -38,6 +40,14 @@ bool session_model::has_vote(std::string_view question_id, std::string_view part
     return v != voters_.end() && v->second.count(k->second) > 0;
 }
 
+std::vector<std::string> session_model::voters_of(std::string_view question_id) const {
+    std::vector<std::string> out;
+    if (const auto v = voters_.find(std::string(question_id)); v != voters_.end())
+        for (const auto key : v->second) out.push_back(participant_ids_[key]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::vector<std::string> session_model::votes_of(const identity& who) const {
     std::vector<std::string> out;
     const auto k = participant_keys_.find(who.id);
@@ -60,6 +70,7 @@ std::string session_model::next_question_id() { return def_.id + '.' + std::to_s
 
 std::uint32_t session_model::participant_key(const std::string& participant) {
     const auto [it, fresh] = participant_keys_.emplace(participant, static_cast<std::uint32_t>(participant_keys_.size()));
+    if (fresh) participant_ids_.push_back(participant);
     return it->second;
 }
 
@@ -70,7 +81,8 @@ session_model::participant_limits& session_model::limits_of(const std::string& p
         it = participant_limits_
                  .emplace(key, participant_limits{sliding_window_limit(limits_.asks_per_minute, 60'000),
                                                   rate_limiter(limits_.votes_per_second, limits_.votes_burst),
-                                                  rate_limiter(limits_.reactions_per_second, limits_.reactions_burst)})
+                                                  rate_limiter(limits_.reactions_per_second, limits_.reactions_burst),
+                                                  rate_limiter(limits_.similar_per_second, limits_.similar_burst)})
                  .first;
     return it->second;
 }
@@ -85,6 +97,10 @@ void session_model::ask_recorded(const std::string& participant, epoch_ms now) {
 
 bool session_model::vote_allowed(const std::string& participant, epoch_ms now) {
     return limits_of(participant).votes.try_take(now);
+}
+
+bool session_model::similar_allowed(const std::string& participant, epoch_ms now) {
+    return limits_of(participant).similar.try_take(now);
 }
 
 bool session_model::react_allowed(const std::string& participant, epoch_ms now) {
@@ -117,12 +133,19 @@ change session_model::record(change_payload payload) {
 void session_model::apply(const change_payload& payload) {
     std::visit(overloaded{
                    [&](const question_changed& qc) {
-                       const auto it = index_.find(qc.after.id);
-                       if (it == index_.end()) {
-                           index_.emplace(qc.after.id, questions_.size());
-                           questions_.push_back(qc.after);
+                       const auto& q = qc.after;
+                       const auto it = index_.find(q.id);
+                       const question* before = it == index_.end() ? nullptr : &questions_[it->second];
+                       pending_count_ += q.state == question_state::pending;
+                       pending_count_ -= before && before->state == question_state::pending;
+                       // The matcher knows every question but the merged ones (their target stands for them).
+                       if (q.state == question_state::merged) matcher_->remove(q.id);
+                       else if (!before || before->text != q.text) matcher_->put(q.id, q.text);
+                       if (before) {
+                           questions_[it->second] = q;
                        } else {
-                           questions_[it->second] = qc.after;
+                           index_.emplace(q.id, questions_.size());
+                           questions_.push_back(q);
                        }
                    },
                    [&](const vote_changed& vc) {

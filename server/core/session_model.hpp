@@ -2,12 +2,14 @@
 // One forum session's state: its status, its questions and who voted for
 // what, its transcript and polls, plus the per-participant limits. Pure:
 // commands (in their own files) check and change it and return the changes;
-// the restore_ functions rebuild it from what the store kept.
+// the restore_ functions rebuild it from what the store kept. Its matcher
+// always holds the text of every question that is not merged.
 
 #include "core/event_definition.hpp"
 #include "core/identity.hpp"
 #include "core/poll_book.hpp"
 #include "core/question.hpp"
+#include "core/question_matcher.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/session_change.hpp"
 #include "core/session_limits.hpp"
@@ -16,6 +18,7 @@
 #include "core/transcript_log.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,7 +29,9 @@ namespace veche::core {
 
 class session_model {
 public:
-    session_model(const session_definition& def, const session_limits& limits);
+    // matcher: not null; the model fills it.
+    session_model(const session_definition& def, const session_limits& limits,
+                  std::unique_ptr<question_matcher> matcher);
 
     const session_definition& definition() const { return def_; }
     const session_limits& limits() const { return limits_; }
@@ -34,9 +39,13 @@ public:
     seq_t seq() const { return seq_; }
 
     const question* find(std::string_view id) const;
+    std::size_t pending_count() const { return pending_count_; }
+    const question_matcher& matcher() const { return *matcher_; }
     // The questions `who` may see, in speaker-queue order.
     std::vector<const question*> visible_questions(const identity& who) const;
     bool has_vote(std::string_view question_id, std::string_view participant) const;
+    // Who voted for the question, sorted.
+    std::vector<std::string> voters_of(std::string_view question_id) const;
     // Ids of the visible questions `who` voted for.
     std::vector<std::string> votes_of(const identity& who) const;
     std::size_t question_count() const { return questions_.size(); }
@@ -54,6 +63,7 @@ public:
     bool ask_allowed(const std::string& participant, epoch_ms now);
     void ask_recorded(const std::string& participant, epoch_ms now);
     bool vote_allowed(const std::string& participant, epoch_ms now);
+    bool similar_allowed(const std::string& participant, epoch_ms now);
     bool react_allowed(const std::string& participant, epoch_ms now);
     std::string next_poll_id();
     std::uint32_t participant_key(const std::string& participant);
@@ -73,6 +83,7 @@ private:
         sliding_window_limit asks;
         rate_limiter votes;
         rate_limiter reactions;
+        rate_limiter similar;
     };
     void apply(const change_payload& payload);
     question& mutable_question(const std::string& id);
@@ -88,8 +99,11 @@ private:
     poll_book polls_;
     std::vector<question> questions_;
     std::unordered_map<std::string, std::size_t> index_;
+    std::unique_ptr<question_matcher> matcher_;
+    std::size_t pending_count_ = 0;
     // Participant ids are interned: a vote storm stores small integers, not strings.
     std::unordered_map<std::string, std::uint32_t> participant_keys_;
+    std::vector<std::string> participant_ids_;  // by key
     std::unordered_map<std::string, std::unordered_set<std::uint32_t>> voters_;
     std::unordered_map<std::uint32_t, participant_limits> participant_limits_;
 };

@@ -28,7 +28,7 @@ bool visible_to(const question& q, const identity& who) {
 }
 
 nlohmann::json question_json(const question& q, author_view view) {
-    return {
+    nlohmann::json out = {
         {"id", q.id},
         {"session", q.session},
         {"text", q.text},
@@ -40,6 +40,16 @@ nlohmann::json question_json(const question& q, author_view view) {
         {"created_at", format_rfc3339(q.created_at)},
         {"edited", q.edited},
     };
+    if (q.state == question_state::merged) out["merged_into"] = q.merged_into;
+    if (!q.merged.empty()) out["merged"] = q.merged;
+    if (q.reply)
+        out["reply"] = {{"text", q.reply->text},
+                        {"by", text_or_null(q.reply->by)},
+                        {"at_ms", q.reply->at}};
+    // The similar-question hint helps moderators triage; nobody else gets it.
+    if (q.similar_to && view == author_view::moderator)
+        out["similar_to"] = {{"id", q.similar_to->id}, {"score", q.similar_to->score}};
+    return out;
 }
 
 author_view view_for(const question& q, const identity& who) {
@@ -49,7 +59,9 @@ author_view view_for(const question& q, const identity& who) {
 }
 
 nlohmann::json question_stub_json(const question& q) {
-    return {{"id", q.id}, {"session", q.session}, {"state", to_string(q.state)}};
+    nlohmann::json out = {{"id", q.id}, {"session", q.session}, {"state", to_string(q.state)}};
+    if (q.state == question_state::merged) out["merged_into"] = q.merged_into;
+    return out;
 }
 
 question_reader_view reader_view_of(const question_changed& qc) {

@@ -23,18 +23,20 @@ enum class author_view {
     moderator,  // moderators and admins: {id,name,org,region,verified}, also when anonymous
 };
 
-// The `question` object of docs/protocol.md as `view` shows it.
+// The `question` object of docs/protocol.md as `view` shows it (the
+// moderator view also carries an incoming question's similar_to).
 nlohmann::json question_json(const question& q, author_view view);
 
 // The view `who` gets of q. The author gets the owner view of their question
-// while others do not see it whole (pending, rejected, archived, or anonymous),
-// else the view of their role, so that events and snapshots agree.
+// while others do not see it whole (pending, rejected, archived, merged, or
+// anonymous), else the view of their role, so that events and snapshots agree.
 author_view view_for(const question& q, const identity& who);
 inline nlohmann::json question_json_for(const question& q, const identity& who) {
     return question_json(q, view_for(q, who));
 }
 
-// What a client gets when a question stops being visible to it.
+// What a client gets when a question stops being visible to it (a merged
+// one says where it went: a voter's vote went there too).
 nlohmann::json question_stub_json(const question& q);
 
 // What speakers and participants (other than its author) get for a change of a question: the whole question

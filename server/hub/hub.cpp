@@ -23,6 +23,8 @@ void hub::restore(const std::map<std::string, store::stored_session>& stored) {
         log::info("restored session ", id, ": ", session.questions.size(), " questions, ", session.votes.size(),
                   " votes, ", it->second->remembered_requests(), " request ids remembered, seq ", session.seq);
     }
+    for (const auto& [id, r] : rooms_)
+        if (const auto asked = r->plant_seeds()) log::info("session ", id, ": asked its ", asked, " seed questions");
 }
 
 std::shared_ptr<room> hub::find(std::string_view session) const {

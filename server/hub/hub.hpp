@@ -25,7 +25,8 @@ public:
     hub(boost::asio::io_context& ioc, const core::event_definition& event, const room_settings& settings,
         store::event_store& store, metrics_registry& metrics, store_failure_handler on_store_failure);
 
-    // Before serving: every room takes back what the store kept for it.
+    // Before serving: every room takes back what the store kept for it; a
+    // session the store knows nothing of asks its seed questions.
     void restore(const std::map<std::string, store::stored_session>& stored);
 
     // The session's room, or null. The set of rooms never changes, so this is safe from any thread.

@@ -23,7 +23,13 @@ struct hub_metrics {
           snapshots(r.make_counter("veche_hub_snapshots_total", "Snapshots sent on subscribe")),
           publish_deferrals(r.make_counter("veche_hub_publish_deferrals_total",
                                            "Ticks held back because the sockets were still draining")),
-          replays(r.make_counter("veche_hub_replays_total", "Subscriptions resumed from the replay buffer")) {}
+          replays(r.make_counter("veche_hub_replays_total", "Subscriptions resumed from the replay buffer")),
+          similar_requests(r.make_counter("veche_similar_requests_total", "similar requests answered or refused")),
+          similar_seconds(r.make_histogram("veche_similar_seconds",
+                                           "Time a room took to find the questions similar to a text",
+                                           {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25})),
+          merges(r.make_counter("veche_questions_merged_total", "Questions merged into another")),
+          replies(r.make_counter("veche_replies_total", "Written replies given or replaced")) {}
 
     gauge& rooms;
     gauge& subscribers;
@@ -39,6 +45,10 @@ struct hub_metrics {
     counter& snapshots;
     counter& publish_deferrals;
     counter& replays;
+    counter& similar_requests;
+    histogram& similar_seconds;
+    counter& merges;
+    counter& replies;
 };
 
 }  // namespace veche::hub

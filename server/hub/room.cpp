@@ -3,10 +3,12 @@
 #include "common/log.hpp"
 #include "common/wall_clock.hpp"
 #include "core/command_dispatch.hpp"
+#include "core/seed_questions.hpp"
 #include "core/session_stats.hpp"
 #include "core/snapshot_message.hpp"
 #include "core/visibility.hpp"
 #include "core/wire_messages.hpp"
+#include "hub/question_index.hpp"
 #include "store/request_codec.hpp"
 
 #include <boost/asio/post.hpp>
@@ -20,7 +22,7 @@ room::room(asio::io_context& ioc, const core::session_definition& def, const roo
     : strand_(asio::make_strand(ioc)),
       reaction_timer_(strand_),
       metrics_(metrics),
-      model_(def, settings.limits),
+      model_(def, settings.limits, std::make_unique<question_index>()),
       settings_(settings),
       requests_(settings.remembered),
       publisher_(def.id, settings.replay_events, 0, settings.pacing.viewers_interval, metrics),
@@ -53,6 +55,13 @@ void room::restore(const store::stored_session& stored) {
     publisher_.restored(model_.seq());
     std::lock_guard lock(status_mutex_);
     committed_status_ = model_.status();
+}
+
+std::size_t room::plant_seeds() {
+    auto changes = core::plant_seed_questions(model_, now_ms());
+    if (changes.empty()) return 0;
+    pipeline_.add(std::move(changes));
+    return model_.question_count();  // a session gets seeds only while it has no question
 }
 
 core::session_status room::status() const {
@@ -157,6 +166,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         }
     }
     if (const auto* r = std::get_if<core::react_message>(&msg.payload)) return react(who, r->kind);
+    if (std::holds_alternative<core::similar_message>(msg.payload)) return answer_similar(link, msg);
     const auto* range = std::get_if<core::replay_range_message>(&msg.payload);
     auto result = core::apply_command(model_, who, msg.payload, now,
                                       range && settings_.replay_reach ? settings_.replay_reach(model_.definition())
@@ -172,6 +182,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
     if (range)
         log::info("session ", id(), ": replay range corrected to ", range->from_ms, "..", range->to_ms, " ms by ",
                   core::to_string(who.role), " ", who.id);
+    count_moderation(msg.payload);
     auto fields = result.ack.dump();
     if (result.partial) {
         // Shown at the next tick, stored never: the ack only means "received".
@@ -190,6 +201,28 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
         pipeline_.add(store::stored_request{who.id, *msg.rid, std::move(fields)});
     }
     pipeline_.send({link, std::move(ack)});
+}
+
+void room::answer_similar(const std::shared_ptr<client_link>& link, const core::client_message& msg) {
+    // A look at the session as it is now, like GET …/questions: it changes
+    // nothing, so nothing waits for the disk, and the rid is not remembered
+    // (a participant typing sends one after another).
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = core::apply_command(model_, link->who(), msg.payload, now_ms());
+    metrics_.similar_requests.inc();
+    metrics_.similar_seconds.observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    if (result.refused) {
+        metrics_.refusals.inc();
+        if (result.refused->code == core::error_code::rate_limited) metrics_.rate_limited.inc();
+        return link->send_reply(make_frame(core::error_text(msg.rid, result.refused->code, result.refused->message)));
+    }
+    link->send_reply(make_frame(core::ack_text(msg.rid, result.ack.dump())));
+}
+
+void room::count_moderation(const core::client_payload& payload) {
+    const auto* m = std::get_if<core::moderate_message>(&payload);
+    if (m && m->action == core::moderation_action::merge) metrics_.merges.inc();
+    if (m && m->action == core::moderation_action::reply) metrics_.replies.inc();
 }
 
 void room::react(const core::identity& who, core::reaction_kind kind) {

@@ -46,6 +46,9 @@ public:
 
     // Rebuilds the session from what the store kept; before anything else runs.
     void restore(const store::stored_session& stored);
+    // A session the store holds nothing of asks its seed questions (the
+    // config's); after restore, before anything else runs. How many it asked.
+    std::size_t plant_seeds();
 
     const std::string& id() const { return model_.definition().id; }
     const std::string& hall() const { return model_.definition().hall; }
@@ -73,6 +76,8 @@ public:
 private:
     void handle(const std::shared_ptr<client_link>& link, const core::client_message& msg);
     void react(const core::identity& who, core::reaction_kind kind);
+    void answer_similar(const std::shared_ptr<client_link>& link, const core::client_message& msg);
+    void count_moderation(const core::client_payload& payload);
     void close_reaction_window();
     void send_snapshot(subscriber& s);
     void send_ordered(const reply& r);

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include <cmath>
+
 namespace veche::store {
 
 batch_writer::batch_writer(sqlite_connection& db)
@@ -16,9 +18,12 @@ batch_writer::batch_writer(sqlite_connection& db)
                       "moderation = ?4, seq = max(seq, ?5), replay_from_ms = ?6, replay_to_ms = ?7"),
       upsert_question_(db.handle(),
                        "INSERT INTO questions(id, session, text, author_id, author_name, anonymous, state, "
-                       "highlighted, edited, created_at, author_org, author_region, author_verified) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-                       "ON CONFLICT(id) DO UPDATE SET text = ?3, state = ?7, highlighted = ?8, edited = ?9"),
+                       "highlighted, edited, created_at, author_org, author_region, author_verified, merged_into, "
+                       "similar_id, similar_score, reply_text, reply_by, reply_at_ms) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+                       "ON CONFLICT(id) DO UPDATE SET text = ?3, state = ?7, highlighted = ?8, edited = ?9, "
+                       "merged_into = ?14, similar_id = ?15, similar_score = ?16, reply_text = ?17, reply_by = ?18, "
+                       "reply_at_ms = ?19"),
       insert_vote_(db.handle(), "INSERT OR IGNORE INTO votes(question, participant) VALUES(?1, ?2)"),
       delete_vote_(db.handle(), "DELETE FROM votes WHERE question = ?1 AND participant = ?2"),
       insert_requests_(db.handle(), "INSERT INTO request_batches(session, at_ms, requests) VALUES(?1, ?2, ?3)"),
@@ -107,8 +112,14 @@ void batch_writer::write_change(const std::string& session, const core::change& 
                            .bind(10, q.created_at)
                            .bind(11, q.author_affiliation.org)
                            .bind(12, q.author_affiliation.region)
-                           .bind(13, std::int64_t{q.author_affiliation.verified})
-                           .run();
+                           .bind(13, std::int64_t{q.author_affiliation.verified});
+                       // Unbound parameters are NULL: no merge, hint or reply.
+                       if (q.state == core::question_state::merged) upsert_question_.bind(14, q.merged_into);
+                       if (q.similar_to)
+                           upsert_question_.bind(15, q.similar_to->id)
+                               .bind(16, static_cast<std::int64_t>(std::lround(q.similar_to->score * 1000)));
+                       if (q.reply) upsert_question_.bind(17, q.reply->text).bind(18, q.reply->by).bind(19, q.reply->at);
+                       upsert_question_.run();
                    },
                    [&](const core::vote_changed& vc) {
                        (vc.on ? insert_vote_ : delete_vote_).bind(1, vc.question_id).bind(2, vc.participant).run();

@@ -3,6 +3,19 @@
 #include "store/column_reader.hpp"
 
 namespace veche::store {
+namespace {
+
+// A question's `merged` list is not stored: it is every question merged
+// into it, in the order they were asked (the order they were read in).
+void link_merged(std::vector<core::question>& questions) {
+    std::map<std::string, core::question*> by_id;
+    for (auto& q : questions) by_id[q.id] = &q;
+    for (const auto& q : questions)
+        if (const auto target = by_id.find(q.merged_into); !q.merged_into.empty() && target != by_id.end())
+            target->second->merged.push_back(q.id);
+}
+
+}  // namespace
 
 std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core::epoch_ms oldest_request) {
     std::map<std::string, stored_session> out;
@@ -23,7 +36,8 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
 
     sqlite_statement questions(db.handle(),
                                "SELECT id, session, text, author_id, author_name, author_org, author_region, "
-                               "author_verified, anonymous, state, highlighted, edited, created_at FROM questions "
+                               "author_verified, anonymous, state, highlighted, edited, created_at, merged_into, "
+                               "similar_id, similar_score, reply_text, reply_by, reply_at_ms FROM questions "
                                "ORDER BY session, created_at, id");
     while (questions.next_row()) {
         column_reader row(questions);
@@ -32,9 +46,19 @@ std::map<std::string, stored_session> load_sessions(sqlite_connection& db, core:
                          .author_affiliation = {.org = row.text(), .region = row.text(), .verified = row.flag()},
                          .anonymous = row.flag(),
                          .state = row.name(core::question_state::pending), .highlighted = row.flag(),
-                         .edited = row.flag(), .created_at = row.integer()};
+                         .edited = row.flag(), .created_at = row.integer(),
+                         .merged_into = row.optional_text().value_or(""), .merged = {}, .similar_to = {},
+                         .reply = {}};
+        auto similar_id = row.optional_text();
+        const auto similar_score = row.integer();  // thousandths
+        if (similar_id) q.similar_to = core::similar_hint{std::move(*similar_id), static_cast<double>(similar_score) / 1000};
+        auto reply_text = row.optional_text();
+        auto reply_by = row.text();
+        const auto reply_at = row.integer();
+        if (reply_text) q.reply = core::written_reply{std::move(*reply_text), std::move(reply_by), reply_at};
         out[q.session].questions.push_back(std::move(q));
     }
+    for (auto& [id, session] : out) link_merged(session.questions);
 
     sqlite_statement votes(db.handle(),
                            "SELECT q.session, v.question, v.participant FROM votes v JOIN questions q ON q.id = v.question");

@@ -60,6 +60,17 @@ void add_poll_formal(sqlite_connection& db) {
     db.exec("ALTER TABLE polls ADD COLUMN formal INTEGER NOT NULL DEFAULT 0");
 }
 
+// A question's merge, its similar-question hint (the score in thousandths)
+// and its written reply (contract 7.2, 7.3), added to databases made before:
+// NULL for none.
+void add_merges_hints_replies(sqlite_connection& db) {
+    if (has_column(db, "questions", "merged_into")) return;
+    db.exec("ALTER TABLE questions ADD COLUMN merged_into TEXT; ALTER TABLE questions ADD COLUMN similar_id TEXT;"
+            "ALTER TABLE questions ADD COLUMN similar_score INTEGER; ALTER TABLE questions ADD COLUMN reply_text TEXT;"
+            "ALTER TABLE questions ADD COLUMN reply_by TEXT; ALTER TABLE questions ADD COLUMN reply_at_ms INTEGER;");
+    log::info("store: questions now keep merges, similar-question hints and written replies");
+}
+
 }  // namespace
 
 void prepare_schema(sqlite_connection& db) {
@@ -182,6 +193,8 @@ void prepare_schema(sqlite_connection& db) {
     add_author_affiliation(db);
     // Version 8 adds the audit trail (above) and formal polls.
     add_poll_formal(db);
+    // Version 9: merges, hints and replies.
+    add_merges_hints_replies(db);
     db.exec("PRAGMA user_version = " + std::to_string(schema_version));
 }
 

@@ -5,7 +5,7 @@
 namespace veche::store {
 
 // The version prepare_schema leaves in PRAGMA user_version.
-inline constexpr int schema_version = 8;
+inline constexpr int schema_version = 9;
 
 // Puts the database in WAL mode with full fsync and creates or upgrades the
 // tables. The unique keys are what make a retried write harmless.

@@ -7,7 +7,9 @@
 // not matter; a rare shared word counts more than a common one) and the
 // Jaccard similarity of the character trigrams (typos and endings the
 // stemmer misses). Inverted indexes over stems and trigrams find the
-// candidates, so a query looks only at questions sharing something with it.
+// candidates, so a query looks only at questions sharing something with it
+// (at a threshold above the trigrams' share of the score, only those
+// sharing a stem: the others cannot reach it).
 // Not thread-safe: one index per session, used on the session's strand.
 
 #include "text/text_analyzer.hpp"
@@ -61,7 +63,8 @@ private:
 
     query_terms prepare(std::string_view text) const;
     double idf(std::uint32_t df) const;
-    double score_of(const query_terms& q, const document& d, std::uint32_t shared_trigrams) const;
+    double cosine_of(const query_terms& q, const document& d) const;
+    double score_of(const query_terms& q, const document& d, double cosine, std::uint32_t shared_trigrams) const;
 
     text_analyzer analyzer_;
     std::unordered_map<std::string, std::uint32_t> term_ids_;
@@ -70,6 +73,9 @@ private:
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigram_docs_;
     std::vector<document> docs_;                          // slots; a removed question's slot is dead
     std::unordered_map<std::string, std::uint32_t> slot_of_;
+    // idf by df, for the current number of questions (see idf()).
+    mutable std::vector<double> idf_table_;
+    mutable std::size_t idf_table_size_ = 0;
 };
 
 }  // namespace veche::text

@@ -46,9 +46,10 @@ struct forum_fixture {
     // (which listens on a new port each time).
     std::uint16_t port() const { return current_port; }
 
-    std::string staff_token(const std::string& role, const std::string& session = "") {
+    std::string staff_token(const std::string& role, const std::string& session = "", const std::string& name = "") {
         std::vector<std::string> args{"token", "--config", config_path, "--role", role};
         if (!session.empty()) args.insert(args.end(), {"--session", session});
+        if (!name.empty()) args.insert(args.end(), {"--name", name});
         auto r = run_veche(args);
         if (r.exit_code != 0) throw std::runtime_error("veche token failed: " + r.err);
         return r.out.substr(0, r.out.find('\n'));

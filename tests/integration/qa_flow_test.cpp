@@ -231,7 +231,7 @@ TEST_CASE("the questions routes answer by role, the CSV opens in a spreadsheet")
     CHECK(csv.body.rfind("\xEF\xBB\xBFid,state,highlighted,votes,text,author_id,author_name", 0) == 0);
     CHECK_THAT(csv.body, Catch::Contains(mine + ",pending,false,0,\"'=HYPERLINK(\"\"x\"\")\nвторая строка\","));
     CHECK_THAT(csv.body, Catch::Contains("\"Анна, \"\"глава\"\" поселения\",true,"));
-    CHECK_THAT(csv.body, Catch::EndsWith(",false\r\n"));
+    CHECK_THAT(csv.body, Catch::EndsWith(",false,,,\r\n"));  // unverified; no merge, no reply
 }
 
 TEST_CASE("veche token mints working staff tokens and refuses mistakes") {

@@ -133,6 +133,60 @@ describe('the participant session view', () => {
     expect(within(mine).getByText('Ждёт модерации')).toBeTruthy();
   });
 
+  it('shows similar questions while typing, once the typing pauses, and votes for one from there', async () => {
+    const socket = await openSession();
+    await serve(socket, snapshot({ questions: [q('g', { text: 'Как получить грант на благоустройство?', votes: 4 })] }));
+    const box = screen.getByLabelText('Ваш вопрос');
+    fireEvent.input(box, { target: { value: 'гран' } }); // too short to look up
+    for (const value of ['гранты на', 'гранты на благо', 'гранты на благоустройство']) fireEvent.input(box, { target: { value } });
+    expect(socket.sentOfType('similar')).toEqual([]); // not per keystroke
+    const asked = await waitFor(() => {
+      const sent = socket.sentOfType('similar');
+      expect(sent).toHaveLength(1);
+      return sent[0]!;
+    });
+    expect(asked).toMatchObject({ session: 's1', text: 'гранты на благоустройство' });
+    await serve(socket, {
+      type: 'ack',
+      rid: asked.rid,
+      questions: [
+        { id: 'g', text: 'Как получить грант на благоустройство?', votes: 4, score: 0.71 },
+        { id: 'mine', text: 'Мой вопрос на модерации', votes: 0, score: 0.5 },
+      ],
+    });
+    const hint = await screen.findByText('Похожий вопрос уже задан — поддержите его');
+    const hints = hint.closest('.similar') as HTMLElement;
+    expect(within(hints).getByText('Как получить грант на благоустройство?')).toBeTruthy();
+    fireEvent.click(within(hints).getByRole('button', { name: 'Поддержать вопрос (сейчас 4)' }));
+    expect(socket.sentOfType('vote')[0]).toMatchObject({ question: 'g', on: true });
+    await serve(socket, { type: 'ack', rid: socket.sentOfType('vote')[0]!.rid, votes: 5 });
+    expect(await within(hints).findByRole('button', { name: 'Отозвать голос (сейчас 5)' })).toBeTruthy();
+
+    // Cleared with the text; nothing more is asked.
+    fireEvent.input(box, { target: { value: '' } });
+    await waitFor(() => expect(screen.queryByText('Похожий вопрос уже задан — поддержите его')).toBeNull());
+    expect(socket.sentOfType('similar')).toHaveLength(1);
+  });
+
+  it('shows a written answer under a question, and tells the author where a merged question went', async () => {
+    const socket = await openSession();
+    await serve(
+      socket,
+      snapshot({
+        questions: [
+          q('g', { text: 'Как получить грант?', merged: ['m'], reply: { text: 'С 1 марта, на портале.', by: 'Наталья', at_ms: 1 } }),
+          q('m', { text: 'Гранты — как подать?', author: { id: 'me', name: 'Анна' }, state: 'merged', merged_into: 'g' }),
+        ],
+      }),
+    );
+    expect(screen.getByText('С 1 марта, на портале.')).toBeTruthy();
+    expect(screen.getByText('Ответ · Наталья')).toBeTruthy();
+    expect(screen.getByText('+1 похожий')).toBeTruthy();
+    const mine = screen.getByText('Ваши вопросы').closest('.questions__mine') as HTMLElement;
+    expect(within(mine).getByText('Объединён')).toBeTruthy();
+    expect(within(mine).getByText('Ваш вопрос объединён с вопросом «Как получить грант?»')).toBeTruthy();
+  });
+
   it('refuses a question over the limit before sending it', async () => {
     const socket = await openSession();
     await serve(socket, snapshot());

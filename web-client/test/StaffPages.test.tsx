@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaptionApp } from '../src/caption/CaptionApp';
 import { ModeratorApp } from '../src/moderator/ModeratorApp';
@@ -160,6 +160,41 @@ describe('the moderator page', () => {
     expect(incoming()).toHaveLength(3);
   });
 
+  it('shows the similar question on an incoming one, merges into it, and replies in writing', async () => {
+    const socket = await openConsole();
+    await server(() =>
+      socket.receive(ev(11, 'question', q('p1', { state: 'pending', text: 'Первый входящий', similar_to: { id: 'ok', score: 0.83 } }))),
+    );
+    const card = screen.getByText('Первый входящий').closest('li')!;
+    expect(card.textContent).toContain('Похож (83%) на вопрос «Одобренный»');
+    fireEvent.click(screen.getByRole('button', { name: 'Объединить с ним' }));
+    expect(socket.sentOfType('moderate').at(-1)).toMatchObject({ question: 'p1', action: 'merge', into: 'ok' });
+
+    // Another incoming one: M opens the choice of the queue's questions.
+    const second = screen.getByText('Второй входящий').closest('li')!;
+    second.focus();
+    fireEvent.keyDown(second, { key: 'm' });
+    const target = await screen.findByLabelText('С каким вопросом объединить');
+    expect((target as HTMLSelectElement).value).toBe('ok');
+    fireEvent.click(within(target.closest('.mod-q__merge') as HTMLElement).getByRole('button', { name: 'Объединить' }));
+    expect(socket.sentOfType('moderate').at(-1)).toMatchObject({ question: 'p2', action: 'merge', into: 'ok' });
+
+    const approved = screen.getByText('Одобренный').closest('li')!;
+    approved.focus();
+    fireEvent.keyDown(approved, { key: 'w' });
+    const reply = await screen.findByLabelText('Письменный ответ');
+    fireEvent.input(reply, { target: { value: '  Заявки принимают с 1 марта.  ' } });
+    fireEvent.keyDown(reply, { key: 'Enter', ctrlKey: true });
+    expect(socket.sentOfType('moderate').at(-1)).toMatchObject({ question: 'ok', action: 'reply', text: 'Заявки принимают с 1 марта.' });
+
+    // The merged question: in the archive, saying where it went, with nothing left to do.
+    await server(() => socket.receive(ev(12, 'question', q('p1', { state: 'merged', text: 'Первый входящий', merged_into: 'ok' }))));
+    const merged = screen.getByText('Первый входящий').closest('li')!;
+    expect(merged.closest('.mod-col--archived')).toBeTruthy();
+    expect(merged.textContent).toContain('Объединён с вопросом «Одобренный»');
+    expect(merged.querySelectorAll('.mod-q__action')).toHaveLength(0);
+  });
+
   it('sends session controls and shows a refusal', async () => {
     const socket = await openConsole();
     fireEvent.click(screen.getByRole('button', { name: 'Закрыт' }));
@@ -230,6 +265,16 @@ describe('the speaker page', () => {
     expect([...document.querySelectorAll('.speaker__item .speaker__text')].map((e) => e.textContent)).toEqual(['Много', 'Мало']);
     await server(() => socket.receive(ev(11, 'votes', { counts: { a: 9 } })));
     expect([...document.querySelectorAll('.speaker__item .speaker__text')].map((e) => e.textContent)).toEqual(['Мало', 'Много']);
+
+    // A written answer from the stage: sent, then shown under the question.
+    const item = screen.getByText('Много').closest('li')!;
+    fireEvent.click(item.querySelector('.speaker__reply')!);
+    const box = await screen.findByLabelText('Письменный ответ');
+    fireEvent.input(box, { target: { value: 'Отвечу после сессии.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Опубликовать' }));
+    expect(socket.sentOfType('moderate').at(-1)).toMatchObject({ question: 'b', action: 'reply', text: 'Отвечу после сессии.' });
+    await server(() => socket.receive(ev(12, 'question', q('b', { votes: 5, text: 'Много', reply: { text: 'Отвечу после сессии.', by: null, at_ms: 1 } }))));
+    expect(item.textContent).toContain('Отвечу после сессии.');
   });
 });
 

@@ -63,6 +63,17 @@ describe('the session store', () => {
     expect(state.seq).toBe(12);
   });
 
+  it('moves the own vote with a merged question to the one it went into, as the server did', () => {
+    let state = applyMessage(initialState(S), snapshot({ questions: [q('a'), q('b')], my_votes: ['a'] }));
+    state = applyMessage(state, ev(11, 'question', { id: 'a', session: S, state: 'merged', merged_into: 'b' }));
+    expect(state.questions.a).toBeUndefined();
+    expect([...state.myVotes]).toEqual(['b']);
+    // The author sees the whole merged question; a voter who had not voted keeps what they had.
+    state = applyMessage(state, ev(12, 'question', { ...q('c', { author: { id: 'me', name: 'Я' } }), state: 'merged', merged_into: 'b' }));
+    expect(state.questions.c?.merged_into).toBe('b');
+    expect([...state.myVotes]).toEqual(['b']);
+  });
+
   it('keeps one highlighted question', () => {
     let state = ready({ questions: [q('a', { highlighted: true }), q('b')] });
     state = applyMessage(state, ev(11, 'question', q('b', { highlighted: true })));

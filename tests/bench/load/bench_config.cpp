@@ -29,6 +29,8 @@ nlohmann::json bench_config(const std::string& data_dir) {
              {"asks_per_minute", 10000},
              {"votes_per_second", 10000},
              {"votes_burst", 100000},
+             {"similar_per_second", 10000},
+             {"similar_burst", 100000},
              {"messages_per_second", 100000},
              {"messages_burst", 1000000},
              // Every participant joins from 127.0.0.1.
@@ -42,7 +44,7 @@ nlohmann::json bench_config(const std::string& data_dir) {
           {"halls", {{{"id", "bench"}, {"name", "Зал"}, {"source", "none"}}}},
           {"sessions",
            {session(fanout_session, "pre"), session(storm_session, "post"), session(durable_session, "post"),
-            session(idle_session, "pre")}}}},
+            session(idle_session, "pre"), session(similar_session, "post")}}}},
     };
 }
 

@@ -15,6 +15,7 @@ inline constexpr const char* fanout_session = "fanout";    // pre-moderated: a m
 inline constexpr const char* storm_session = "storm";      // post-moderated: questions are up at once
 inline constexpr const char* durable_session = "durable";  // post-moderated
 inline constexpr const char* idle_session = "idle";
+inline constexpr const char* similar_session = "similar";  // post-moderated: 5,000 questions, `similar` requests
 
 nlohmann::json bench_config(const std::string& data_dir);
 

@@ -3,7 +3,7 @@
 // against each back to back, and prints a table and JSON. Usage:
 //
 //   veche_load SCENARIO [options]
-//     SCENARIO: fanout | storm | idle | durable | smoke
+//     SCENARIO: fanout | storm | idle | durable | similar | smoke
 //     --only veche|reference      run one side (default: both; smoke: veche)
 //     --veche PATH                the veche executable (default: the one built beside this)
 //     --node PATH                 node (default: node on PATH)
@@ -17,12 +17,15 @@
 //   idle:    --connections N (15000) --settle-seconds S (5)
 //   durable: --participants N (1000) --questions N (100) --in-flight N (32) --seconds S (10)
 //            --acks N (then vote on to N acks in all, restart Veche: start-up time and memory)
+//   similar: --voters N (1000) --typists N (20) --questions N (5000) --votes-per-s R (1000)
+//            --similar-per-s R (40) --seconds S (20)   (Veche only)
 //   smoke:   --participants N (300) [--only both]
 //
 // Exit codes: 0 done (smoke: every check held), 1 a smoke check failed, 2 bad usage or a run that broke.
 #include "durable_scenario.hpp"
 #include "fanout_scenario.hpp"
 #include "idle_scenario.hpp"
+#include "similar_scenario.hpp"
 #include "smoke_scenario.hpp"
 #include "vote_storm_scenario.hpp"
 
@@ -94,7 +97,7 @@ int main(int argc, char** argv) {
         paths.node = a.text("node", "node");
         paths.reference_script = a.text("reference-script", VECHE_REFERENCE_SCRIPT);
         paths.cpus = a.text("server-cpus", "");
-        const auto only = a.text("only", a.scenario == "smoke" ? "veche" : "both");
+        const auto only = a.text("only", a.scenario == "smoke" || a.scenario == "similar" ? "veche" : "both");
         if (only != "both" && only != "veche" && only != "reference") throw std::invalid_argument("--only veche|reference|both");
         const bool veche = only != "reference";
         const bool reference = only != "veche";
@@ -133,6 +136,17 @@ int main(int argc, char** argv) {
             o.acks = a.count("acks", 0);
             o.threads = threads;
             run_durable(o, paths, r, veche, reference);
+        } else if (a.scenario == "similar") {
+            similar_options o;
+            o.voters = a.count("voters", o.voters);
+            o.typists = a.count("typists", o.typists);
+            o.questions = a.count("questions", o.questions);
+            o.votes_per_s = a.number("votes-per-s", o.votes_per_s);
+            o.similar_per_s = a.number("similar-per-s", o.similar_per_s);
+            o.seconds = a.number("seconds", o.seconds);
+            o.threads = threads;
+            if (!veche) throw std::invalid_argument("similar runs against Veche only");
+            run_similar(o, paths, r);
         } else if (a.scenario == "smoke") {
             smoke_options o;
             o.participants = a.count("participants", o.participants);
@@ -148,7 +162,7 @@ int main(int argc, char** argv) {
         else std::cout << "\n" << json << "\n";
         return r.failed() ? 1 : 0;
     } catch (const std::invalid_argument& e) {
-        std::cerr << "veche_load: " << e.what() << "\nusage: veche_load fanout|storm|idle|durable|smoke [--option value]…\n";
+        std::cerr << "veche_load: " << e.what() << "\nusage: veche_load fanout|storm|idle|durable|similar|smoke [--option value]…\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "veche_load: " << e.what() << "\n";

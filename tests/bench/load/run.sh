@@ -7,7 +7,8 @@
 #   tests/bench/load/run.sh idle       # 15,000 connections held: server memory per connection
 #   tests/bench/load/run.sh durable    # acknowledged durable votes a second
 #   tests/bench/load/run.sh requestlog # start-up time and memory after 1,000,000 acknowledged votes
-#   tests/bench/load/run.sh all        # the five, one after another
+#   tests/bench/load/run.sh similar    # `similar` answers in a session of 5,000 questions while 1,000 vote
+#   tests/bench/load/run.sh all        # the six, one after another
 #
 # VECHE_BENCH_PIN=1 runs the server under test on CPU 0 and the generator on
 # CPU 1 (taskset), as when the clients are on other machines; results then
@@ -54,7 +55,7 @@ case "$scenario" in
     run fanout-5000 fanout --subscribers 5000 "$@"
     run fanout-10000 fanout --subscribers 10000 "$@"
     ;;
-  storm | idle | durable)
+  storm | idle | durable | similar)
     run "$scenario" "$scenario" "$@"
     ;;
   requestlog)
@@ -66,9 +67,10 @@ case "$scenario" in
     "$0" idle
     "$0" durable
     "$0" requestlog
+    "$0" similar
     ;;
   *)
-    echo "usage: $0 fanout|storm|idle|durable|requestlog|all [veche_load options]" >&2
+    echo "usage: $0 fanout|storm|idle|durable|requestlog|similar|all [veche_load options]" >&2
     exit 2
     ;;
 esac

@@ -85,8 +85,8 @@ TEST_CASE("speakers and moderators see where an author comes from, participants 
     const auto kazan = delegate("kazan", "", "Республика Татарстан (Татарстан)", false);
     const auto named = f.asked(tver, "Как получить грант?");
     const auto hidden = f.asked(kazan, "Анонимно", true);
-    core::moderate(f.model, f.mod, named, core::moderation_action::approve, std::nullopt);
-    core::moderate(f.model, f.mod, hidden, core::moderation_action::approve, std::nullopt);
+    core::moderate(f.model, f.mod, {named, core::moderation_action::approve}, f.now);
+    core::moderate(f.model, f.mod, {hidden, core::moderation_action::approve}, f.now);
     const auto q = *f.model.find(named);
     const auto a = *f.model.find(hidden);
 

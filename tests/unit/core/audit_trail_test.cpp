@@ -76,6 +76,28 @@ TEST_CASE("audit: an edit keeps the text before and after, every time") {
     CHECK(second.seq > first.seq);
 }
 
+TEST_CASE("audit: a written reply keeps the reply before and after; a merge names its target") {
+    session_fixture f;
+    const auto id = f.asked(f.anna, "Как получить грант на благоустройство?");
+    REQUIRE_FALSE(send(f, f.mod, {{"type", "moderate"}, {"question", id}, {"action", "approve"}}).refused);
+    const auto first =
+        entry_of(send(f, f.speaker, {{"type", "moderate"}, {"question", id}, {"action", "reply"}, {"text", "Через портал."}}));
+    CHECK(first.action == "moderate.reply");
+    CHECK(first.actor_role == core::role::speaker);
+    CHECK(first.text_before.empty());
+    CHECK(first.text_after == "Через портал.");
+    const auto second =
+        entry_of(send(f, f.mod, {{"type", "moderate"}, {"question", id}, {"action", "reply"}, {"text", "Через портал до мая."}}));
+    CHECK(second.text_before == "Через портал.");
+    CHECK(second.text_after == "Через портал до мая.");
+
+    const auto twin = f.asked(f.boris, "Гранты на благоустройство — как получить?");
+    const auto merged = entry_of(send(f, f.mod, {{"type", "moderate"}, {"question", twin}, {"action", "merge"}, {"into", id}}));
+    CHECK(merged.action == "moderate.merge");
+    CHECK(merged.target == twin);
+    CHECK(merged.text_after == id);
+}
+
 TEST_CASE("audit: nothing for what changed nothing, was refused, or is not a control") {
     session_fixture f;
     const auto id = f.approved(f.anna, "Вопрос");

@@ -18,7 +18,31 @@ core::question full_question() {
                           .highlighted = true,
                           .edited = true,
                           .votes = 42,
-                          .created_at = 1'768'471'200'123};
+                          .created_at = 1'768'471'200'123,
+                          .merged_into = "",
+                          .merged = {"s1.2", "s1.5"},
+                          .similar_to = std::nullopt,
+                          .reply = core::written_reply{"С 1 марта.", "Наталья Лебедева", 1'768'471'250'000}};
+}
+
+// Folded into another, and one waiting with its hint.
+core::question merged_question() {
+    auto q = full_question();
+    q.id = "s1.5";
+    q.state = core::question_state::merged;
+    q.merged_into = "s1.7";
+    q.merged.clear();
+    q.reply.reset();
+    return q;
+}
+core::question hinted_question() {
+    auto q = full_question();
+    q.id = "s1.9";
+    q.state = core::question_state::pending;
+    q.merged.clear();
+    q.similar_to = core::similar_hint{"s1.7", 0.617};
+    q.reply = core::written_reply{"Уточните, пожалуйста.", "", 1'768'471'260'000};
+    return q;
 }
 
 core::poll full_poll() {
@@ -54,6 +78,8 @@ TEST_CASE("every kind of change reads back exactly as it was written") {
     const std::vector<core::change> changes{
         {1, core::question_changed{full_question(), true}},
         {2, core::question_changed{core::question{}, false}},
+        {2, core::question_changed{merged_question(), true}},
+        {2, core::question_changed{hinted_question(), false}},
         {3, core::vote_changed{"s1.7", "boris", true, 43}},
         {4, core::vote_changed{"s1.7", "boris", false, 42}},
         {5, core::session_changed{{core::session_state::ended, false, core::moderation_mode::post, core::replay_range{1000, 2000}}}},

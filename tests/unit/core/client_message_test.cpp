@@ -41,6 +41,17 @@ TEST_CASE("every client message of the hub decodes") {
     const auto mod = decoded<moderate_message>(R"({"type":"moderate","question":"s1.3","action":"edit","text":"x"})");
     CHECK(mod.action == moderation_action::edit);
     CHECK(mod.text == "x");
+    const auto merge = decoded<moderate_message>(R"({"type":"moderate","question":"s1.3","action":"merge","into":"s1.1"})");
+    CHECK(merge.action == moderation_action::merge);
+    CHECK(merge.into == "s1.1");
+    CHECK(decoded<moderate_message>(R"({"type":"moderate","question":"s1.3","action":"reply","text":"Да"})").action ==
+          moderation_action::reply);
+    const auto similar = decoded<similar_message>(R"({"type":"similar","session":"s1","text":"гранты"})");
+    CHECK(similar.session == "s1");
+    CHECK(similar.text == "гранты");
+    CHECK(failed(R"({"type":"moderate","question":"s1.3","action":"merge","into":7})").message ==
+          "\"into\" must be a string");
+    CHECK(failed(R"({"type":"similar","session":"s1"})").message == "missing \"text\"");
     CHECK(decoded<session_control_message>(R"({"type":"session_control","session":"s1","action":"qa_close"})")
               .action == session_action::qa_close);
 

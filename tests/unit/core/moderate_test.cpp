@@ -13,13 +13,14 @@ namespace {
 // Puts a fresh question into a state through the moderation actions.
 std::string question_in(session_fixture& f, st state) {
     const auto id = f.asked(f.anna, "Вопрос");
-    auto act = [&](moderation_action a) { REQUIRE_FALSE(core::moderate(f.model, f.mod, id, a, std::nullopt).refused); };
+    auto act = [&](moderation_action a) { REQUIRE_FALSE(core::moderate(f.model, f.mod, {id, a}, f.now).refused); };
     switch (state) {
         case st::pending: break;
         case st::approved: act(moderation_action::approve); break;
         case st::answered: act(moderation_action::approve); act(moderation_action::answer); break;
         case st::rejected: act(moderation_action::reject); break;
         case st::archived: act(moderation_action::archive); break;
+        case st::merged: break;  // see merge_test.cpp
     }
     REQUIRE(f.state_of(id) == state);
     return id;
@@ -70,7 +71,7 @@ TEST_CASE("moderate: every action from every state") {
         session_fixture f;
         const auto id = question_in(f, t.from);
         const auto seq_before = f.model.seq();
-        const auto r = core::moderate(f.model, f.mod, id, t.action, std::nullopt);
+        const auto r = core::moderate(f.model, f.mod, {id, t.action}, f.now);
         INFO("from " << core::to_string(t.from) << " action " << static_cast<int>(t.action));
         if (!t.to) {
             REQUIRE(r.refused);
@@ -92,65 +93,65 @@ TEST_CASE("moderate: one highlighted question per session") {
     session_fixture f;
     const auto a = f.approved(f.anna, "Первый");
     const auto b = f.approved(f.boris, "Второй");
-    REQUIRE_FALSE(core::moderate(f.model, f.mod, a, moderation_action::highlight, std::nullopt).refused);
+    REQUIRE_FALSE(core::moderate(f.model, f.mod, {a, moderation_action::highlight}, f.now).refused);
     CHECK(f.model.find(a)->highlighted);
-    const auto r = core::moderate(f.model, f.mod, b, moderation_action::highlight, std::nullopt);
+    const auto r = core::moderate(f.model, f.mod, {b, moderation_action::highlight}, f.now);
     REQUIRE(r.changes.size() == 2);  // a loses it, b gets it
     CHECK_FALSE(f.model.find(a)->highlighted);
     CHECK(f.model.find(b)->highlighted);
     CHECK(f.model.highlighted()->id == b);
 
-    REQUIRE_FALSE(core::moderate(f.model, f.mod, b, moderation_action::answer, std::nullopt).refused);
+    REQUIRE_FALSE(core::moderate(f.model, f.mod, {b, moderation_action::answer}, f.now).refused);
     CHECK_FALSE(f.model.find(b)->highlighted);  // answering takes the highlight away
     CHECK(f.model.highlighted() == nullptr);
 
-    REQUIRE_FALSE(core::moderate(f.model, f.mod, a, moderation_action::highlight, std::nullopt).refused);
-    const auto off = core::moderate(f.model, f.mod, a, moderation_action::unhighlight, std::nullopt);
+    REQUIRE_FALSE(core::moderate(f.model, f.mod, {a, moderation_action::highlight}, f.now).refused);
+    const auto off = core::moderate(f.model, f.mod, {a, moderation_action::unhighlight}, f.now);
     CHECK(off.changes.size() == 1);
     CHECK_FALSE(f.model.find(a)->highlighted);
-    CHECK(core::moderate(f.model, f.mod, a, moderation_action::unhighlight, std::nullopt).changes.empty());
+    CHECK(core::moderate(f.model, f.mod, {a, moderation_action::unhighlight}, f.now).changes.empty());
 }
 
 TEST_CASE("moderate: edit replaces the text and marks it edited") {
     session_fixture f;
     const auto id = f.asked(f.anna, "Почему тарифы растут");
-    auto r = core::moderate(f.model, f.mod, id, moderation_action::edit, std::string_view("Почему растут тарифы ЖКХ?"));
+    auto r = core::moderate(f.model, f.mod, {id, moderation_action::edit, "Почему растут тарифы ЖКХ?"}, f.now);
     REQUIRE_FALSE(r.refused);
     CHECK(f.model.find(id)->text == "Почему растут тарифы ЖКХ?");
     CHECK(f.model.find(id)->edited);
     CHECK(r.ack["question"]["edited"] == true);
-    CHECK(core::moderate(f.model, f.mod, id, moderation_action::edit, std::string_view("Почему растут тарифы ЖКХ?"))
+    CHECK(core::moderate(f.model, f.mod, {id, moderation_action::edit, "Почему растут тарифы ЖКХ?"}, f.now)
               .changes.empty());
-    CHECK(core::moderate(f.model, f.mod, id, moderation_action::edit, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.mod, {id, moderation_action::edit}, f.now).refused->code ==
           error_code::bad_request);
-    CHECK(core::moderate(f.model, f.mod, id, moderation_action::edit, std::string_view("  ")).refused->code ==
+    CHECK(core::moderate(f.model, f.mod, {id, moderation_action::edit, "  "}, f.now).refused->code ==
           error_code::bad_request);
-    CHECK(core::moderate(f.model, f.mod, id, moderation_action::edit, std::string_view(std::string(501, 'x')))
+    CHECK(core::moderate(f.model, f.mod, {id, moderation_action::edit, std::string(501, 'x')}, f.now)
               .refused->code == error_code::too_long);
 }
 
 TEST_CASE("moderate: who may do what") {
     session_fixture f;
     const auto id = f.approved(f.anna, "Вопрос");
-    CHECK(core::moderate(f.model, f.anna, id, moderation_action::approve, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.anna, {id, moderation_action::approve}, f.now).refused->code ==
           error_code::forbidden);
-    CHECK(core::moderate(f.model, f.captioner, id, moderation_action::answer, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.captioner, {id, moderation_action::answer}, f.now).refused->code ==
           error_code::forbidden);
-    CHECK(core::moderate(f.model, f.speaker, id, moderation_action::highlight, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.speaker, {id, moderation_action::highlight}, f.now).refused->code ==
           error_code::forbidden);
-    auto by_speaker = core::moderate(f.model, f.speaker, id, moderation_action::answer, std::nullopt);
+    auto by_speaker = core::moderate(f.model, f.speaker, {id, moderation_action::answer}, f.now);
     REQUIRE_FALSE(by_speaker.refused);
     CHECK(f.state_of(id) == st::answered);
-    CHECK_FALSE(core::moderate(f.model, f.admin, id, moderation_action::archive, std::nullopt).refused);
+    CHECK_FALSE(core::moderate(f.model, f.admin, {id, moderation_action::archive}, f.now).refused);
 
     auto scoped = f.mod;
     scoped.sessions = {"another"};
-    CHECK(core::moderate(f.model, scoped, id, moderation_action::restore, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, scoped, {id, moderation_action::restore}, f.now).refused->code ==
           error_code::forbidden);
-    CHECK(core::moderate(f.model, f.mod, "s1.404", moderation_action::approve, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.mod, {"s1.404", moderation_action::approve}, f.now).refused->code ==
           error_code::not_found);
     // A speaker cannot reach a question that speakers do not see.
     const auto pending = f.asked(f.boris, "Ждёт");
-    CHECK(core::moderate(f.model, f.speaker, pending, moderation_action::answer, std::nullopt).refused->code ==
+    CHECK(core::moderate(f.model, f.speaker, {pending, moderation_action::answer}, f.now).refused->code ==
           error_code::not_found);
 }

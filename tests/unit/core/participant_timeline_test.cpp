@@ -31,7 +31,7 @@ struct recorded_session {
         return take(core::ask(f.model, who, text, anonymous, at))["id"];
     }
     void moderate(const std::string& id, moderation_action action) {
-        take(core::moderate(f.model, f.mod, id, action, std::nullopt));
+        take(core::moderate(f.model, f.mod, {id, action}, f.now));
     }
     nlohmann::json items() const { return nlohmann::json::parse(timeline.items_text()); }
     // The items about one question.
@@ -166,4 +166,26 @@ TEST_CASE("transcript finals and session changes are items as they went out") {
     // The keys in the order docs/protocol.md lists them.
     CHECK(s.timeline.items_text().rfind(R"([{"seq":)", 0) == 0);
     CHECK(s.timeline.items_text().find(R"(,"at_ms":)") != std::string::npos);
+}
+
+TEST_CASE("a merge and a written reply: as participants saw them, no hint ever") {
+    recorded_session s;
+    const auto target = s.ask(s.f.boris, "Как получить грант на благоустройство двора?");
+    s.moderate(target, moderation_action::approve);
+    const auto seen = s.ask(s.f.anna, "Гранты на благоустройство дворов — как получить?");
+    s.moderate(seen, moderation_action::approve);
+    const auto incoming = s.ask(s.f.anna, "Как получить грант на благоустройство дворов?");  // carries a hint
+    s.take(core::moderate(s.f.model, s.f.mod, {seen, moderation_action::merge, std::nullopt, target}, s.f.now));
+    s.take(core::moderate(s.f.model, s.f.mod, {target, moderation_action::reply, "С 1 марта."}, s.f.now));
+
+    REQUIRE(s.f.model.find(incoming)->similar_to);
+    CHECK(s.timeline.items_text().find("similar_to") == std::string::npos);
+    CHECK(s.about(incoming).empty());
+    const auto merged = s.about(seen);
+    REQUIRE(merged.size() == 2);
+    CHECK(merged[1] == nlohmann::json{{"id", seen}, {"session", "s1"}, {"state", "merged"}, {"merged_into", target}});
+    const auto after = s.about(target);
+    CHECK(after.back()["merged"] == nlohmann::json::array({seen}));
+    CHECK(after.back()["votes"] == 1);  // anna, who asked the same
+    CHECK(after.back()["reply"]["text"] == "С 1 марта.");
 }

@@ -4,6 +4,9 @@
 #include "core/question_commands.hpp"
 #include "core/session_commands.hpp"
 #include "core/session_model.hpp"
+#include "hub/question_index.hpp"
+
+#include <memory>
 
 namespace veche::test {
 
@@ -27,7 +30,7 @@ struct session_fixture {
     core::epoch_ms now = 1'768'471'200'000;
 
     explicit session_fixture(core::moderation_mode mode = core::moderation_mode::pre, core::session_limits limits = {})
-        : def(make_def(mode)), model(def, limits) {}
+        : def(make_def(mode)), model(def, limits, std::make_unique<hub::question_index>()) {}
 
     static core::session_definition make_def(core::moderation_mode mode) {
         core::session_definition d;
@@ -49,7 +52,7 @@ struct session_fixture {
 
     std::string approved(const core::identity& who, const std::string& text) {
         auto id = asked(who, text);
-        auto r = core::moderate(model, mod, id, core::moderation_action::approve, std::nullopt);
+        auto r = core::moderate(model, mod, {id, core::moderation_action::approve}, now);
         if (r.refused) throw std::runtime_error("approve refused");
         return id;
     }

@@ -23,7 +23,7 @@ TEST_CASE("who sees which question (contract section 4)") {
     const auto pending = f.asked(f.anna, "Ждёт");
     const auto approved = f.approved(f.boris, "Одобрен");
     const auto rejected = f.asked(f.anna, "Отклонён");
-    core::moderate(f.model, f.mod, rejected, moderation_action::reject, std::nullopt);
+    core::moderate(f.model, f.mod, {rejected, moderation_action::reject}, f.now);
 
     CHECK(f.model.visible_questions(f.mod).size() == 3);
     CHECK(f.model.visible_questions(f.admin).size() == 3);
@@ -66,8 +66,8 @@ TEST_CASE("the speaker queue: highlighted, then approved by votes and age, answe
     core::vote(f.model, voter(9), old_few, true, f.now);
     core::vote(f.model, voter(9), young_few, true, f.now);
     for (int i = 0; i < 5; ++i) core::vote(f.model, voter(i), answered, true, f.now);
-    core::moderate(f.model, f.mod, answered, moderation_action::answer, std::nullopt);
-    core::moderate(f.model, f.mod, star, moderation_action::highlight, std::nullopt);
+    core::moderate(f.model, f.mod, {answered, moderation_action::answer}, f.now);
+    core::moderate(f.model, f.mod, {star, moderation_action::highlight}, f.now);
 
     CHECK(ids(f.model.visible_questions(f.speaker)) ==
           std::vector<std::string>{star, popular, old_few, young_few, answered});

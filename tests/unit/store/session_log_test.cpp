@@ -29,7 +29,8 @@ core::event_definition forum() {
     core::event_definition e;
     e.id = "forum";
     e.sessions.push_back({.id = "s1", .hall = "main", .title = "Сила в людях", .kind = "panel", .starts_at = 0,
-                          .ends_at = 0, .speakers = {}, .moderation = core::moderation_mode::pre, .qa_open = true});
+                          .ends_at = 0, .speakers = {}, .moderation = core::moderation_mode::pre, .qa_open = true,
+                          .seed_questions = {}});
     return e;
 }
 

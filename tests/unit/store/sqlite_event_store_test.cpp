@@ -278,3 +278,72 @@ TEST_CASE("questions stored by a version without regions load with none") {
     CHECK(q.text == "Старый вопрос");
     CHECK(q.author_affiliation == core::affiliation{});
 }
+
+TEST_CASE("the store keeps merges, similar-question hints and replies; a question's merged list is read back") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    auto target = question("s1.3", core::question_state::approved);
+    target.created_at += 5;  // asked after the two merged into it
+    target.reply = core::written_reply{"Приём заявок — с 1 марта.", "Наталья", 1'768'471'300'000};
+    auto first = question("s1.1", core::question_state::merged);
+    first.merged_into = "s1.3";
+    auto second = question("s1.2", core::question_state::merged);
+    second.created_at += 1;
+    second.merged_into = "s1.3";
+    auto incoming = question("s1.4", core::question_state::pending);
+    incoming.similar_to = core::similar_hint{"s1.3", 0.617};
+    auto nameless = question("s1.5", core::question_state::approved);
+    nameless.reply = core::written_reply{"Да.", "", 1'768'471'400'000};
+    {
+        metrics_registry metrics;
+        store::sqlite_event_store s(path, metrics);
+        s.start();
+        store::write_batch b;
+        b.session = "s1";
+        b.seq = 6;
+        // The pending question first had no hint; the later change gives it one.
+        auto hintless = incoming;
+        hintless.similar_to.reset();
+        b.changes = {{1, core::question_changed{hintless, false}}, {2, core::question_changed{target, false}},
+                     {3, core::question_changed{second, false}}, {4, core::question_changed{first, false}},
+                     {5, core::question_changed{incoming, false}}, {6, core::question_changed{nameless, false}}};
+        REQUIRE(submit_and_wait(s, b));
+        s.stop();
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store reopened(path, metrics);
+    const auto sessions = reopened.load();
+    const auto& questions = sessions.at("s1").questions;
+    REQUIRE(questions.size() == 5);
+    std::map<std::string, core::question> by_id;
+    for (const auto& q : questions) by_id[q.id] = q;
+    target.merged = {"s1.1", "s1.2"};
+    CHECK(by_id.at("s1.3") == target);
+    CHECK(by_id.at("s1.1") == first);
+    CHECK(by_id.at("s1.2") == second);
+    CHECK(by_id.at("s1.4") == incoming);
+    CHECK(by_id.at("s1.4").similar_to->score == 0.617);
+    CHECK(by_id.at("s1.5") == nameless);
+}
+
+TEST_CASE("a database made before merges and replies gains their columns, its questions kept") {
+    test::temp_dir dir;
+    const auto path = (dir / "veche.db").string();
+    {
+        store::sqlite_connection db(path);
+        db.exec("CREATE TABLE questions (id TEXT PRIMARY KEY, session TEXT NOT NULL, text TEXT NOT NULL, "
+                "author_id TEXT NOT NULL, author_name TEXT NOT NULL, anonymous INTEGER NOT NULL, state TEXT NOT NULL, "
+                "highlighted INTEGER NOT NULL, edited INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+                "INSERT INTO questions VALUES('s1.1', 's1', 'Вопрос', 'anna', 'Анна', 0, 'approved', 0, 0, 5);"
+                "PRAGMA user_version = 4;");
+    }
+    metrics_registry metrics;
+    store::sqlite_event_store s(path, metrics);
+    const auto sessions = s.load();
+    REQUIRE(sessions.at("s1").questions.size() == 1);
+    const auto& q = sessions.at("s1").questions[0];
+    CHECK(q.text == "Вопрос");
+    CHECK(q.merged_into.empty());
+    CHECK_FALSE(q.similar_to);
+    CHECK_FALSE(q.reply);
+}

@@ -88,3 +88,26 @@ TEST_CASE("on the test set the default threshold tells the same question from a 
     CHECK(q.recall >= 0.8);
     CHECK(q.precision >= 0.9);
 }
+
+TEST_CASE("a query at the threshold finds exactly what scoring every question would, only faster") {
+    std::ifstream in(std::string(VECHE_SOURCE_DIR) + "/tests/unit/text/question_pairs.json");
+    const auto data = nlohmann::json::parse(in);
+    std::vector<std::string> texts;
+    for (const auto* kind : {"same", "related", "near_miss"})
+        for (const auto& p : data[kind])
+            for (const auto& t : p) texts.push_back(t);
+    similarity_index index(stemmer);
+    for (std::size_t i = 0; i < texts.size(); ++i) index.put("q" + std::to_string(i), texts[i]);
+    std::size_t found = 0;
+    for (const auto& text : texts) {
+        // Threshold 0 takes the path that scores every question sharing a stem or a trigram.
+        std::vector<similar_match> expected;
+        for (const auto& m : index.query(text, texts.size(), 0, everyone))
+            if (m.score >= similarity_index::default_threshold) expected.push_back(m);
+        const auto got = index.query(text, texts.size(), similarity_index::default_threshold, everyone);
+        REQUIRE(ids(got) == ids(expected));
+        for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i].score == expected[i].score);
+        found += got.size();
+    }
+    CHECK(found > texts.size());  // every text finds itself, and some others
+}

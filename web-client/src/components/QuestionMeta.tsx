@@ -18,6 +18,9 @@ export function QuestionMeta({ question, showAnonymousFlag = false }: { question
       {question.edited && <span class="question__edited"> · {t.live.edited}</span>}
       {question.highlighted && <span class="badge badge--stage">{t.live.onStage}</span>}
       {question.state === 'answered' && <span class="badge badge--answered">{t.live.answered}</span>}
+      {question.merged && question.merged.length > 0 && (
+        <span class="badge badge--merged">{t.live.mergedCount(question.merged.length)}</span>
+      )}
     </p>
   );
 }

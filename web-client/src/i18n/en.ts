@@ -77,6 +77,7 @@ export const en: Messages = {
     notFound: 'There is no such session in the programme.',
     anonymous: 'Anonymous',
     votes: (n) => `${n} ${plural(n, 'vote', 'votes')}`,
+    mergedCount: (n) => `+${n} similar`,
     edited: 'edited by a moderator',
     onStage: 'On stage now',
     answered: 'Answered',
@@ -193,7 +194,11 @@ export const en: Messages = {
       answered: 'Answered',
       rejected: 'Rejected by a moderator',
       archived: 'Archived',
+      merged: 'Merged',
     },
+    reply: 'Answer',
+    replyBy: (name) => `Answer · ${name}`,
+    mergedInto: (text) => (text ? `Your question was merged with “${text}”` : 'Your question was merged with a similar one'),
   },
 
   ask: {
@@ -208,6 +213,7 @@ export const en: Messages = {
     sentPending: 'Your question is sent and awaits moderation.',
     sentPublished: 'Your question is published.',
     closed: 'Questions are closed.',
+    similarTitle: 'A similar question has been asked — support it',
   },
 
   polls: {
@@ -258,10 +264,19 @@ export const en: Messages = {
       answer: 'Answered',
       archive: 'Archive',
       restore: 'Restore',
+      merge: 'Merge',
+      reply: 'Reply in writing',
       save: 'Save',
       cancel: 'Cancel',
     },
     editLabel: 'Question text',
+    similarTo: (percent) => `Similar (${percent}%) to`,
+    mergeIntoSimilar: 'Merge into it',
+    mergeTarget: 'Merge into which question',
+    mergeConfirm: 'Merge',
+    mergedInto: (text) => (text ? `Merged into “${text}”` : 'Merged into another question'),
+    replyLabel: 'Written answer',
+    sendReply: 'Publish the answer',
     shortcuts: 'Keys',
     shortcutsHelp: [
       ['J / K', 'next / previous question'],
@@ -272,6 +287,8 @@ export const en: Messages = {
       ['X', 'archive'],
       ['U', 'restore'],
       ['E', 'edit (Ctrl+Enter saves, Esc cancels)'],
+      ['M', 'merge into the similar question'],
+      ['W', 'reply in writing'],
     ],
     controls: 'Session controls',
     qa: 'Questions',
@@ -327,6 +344,10 @@ export const en: Messages = {
     queue: 'Question queue',
     empty: 'No approved questions yet.',
     markAnswered: 'Answered',
+    reply: 'Reply in writing',
+    replyLabel: 'Written answer',
+    sendReply: 'Publish',
+    cancel: 'Cancel',
   },
 
   screen: {

@@ -79,6 +79,8 @@ export interface Messages {
     /** "5 голосов" */
     votes: (n: number) => string;
     edited: string;
+    /** on a question others were merged into: "+2 похожих" */
+    mergedCount: (n: number) => string;
     onStage: string;
     answered: string;
     clock: string;
@@ -186,6 +188,11 @@ export interface Messages {
     unvote: (n: number) => string;
     mine: string;
     state: Record<string, string>;
+    /** over a written answer without a name */
+    reply: string;
+    replyBy: (name: string) => string;
+    /** to the author of a merged question; `text` is the question it went into, when this page knows it */
+    mergedInto: (text: string | null) => string;
   };
 
   ask: {
@@ -201,6 +208,8 @@ export interface Messages {
     sentPending: string;
     sentPublished: string;
     closed: string;
+    /** over the similar questions found while typing */
+    similarTitle: string;
   };
 
   polls: {
@@ -251,10 +260,21 @@ export interface Messages {
       answer: string;
       archive: string;
       restore: string;
+      merge: string;
+      reply: string;
       save: string;
       cancel: string;
     };
     editLabel: string;
+    /** the hint on an incoming question: its most similar question of the queue */
+    similarTo: (percent: number) => string;
+    mergeIntoSimilar: string;
+    mergeTarget: string;
+    mergeConfirm: string;
+    /** a merged question in the archive list */
+    mergedInto: (text: string | null) => string;
+    replyLabel: string;
+    sendReply: string;
     shortcuts: string;
     shortcutsHelp: [string, string][];
     controls: string;
@@ -309,6 +329,10 @@ export interface Messages {
     queue: string;
     empty: string;
     markAnswered: string;
+    reply: string;
+    replyLabel: string;
+    sendReply: string;
+    cancel: string;
   };
 
   screen: {

@@ -77,6 +77,7 @@ export const ru: Messages = {
     notFound: 'Такой сессии нет в программе.',
     anonymous: 'Аноним',
     votes: (n) => `${n} ${pluralRu(n, 'голос', 'голоса', 'голосов')}`,
+    mergedCount: (n) => `+${n} ${pluralRu(n, 'похожий', 'похожих', 'похожих')}`,
     edited: 'изменён модератором',
     onStage: 'Сейчас на сцене',
     answered: 'Отвечен',
@@ -193,7 +194,11 @@ export const ru: Messages = {
       answered: 'Отвечен',
       rejected: 'Отклонён модератором',
       archived: 'В архиве',
+      merged: 'Объединён',
     },
+    reply: 'Ответ',
+    replyBy: (name) => `Ответ · ${name}`,
+    mergedInto: (text) => (text ? `Ваш вопрос объединён с вопросом «${text}»` : 'Ваш вопрос объединён с похожим вопросом'),
   },
 
   ask: {
@@ -208,6 +213,7 @@ export const ru: Messages = {
     sentPending: 'Вопрос отправлен и ждёт модерации.',
     sentPublished: 'Вопрос опубликован.',
     closed: 'Приём вопросов закрыт.',
+    similarTitle: 'Похожий вопрос уже задан — поддержите его',
   },
 
   polls: {
@@ -258,10 +264,19 @@ export const ru: Messages = {
       answer: 'Отвечен',
       archive: 'В архив',
       restore: 'Вернуть',
+      merge: 'Объединить',
+      reply: 'Ответить письменно',
       save: 'Сохранить',
       cancel: 'Отмена',
     },
     editLabel: 'Текст вопроса',
+    similarTo: (percent) => `Похож (${percent}%) на вопрос`,
+    mergeIntoSimilar: 'Объединить с ним',
+    mergeTarget: 'С каким вопросом объединить',
+    mergeConfirm: 'Объединить',
+    mergedInto: (text) => (text ? `Объединён с вопросом «${text}»` : 'Объединён с другим вопросом'),
+    replyLabel: 'Письменный ответ',
+    sendReply: 'Опубликовать ответ',
     shortcuts: 'Клавиши',
     shortcutsHelp: [
       ['J / K', 'следующий / предыдущий вопрос'],
@@ -272,6 +287,8 @@ export const ru: Messages = {
       ['X', 'в архив'],
       ['U', 'вернуть'],
       ['E', 'изменить (Ctrl+Enter — сохранить, Esc — отмена)'],
+      ['M', 'объединить с похожим'],
+      ['W', 'ответить письменно'],
     ],
     controls: 'Управление сессией',
     qa: 'Приём вопросов',
@@ -327,6 +344,10 @@ export const ru: Messages = {
     queue: 'Очередь вопросов',
     empty: 'Одобренных вопросов пока нет.',
     markAnswered: 'Отвечен',
+    reply: 'Ответить письменно',
+    replyLabel: 'Письменный ответ',
+    sendReply: 'Опубликовать',
+    cancel: 'Отмена',
   },
 
   screen: {

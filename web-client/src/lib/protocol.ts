@@ -4,7 +4,7 @@
 import type { ForumSession } from '../api/types';
 
 export type Role = 'participant' | 'speaker' | 'moderator' | 'captioner' | 'admin';
-export type QuestionState = 'pending' | 'approved' | 'answered' | 'rejected' | 'archived';
+export type QuestionState = 'pending' | 'approved' | 'answered' | 'rejected' | 'archived' | 'merged';
 
 export interface Author {
   id: string;
@@ -30,6 +30,29 @@ export interface Question {
   edited: boolean;
   /** an extension some servers send to moderators and authors */
   anonymous?: boolean;
+  /** state `merged`: the question it was folded into (contract 7.2) */
+  merged_into?: string;
+  /** the questions folded into this one */
+  merged?: string[];
+  /** moderators, on an incoming question: its most similar question of the queue */
+  similar_to?: { id: string; score: number };
+  /** a written answer (contract 7.3) */
+  reply?: QuestionReply;
+}
+
+export interface QuestionReply {
+  text: string;
+  /** the replier's display name */
+  by: string | null;
+  at_ms: number;
+}
+
+/** One answer of a `similar` request (contract 7.2). */
+export interface SimilarQuestion {
+  id: string;
+  text: string;
+  votes: number;
+  score: number;
 }
 
 /** What a client gets when a question stops being visible to it (section 4). */
@@ -37,6 +60,8 @@ export interface QuestionStub {
   id: string;
   session: string;
   state: string;
+  /** a merged question: where it went (a vote for it went there too) */
+  merged_into?: string;
 }
 
 export interface Segment {
@@ -145,14 +170,25 @@ export interface ServerError {
   message: string;
 }
 
-export type ModerateAction = 'approve' | 'reject' | 'highlight' | 'unhighlight' | 'answer' | 'archive' | 'restore' | 'edit';
+export type ModerateAction =
+  | 'approve'
+  | 'reject'
+  | 'highlight'
+  | 'unhighlight'
+  | 'answer'
+  | 'archive'
+  | 'restore'
+  | 'edit'
+  | 'merge'
+  | 'reply';
 export type SessionAction = 'qa_open' | 'qa_close' | 'moderation_pre' | 'moderation_post' | 'live' | 'end';
 
 /** Requests (section 3); `rid` is added by the connection. */
 export type Request =
   | { type: 'ask'; session: string; text: string; anonymous: boolean }
   | { type: 'vote'; question: string; on: boolean }
-  | { type: 'moderate'; question: string; action: ModerateAction; text?: string }
+  | { type: 'moderate'; question: string; action: ModerateAction; text?: string; into?: string }
+  | { type: 'similar'; session: string; text: string }
   | { type: 'session_control'; session: string; action: SessionAction }
   | {
       type: 'transcript';
@@ -183,6 +219,10 @@ export function isQuestion(value: unknown): value is Question {
     typeof value.state === 'string' &&
     typeof value.votes === 'number'
   );
+}
+
+export function isSimilarQuestion(value: unknown): value is SimilarQuestion {
+  return isObject(value) && typeof value.id === 'string' && typeof value.text === 'string' && typeof value.votes === 'number';
 }
 
 export function isSegment(value: unknown): value is Segment {

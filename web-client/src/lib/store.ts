@@ -106,8 +106,19 @@ export function applySnapshot(state: SessionState, snap: Snapshot): SessionState
   };
 }
 
-function applyQuestion(state: SessionState, data: Record<string, unknown>): SessionState {
-  if (typeof data.id !== 'string') return state;
+/** A merged question's voters now support the question it went into: the server moved their votes. */
+function followMerge(state: SessionState, data: Record<string, unknown>): SessionState {
+  const id = data.id as string;
+  if (data.state !== 'merged' || typeof data.merged_into !== 'string' || !state.myVotes.has(id)) return state;
+  const myVotes = new Set(state.myVotes);
+  myVotes.delete(id);
+  myVotes.add(data.merged_into);
+  return { ...state, myVotes };
+}
+
+function applyQuestion(prior: SessionState, data: Record<string, unknown>): SessionState {
+  if (typeof data.id !== 'string') return prior;
+  const state = followMerge(prior, data);
   if (!isQuestion(data)) {
     // A visibility stub {id, session, state}: this client may no longer see it.
     if (!(data.id in state.questions)) return state;

@@ -13,9 +13,9 @@ import type { ModerateAction, Question, Request, SessionAction } from '../lib/pr
 import { moderatorBuckets } from '../lib/queue';
 import { NO_REGION, regionCounts, regionDominance, regionOf } from '../lib/regions';
 import { langAttr, typeset } from '../lib/text';
-import { SHORTCUTS } from './actions';
+import { isPanel, SHORTCUTS, type Panel } from './actions';
 import { PollBuilder } from './PollBuilder';
-import { QuestionCard } from './QuestionCard';
+import { QuestionCard, type ActionDetails } from './QuestionCard';
 import { SessionControls } from './SessionControls';
 
 interface Props {
@@ -38,7 +38,7 @@ function moveFocus(from: Element | null, step: 1 | -1): void {
 export function ModeratorConsole({ token, session: agendaSession }: Props) {
   const { t, lang } = useI18n();
   const { live, value } = useStaffLive(agendaSession.id, token);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; panel: Panel } | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const [flash, setFlash] = useState('');
   /** the incoming list shows one region's questions (NO_REGION: those without one), or all */
@@ -62,10 +62,11 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
       return false;
     }
   };
-  const act = (q: Question, action: ModerateAction, text?: string) => {
+  const act = (q: Question, action: ModerateAction, details: ActionDetails = {}) => {
     setFlash('');
-    void run({ type: 'moderate', question: q.id, action, ...(text !== undefined ? { text } : {}) });
+    void run({ type: 'moderate', question: q.id, action, ...details });
   };
+  const openPanel = (id: string | null, panel: Panel = 'edit') => setOpen(id === null ? null : { id, panel });
   const control = (action: SessionAction) => void run({ type: 'session_control', session: session.id, action });
   // The key handler is installed once; it calls the latest `act` (current language for errors).
   const actRef = useRef(act);
@@ -87,8 +88,13 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
       if (!pick || !q) return;
       e.preventDefault();
       const action = pick(q);
-      if (action === 'edit') {
-        setEditing(q.id);
+      // M with a similar question at hand merges into it at once; otherwise it opens the choice.
+      if (action === 'merge' && q.state === 'pending' && q.similar_to && live.value.state.questions[q.similar_to.id]) {
+        actRef.current(q, 'merge', { into: q.similar_to.id });
+        return;
+      }
+      if (isPanel(action)) {
+        setOpen({ id: q.id, panel: action });
         return;
       }
       // The card leaves its list once the server confirms: keep the keyboard in the list.
@@ -107,6 +113,13 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
   const incoming = filter === null ? buckets.incoming : buckets.incoming.filter((q) => regionOf(q) === filter);
   const dominance = regionDominance(buckets.approved);
   const all = [...incoming, ...buckets.approved, ...buckets.answered, ...buckets.archived];
+  const queue = [...buckets.approved, ...buckets.answered];
+  const lookup = (id: string) => state?.questions[id];
+  // The similar question first: the likeliest target.
+  const mergeTargets = (q: Question) =>
+    queue
+      .filter((x) => x.id !== q.id)
+      .sort((a, b) => Number(b.id === q.similar_to?.id) - Number(a.id === q.similar_to?.id));
   const tabStop = focused && all.some((q) => q.id === focused) ? focused : (all[0]?.id ?? null);
   const column = (key: 'incoming' | 'approved' | 'answered' | 'archived', list: Question[], extra?: VNode | null) => (
     <section class={`card mod-col mod-col--${key}`} aria-labelledby={`col-${key}`}>
@@ -122,10 +135,12 @@ export function ModeratorConsole({ token, session: agendaSession }: Props) {
             <QuestionCard
               key={q.id}
               question={q}
-              editing={editing === q.id}
+              panel={open?.id === q.id ? open.panel : null}
               tabStop={tabStop === q.id}
+              lookup={lookup}
+              mergeTargets={open?.id === q.id && open.panel === 'merge' ? mergeTargets(q) : []}
               onAction={act}
-              onEdit={setEditing}
+              onPanel={openPanel}
               onFocus={setFocused}
             />
           ))}

@@ -1,35 +1,37 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuthorPlace } from '../components/AuthorPlace';
 import { QuestionMeta } from '../components/QuestionMeta';
+import { QuestionReply } from '../components/QuestionReply';
+import { TextPanel } from '../components/TextPanel';
 import { useI18n } from '../i18n/context';
 import type { ModerateAction, Question } from '../lib/protocol';
-import { actionsFor, KEY_OF } from './actions';
+import { actionsFor, isPanel, KEY_OF, type Panel } from './actions';
+import { MergePicker } from './MergePicker';
+
+export interface ActionDetails {
+  text?: string;
+  into?: string;
+}
 
 interface Props {
   question: Question;
-  editing: boolean;
+  /** what is open on this card */
+  panel: Panel | null;
   /** the roving tab stop of the lists */
   tabStop: boolean;
-  onAction: (q: Question, action: ModerateAction, text?: string) => void;
-  onEdit: (id: string | null) => void;
+  /** another question of the session, as this page knows it */
+  lookup: (id: string) => Question | undefined;
+  /** the questions it may be merged into */
+  mergeTargets: Question[];
+  onAction: (q: Question, action: ModerateAction, details?: ActionDetails) => void;
+  onPanel: (id: string | null, panel?: Panel) => void;
   onFocus: (id: string) => void;
 }
 
-export function QuestionCard({ question: q, editing, tabStop, onAction, onEdit, onFocus }: Props) {
+export function QuestionCard({ question: q, panel, tabStop, lookup, mergeTargets, onAction, onPanel, onFocus }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(q.text);
-  const box = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (editing) {
-      setDraft(q.text);
-      box.current?.focus();
-    }
-  }, [editing]);
-
-  const save = () => {
-    if (draft.trim() && draft !== q.text) onAction(q, 'edit', draft.trim());
-    onEdit(null);
-  };
+  const close = () => onPanel(null);
+  const similar = q.state === 'pending' && q.similar_to ? lookup(q.similar_to.id) : undefined;
+  const mergedInto = q.state === 'merged' && q.merged_into ? (lookup(q.merged_into)?.text ?? null) : null;
 
   return (
     <li
@@ -41,42 +43,66 @@ export function QuestionCard({ question: q, editing, tabStop, onAction, onEdit, 
       onFocusIn={() => onFocus(q.id)}
     >
       <div class="mod-q__main">
-        {editing ? (
-          <div class="field">
-            <label class="visually-hidden" for={`edit-${q.id}`}>
-              {t.moderator.editLabel}
-            </label>
-            <textarea
-              id={`edit-${q.id}`}
-              ref={box}
-              class="input"
-              rows={3}
-              value={draft}
-              onInput={(e) => setDraft(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  onEdit(null);
-                } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  save();
-                }
-              }}
-            />
-            <div class="form__actions">
-              <button type="button" class="button button--primary button--small" onClick={save}>
-                {t.moderator.actions.save}
-              </button>
-              <button type="button" class="button button--small" onClick={() => onEdit(null)}>
-                {t.moderator.actions.cancel}
-              </button>
-            </div>
-          </div>
+        {panel === 'edit' ? (
+          <TextPanel
+            id={`edit-${q.id}`}
+            label={t.moderator.editLabel}
+            initial={q.text}
+            submitLabel={t.moderator.actions.save}
+            cancelLabel={t.moderator.actions.cancel}
+            onSubmit={(text) => {
+              if (text !== q.text) onAction(q, 'edit', { text });
+              close();
+            }}
+            onCancel={close}
+          />
         ) : (
           <p class="question__text">{q.text}</p>
         )}
         <QuestionMeta question={q} showAnonymousFlag />
         <AuthorPlace author={q.author} />
+        {q.state === 'merged' && <p class="question__merged">{t.moderator.mergedInto(mergedInto)}</p>}
+        {similar && q.similar_to && (
+          <div class="mod-q__similar" data-similar-id={similar.id}>
+            <p>
+              {t.moderator.similarTo(Math.round(q.similar_to.score * 100))} «{similar.text}»
+            </p>
+            <button
+              type="button"
+              class="button button--small mod-q__action--merge-similar"
+              onClick={() => onAction(q, 'merge', { into: similar.id })}
+            >
+              {t.moderator.mergeIntoSimilar}
+            </button>
+          </div>
+        )}
+        <QuestionReply question={q} />
+        {panel === 'reply' && (
+          <TextPanel
+            id={`reply-${q.id}`}
+            label={t.moderator.replyLabel}
+            showLabel
+            initial={q.reply?.text ?? ''}
+            submitLabel={t.moderator.sendReply}
+            cancelLabel={t.moderator.actions.cancel}
+            onSubmit={(text) => {
+              onAction(q, 'reply', { text });
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+        {panel === 'merge' && (
+          <MergePicker
+            question={q}
+            targets={mergeTargets}
+            onMerge={(into) => {
+              onAction(q, 'merge', { into });
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
       </div>
       <div class="mod-q__side">
         <span class="mod-q__votes">{t.live.votes(q.votes)}</span>
@@ -87,7 +113,8 @@ export function QuestionCard({ question: q, editing, tabStop, onAction, onEdit, 
               type="button"
               class={`button button--small mod-q__action mod-q__action--${action}`}
               aria-keyshortcuts={KEY_OF[action]}
-              onClick={() => (action === 'edit' ? onEdit(q.id) : onAction(q, action))}
+              aria-expanded={isPanel(action) ? panel === action : undefined}
+              onClick={() => (isPanel(action) ? onPanel(panel === action ? null : q.id, action) : onAction(q, action))}
             >
               {t.moderator.actions[action]}
               <kbd aria-hidden="true">{KEY_OF[action]}</kbd>

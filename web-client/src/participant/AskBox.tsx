@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/context';
 import { RequestError } from '../lib/connection';
+import type { Question } from '../lib/protocol';
 import { codePoints } from '../lib/text';
+import { SimilarHints, useSimilarQuestions, type FindSimilar } from './SimilarHints';
 
 /** The contract's default question limit (code points after trimming). */
 export const QUESTION_MAX = 500;
@@ -11,11 +13,28 @@ interface Props {
   /** sends the question; resolves with whether it waits for moderation */
   onAsk: (text: string, anonymous: boolean) => Promise<{ pending: boolean }>;
   max?: number;
+  /** looks up the questions like the one being typed; null: no hints (not connected) */
+  findSimilar?: FindSimilar | null;
+  questions?: Readonly<Record<string, Question>>;
+  myVotes?: ReadonlySet<string>;
+  onVote?: ((id: string, on: boolean) => void) | null;
 }
 
-export function AskBox({ qaOpen, onAsk, max = QUESTION_MAX }: Props) {
+const NO_QUESTIONS: Readonly<Record<string, Question>> = {};
+const NO_VOTES: ReadonlySet<string> = new Set();
+
+export function AskBox({
+  qaOpen,
+  onAsk,
+  max = QUESTION_MAX,
+  findSimilar = null,
+  questions = NO_QUESTIONS,
+  myVotes = NO_VOTES,
+  onVote = null,
+}: Props) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  const similar = useSimilarQuestions(qaOpen ? text : '', findSimilar);
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
@@ -77,6 +96,7 @@ export function AskBox({ qaOpen, onAsk, max = QUESTION_MAX }: Props) {
               {over > 0 ? t.ask.tooLong(over) : t.ask.counter(used, max)}
             </p>
           </div>
+          <SimilarHints found={similar} questions={questions} myVotes={myVotes} onVote={onVote} />
         </div>
         <label class="check">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.currentTarget.checked)} />

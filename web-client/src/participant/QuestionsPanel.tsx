@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/context';
 import type { Question } from '../lib/protocol';
 import { participantView, type ParticipantOrder } from '../lib/queue';
 import { QuestionMeta } from '../components/QuestionMeta';
+import { QuestionReply } from '../components/QuestionReply';
 
 interface Props {
   questions: Iterable<Question>;
@@ -18,6 +19,7 @@ export function QuestionsPanel({ questions, myVotes, meId, onVote, readOnly = fa
   const { t } = useI18n();
   const [order, setOrder] = useState<ParticipantOrder>('popular');
   const { list, mine } = participantView(questions, order, meId);
+  const textOf = (id: string) => list.find((q) => q.id === id)?.text ?? null;
 
   return (
     <section class="card questions" aria-labelledby="questions-title">
@@ -44,6 +46,10 @@ export function QuestionsPanel({ questions, myVotes, meId, onVote, readOnly = fa
                 <p class="question__meta">
                   <span class={`badge badge--${q.state}`}>{t.questions.state[q.state] ?? q.state}</span>
                 </p>
+                {q.state === 'merged' && q.merged_into && (
+                  <p class="question__merged">{t.questions.mergedInto(textOf(q.merged_into))}</p>
+                )}
+                <QuestionReply question={q} />
               </li>
             ))}
           </ul>
@@ -61,6 +67,7 @@ export function QuestionsPanel({ questions, myVotes, meId, onVote, readOnly = fa
                 <div class="question__body">
                   <p class="question__text">{q.text}</p>
                   <QuestionMeta question={q} />
+                  <QuestionReply question={q} />
                 </div>
                 {readOnly ? (
                   <p class="vote vote--count">

@@ -9,7 +9,7 @@ import { forgetIdentity, loadIdentity, type Identity } from '../lib/auth';
 import { LiveSession } from '../lib/live';
 import { keepSession, keptSession } from '../lib/offline';
 import { loadDataSaver, saveDataSaver, slowOrMeteredLink, type DataSaverChoice } from '../lib/saver';
-import type { Question } from '../lib/protocol';
+import { isSimilarQuestion, type Question } from '../lib/protocol';
 import type { SessionState } from '../lib/store';
 import { followLink } from '../lib/route';
 import { langAttr, typeset } from '../lib/text';
@@ -109,16 +109,24 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
   const captionLine = partial?.text || segments.filter((s) => s.final).at(-1)?.text || '';
   const meId = value?.me?.id ?? identity?.participant.id ?? null;
 
-  const vote = async (question: Question, on: boolean) => {
+  const vote = async (id: string, on: boolean) => {
     if (!live) return;
-    live.local({ type: 'local/vote', question: question.id, on });
+    live.local({ type: 'local/vote', question: id, on });
     try {
-      const ack = await live.request({ type: 'vote', question: question.id, on });
-      live.local({ type: 'local/vote', question: question.id, on, votes: typeof ack.votes === 'number' ? ack.votes : undefined });
+      const ack = await live.request({ type: 'vote', question: id, on });
+      live.local({ type: 'local/vote', question: id, on, votes: typeof ack.votes === 'number' ? ack.votes : undefined });
     } catch {
-      live.local({ type: 'local/vote', question: question.id, on: !on });
+      live.local({ type: 'local/vote', question: id, on: !on });
     }
   };
+  const findSimilar = useCallback(
+    async (text: string) => {
+      if (!live) return [];
+      const ack = await live.request({ type: 'similar', session: agendaSession.id, text });
+      return Array.isArray(ack.questions) ? ack.questions.filter(isSimilarQuestion) : [];
+    },
+    [live, agendaSession.id],
+  );
 
   const ask = async (text: string, anonymous: boolean) => {
     if (!live) throw new Error('not joined');
@@ -161,7 +169,16 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
       />
     )
   );
-  const askBox = identity && <AskBox qaOpen={session.qa_open && session.state !== 'ended'} onAsk={ask} />;
+  const askBox = identity && (
+    <AskBox
+      qaOpen={session.qa_open && session.state !== 'ended'}
+      onAsk={ask}
+      findSimilar={ready ? findSimilar : null}
+      questions={state?.questions}
+      myVotes={state?.myVotes}
+      onVote={ready ? vote : null}
+    />
+  );
   return (
     <div class="session-page">
       {(value || keptAt !== null) && (
@@ -266,7 +283,7 @@ export function SessionPage({ event, session: agendaSession, keptAt = null, onRe
                   questions={Object.values(state?.questions ?? {})}
                   myVotes={state?.myVotes ?? new Set()}
                   meId={meId}
-                  onVote={ready ? vote : null}
+                  onVote={ready ? (q: Question, on: boolean) => vote(q.id, on) : null}
                 />
               </div>
             </div>

@@ -1,13 +1,16 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ForumSession } from '../api/types';
 import { AuthorPlace } from '../components/AuthorPlace';
 import { Clock } from '../components/Clock';
 import { RegionPanel } from '../components/RegionPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
+import { QuestionReply } from '../components/QuestionReply';
 import { BadToken, StaffGate } from '../components/StaffGate';
 import { useStaffLive } from '../components/useLive';
+import { TextPanel } from '../components/TextPanel';
 import { useI18n } from '../i18n/context';
+import type { Question } from '../lib/protocol';
 import { speakerQueue } from '../lib/queue';
 import { langAttr, typeset } from '../lib/text';
 
@@ -30,6 +33,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
   const queue = speakerQueue(Object.values(value?.state.questions ?? {}));
   const top = queue[0]?.highlighted ? queue[0] : null;
   const rest = top ? queue.slice(1) : queue;
+  const [replying, setReplying] = useState<string | null>(null);
 
   useEffect(() => {
     document.title = `${t.speaker.title}: ${session.title}`;
@@ -37,6 +41,31 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
 
   if (value?.status === 'unauthorized') return <BadToken />;
   const answer = (id: string) => void live.request({ type: 'moderate', question: id, action: 'answer' }).catch(() => undefined);
+  // A written answer, for the questions there is no time for on stage (contract 7.3).
+  const replyTo = (q: Question) => (
+    <>
+      <QuestionReply question={q} />
+      {replying === q.id ? (
+        <TextPanel
+          id={`reply-${q.id}`}
+          label={t.speaker.replyLabel}
+          showLabel
+          initial={q.reply?.text ?? ''}
+          submitLabel={t.speaker.sendReply}
+          cancelLabel={t.speaker.cancel}
+          onSubmit={(text) => {
+            void live.request({ type: 'moderate', question: q.id, action: 'reply', text }).catch(() => undefined);
+            setReplying(null);
+          }}
+          onCancel={() => setReplying(null)}
+        />
+      ) : (
+        <button type="button" class="button button--small speaker__reply" onClick={() => setReplying(q.id)}>
+          {t.speaker.reply}
+        </button>
+      )}
+    </>
+  );
 
   return (
     <>
@@ -62,6 +91,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
                 {t.speaker.markAnswered}
               </button>
             </p>
+            {replyTo(top)}
           </section>
         )}
         <RegionPanel sessionId={session.id} token={token} changeKey={queue.length} />
@@ -85,6 +115,7 @@ function SpeakerView({ token, session: agendaSession }: { token: string; session
                       <span>{q.author?.name || t.live.anonymous}</span>
                       {q.state === 'answered' && <span class="badge badge--answered">{t.live.answered}</span>}
                     </p>
+                    {replyTo(q)}
                   </div>
                 </li>
               ))}
