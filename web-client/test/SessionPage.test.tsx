@@ -283,9 +283,10 @@ describe('the participant session view', () => {
   });
 
   it('shows the offline banner and reconnects with since', async () => {
+    // Faked once the page is open: waitFor polls with setTimeout, and the reconnect delay is what is faked.
+    const socket = await openSession();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const socket = await openSession();
       await serve(socket, snapshot({ seq: 10 }));
       await serve(socket, ev(12, 'question', q('a')));
       await server(() => socket.drop(1006));
