@@ -147,7 +147,7 @@ TEST_CASE("audit.csv: every moderation action, session and poll control in order
     CHECK(audit_rows(f, mod_token, post_session).empty());
 }
 
-TEST_CASE("audit.csv: moderators and admins only, of an event's session; hostile ids are refused") {
+TEST_CASE("audit.csv: moderators and admins only, of an event's session, hostile ids are refused") {
     forum_fixture f;
     const auto other_scope = f.staff_token("moderator", post_session);
     CHECK(audit_csv(f, "").status == 401);
@@ -176,7 +176,7 @@ TEST_CASE("audit.csv: moderators and admins only, of an event's session; hostile
     CHECK(injected.bytes.find("Set-Cookie") == std::string::npos);
 }
 
-TEST_CASE("a formal poll: verified delegates vote once, for good; self-declared ones are told why not") {
+TEST_CASE("a formal poll: verified delegates vote once, for good, self-declared ones are told why not") {
     forum_fixture f;
     const auto mod_token = f.staff_token("moderator");
     auto mod = f.subscribed(mod_token, post_session);

@@ -119,7 +119,7 @@ TEST_CASE("a request needs exactly one Host header") {
     CHECK(raw_http(port, "GET /healthz HTTP/1.0\r\n\r\n").status() == 200);
 }
 
-TEST_CASE("CORS: the API answers no other origin; HLS only the configured ones") {
+TEST_CASE("CORS: the API answers no other origin, HLS only the configured ones") {
     forum_fixture forum([](json& cfg) { cfg["auth"]["allowed_origins"] = {"https://portal.example.ru"}; });
     const auto port = forum.port();
     for (const auto* origin : {"https://portal.example.ru", "https://evil.example"}) {

@@ -158,7 +158,7 @@ TEST_CASE("a message over the limit closes with 1009, one at the limit is read, 
     bird.check();
 }
 
-TEST_CASE("a text frame that is not UTF-8 closes with 1007; UTF-8 split across fragments is fine") {
+TEST_CASE("a text frame that is not UTF-8 closes with 1007, UTF-8 split across fragments is fine") {
     forum_fixture forum;
     canary bird(forum);
     const auto token = forum.join()["token"].get<std::string>();
@@ -185,7 +185,7 @@ TEST_CASE("a text frame that is not UTF-8 closes with 1007; UTF-8 split across f
     bird.check();
 }
 
-TEST_CASE("binary frames close with 4400, before and after the hello; framing errors close the connection") {
+TEST_CASE("binary frames close with 4400, before and after the hello, framing errors close the connection") {
     forum_fixture forum;
     canary bird(forum);
     const auto token = forum.join()["token"].get<std::string>();

@@ -59,7 +59,7 @@ const json tver_author = {{"id", nullptr}, {"name", "Ирина Волкова"}
 
 }  // namespace
 
-TEST_CASE("a participant never receives another person's org or region; speakers and moderators do") {
+TEST_CASE("a participant never receives another person's org or region, speakers and moderators do") {
     forum_fixture f;
     const auto tver = delegate_token(f, "Ирина Волкова", "Бежецкий муниципальный округ", "тверская область");
     const auto kazan = f.join("");

@@ -63,7 +63,7 @@ const std::string anna_text = "Гранты на благоустройство 
 
 }  // namespace
 
-TEST_CASE("similar before and after a merge; nobody finds another person's incoming question") {
+TEST_CASE("similar before and after a merge, nobody finds another person's incoming question") {
     forum_fixture forum;
     const auto mod_token = forum.staff_token("moderator", pre_session);
     auto mod = forum.subscribed(mod_token, pre_session);
@@ -142,7 +142,7 @@ TEST_CASE("similar before and after a merge; nobody finds another person's incom
     CHECK(metric(forum.port(), "veche_questions_merged_total") == 1.0);
 }
 
-TEST_CASE("written replies reach everyone who sees the question; moderators and speakers give them") {
+TEST_CASE("written replies reach everyone who sees the question, moderators and speakers give them") {
     forum_fixture forum;
     auto mod = forum.subscribed(forum.staff_token("moderator", pre_session), pre_session);
     auto speaker = forum.subscribed(forum.staff_token("speaker", pre_session, "Наталья Лебедева"), pre_session);

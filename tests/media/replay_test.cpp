@@ -71,7 +71,7 @@ std::vector<double> video_packet_times(const std::string& url) {
 }  // namespace
 
 TEST_CASE("a session's replay: EVENT while it is live, then a 30 s VOD with sound, picture, program dates and byte "
-          "ranges; its timeline and captions where they happened; a moderator's correction of its range") {
+          "ranges, its timeline and captions where they happened, a moderator's correction of its range") {
     replay_forum f;
     const auto playlist_path = "/vod/" + std::string(session) + "/index.m3u8";
     REQUIRE(wait_for_status(f.forum.port(), "main", "live", 20s));

@@ -124,6 +124,8 @@ await runTest('weak-link.e2e: the participant page on 3G, within its byte budget
     const view = await step(`Regular 3G, the first view without video: at most ${PAGE_BYTES / 1000} KB over the wire`, async () => {
       const v = await firstView(browser, relay, { network: NETWORKS['regular-3g'], identity, video: false });
       console.log(`       ${v.bytes} bytes (questions ${seconds(v.questionsMs)})`);
+      if (v.bytes > PAGE_BYTES)
+        for (const r of [...v.requests].sort((a, b) => b.bytes - a.bytes)) console.log(`       ${r.bytes}\t${r.coding}\t${r.url}`);
       check(v.bytes <= PAGE_BYTES, `the first view took ${v.bytes} bytes`);
       return v;
     });

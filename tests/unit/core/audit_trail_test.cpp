@@ -76,7 +76,7 @@ TEST_CASE("audit: an edit keeps the text before and after, every time") {
     CHECK(second.seq > first.seq);
 }
 
-TEST_CASE("audit: a written reply keeps the reply before and after; a merge names its target") {
+TEST_CASE("audit: a written reply keeps the reply before and after, a merge names its target") {
     session_fixture f;
     const auto id = f.asked(f.anna, "Как получить грант на благоустройство?");
     REQUIRE_FALSE(send(f, f.mod, {{"type", "moderate"}, {"question", id}, {"action", "approve"}}).refused);

@@ -109,7 +109,7 @@ TEST_CASE("merge: the target's votes are the distinct people who supported eithe
     CHECK(f.model.votes_of(dmitry) == std::vector<std::string>{target});
 }
 
-TEST_CASE("merge: the author of both does not vote for themselves; a chain folds into the last target") {
+TEST_CASE("merge: the author of both does not vote for themselves, a chain folds into the last target") {
     session_fixture f;
     const auto a = f.approved(f.anna, "Как получить грант на благоустройство?");
     const auto b = f.approved(f.anna, "Как получить грант на благоустройство двора?");
@@ -125,7 +125,7 @@ TEST_CASE("merge: the author of both does not vote for themselves; a chain folds
     CHECK(f.model.find(c)->votes == 1);  // anna
 }
 
-TEST_CASE("merge: a merged question leaves the highlight and the queue; its author still sees it") {
+TEST_CASE("merge: a merged question leaves the highlight and the queue, its author still sees it") {
     session_fixture f;
     const auto target = f.approved(f.boris, "Как получить грант на благоустройство?");
     const auto source = f.approved(f.anna, "гранты на благоустройство дворов — как подать?");

@@ -45,7 +45,7 @@ struct recorded_session {
 
 }  // namespace
 
-TEST_CASE("a question readers never saw never appears; one they saw leaves as a stub") {
+TEST_CASE("a question readers never saw never appears, one they saw leaves as a stub") {
     recorded_session s;
     const auto rejected = s.ask(s.f.anna, "Отклонённый вопрос");
     s.moderate(rejected, moderation_action::reject);
@@ -73,7 +73,7 @@ TEST_CASE("a question readers never saw never appears; one they saw leaves as a 
     CHECK(s.timeline.last_seq() == s.f.model.seq());
 }
 
-TEST_CASE("an anonymous question has no author in the timeline; a named one has its author") {
+TEST_CASE("an anonymous question has no author in the timeline, a named one has its author") {
     recorded_session s(core::moderation_mode::post);
     const auto anonymous = s.ask(s.f.anna, "Анонимно", true);
     const auto named = s.ask(s.f.boris, "С именем");

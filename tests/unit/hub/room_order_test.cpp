@@ -159,7 +159,7 @@ TEST_CASE("room: a refused request sent again with its rid gets the same refusal
     CHECK(f.anna->of_type("ack").size() == 1);
 }
 
-TEST_CASE("room: a batch the store cannot keep is never acknowledged; the owner hears of it") {
+TEST_CASE("room: a batch the store cannot keep is never acknowledged, the owner hears of it") {
     order_fixture f;
     f.subscribe(f.boris);
     f.send(f.anna, R"({"type":"ask","session":"s1","text":"Вопрос","rid":"r"})");

@@ -11,7 +11,7 @@ const std::vector<rung_definition> ladder{{"720p", 720, 2500}, {"480p", 480, 120
 
 }  // namespace
 
-TEST_CASE("the rung as tall as the source is the source; shorter ones are encoded, taller ones skipped") {
+TEST_CASE("the rung as tall as the source is the source, shorter ones are encoded, taller ones skipped") {
     const auto plan = plan_ladder(ladder, {1280, 720});
     CHECK(plan.roles == std::vector<rung_role>{rung_role::passthrough, rung_role::encoded, rung_role::encoded});
     CHECK(plan.widths == std::vector<int>{0, 854, 640});

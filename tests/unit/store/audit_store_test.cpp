@@ -95,7 +95,7 @@ TEST_CASE("the audit trail is written with its batch, read back in order page by
     CHECK(csv_of(reader, "s1", true) == expected_csv(all));
 }
 
-TEST_CASE("a formal poll stays formal across a reopen; polls of an older database are not") {
+TEST_CASE("a formal poll stays formal across a reopen, polls of an older database are not") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
     {

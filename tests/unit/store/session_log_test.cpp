@@ -77,7 +77,7 @@ store::write_batch batch(core::seq_t first, core::epoch_ms at, std::vector<core:
 
 }  // namespace
 
-TEST_CASE("the session log keeps each change with its batch's time; of a batch's votes, the last per question") {
+TEST_CASE("the session log keeps each change with its batch's time, of a batch's votes, the last per question") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
     metrics_registry metrics;

@@ -227,7 +227,7 @@ TEST_CASE("the store stamps when a session went live and ended with its batch's 
     CHECK(s.load().at("s1").status->replay == back->corrected);
 }
 
-TEST_CASE("a question keeps its author's municipality and region; attendees keep theirs") {
+TEST_CASE("a question keeps its author's municipality and region, attendees keep theirs") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
     auto q = question("s1.1", core::question_state::pending);
@@ -279,7 +279,7 @@ TEST_CASE("questions stored by a version without regions load with none") {
     CHECK(q.author_affiliation == core::affiliation{});
 }
 
-TEST_CASE("the store keeps merges, similar-question hints and replies; a question's merged list is read back") {
+TEST_CASE("the store keeps merges, similar-question hints and replies, a question's merged list is read back") {
     test::temp_dir dir;
     const auto path = (dir / "veche.db").string();
     auto target = question("s1.3", core::question_state::approved);

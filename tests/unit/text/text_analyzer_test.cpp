@@ -43,7 +43,7 @@ TEST_CASE("case, «ё», stress marks and punctuation do not matter") {
     CHECK(text_analyzer::words("\xff\xfe").empty());
 }
 
-TEST_CASE("stop words carry nothing; the rest is stemmed and cut into trigrams") {
+TEST_CASE("stop words carry nothing, the rest is stemmed and cut into trigrams") {
     const auto a = text_analyzer(stemmer).analyse("Как получить грант на благоустройство?");
     CHECK(a.stems == std::vector<std::string>{stem_of("получить"), stem_of("грант"), stem_of("благоустройство")});
     CHECK(text_analyzer(stemmer).analyse("Подскажите, пожалуйста, как и когда?").stems.empty());
