@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LANG,
   LANG_STORAGE_KEY,
-  MESSAGES,
+  LANGUAGES,
+  loadMessages,
+  messagesIfLoaded,
   kindLabel,
   loadLang,
   resolveLocale,
@@ -46,8 +48,18 @@ describe('messages', () => {
 
   it('Russian is the default language', () => {
     expect(DEFAULT_LANG).toBe('ru');
-    expect(MESSAGES.ru.lang).toBe('ru');
-    expect(MESSAGES.en.lang).toBe('en');
+    expect(messagesIfLoaded('ru')).toBe(ru);
+    expect(LANGUAGES.ru.defaultLocale).toBe(ru.defaultLocale);
+    expect(LANGUAGES.en.defaultLocale).toBe(en.defaultLocale);
+    expect(LANGUAGES.ru.name).toBe(ru.languageName);
+    expect(LANGUAGES.en.name).toBe(en.languageName);
+  });
+
+  it('loads English only when asked for, once', async () => {
+    const first = loadMessages('en');
+    expect(await first).toBe(en);
+    expect(messagesIfLoaded('en')).toBe(en);
+    expect(await loadMessages('en')).toBe(en);
   });
 
   it('counts halls and sessions with Russian plural forms', () => {

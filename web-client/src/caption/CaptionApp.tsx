@@ -4,7 +4,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { PageFrame, usePageI18n } from '../components/PageFrame';
 import { BadToken, StaffGate } from '../components/StaffGate';
 import { useStaffLive } from '../components/useLive';
-import { LANGS, MESSAGES } from '../i18n';
+import { LANGS, LANGUAGES } from '../i18n';
 import { useI18n } from '../i18n/context';
 import { randomId } from '../lib/ids';
 import { langAttr, typeset } from '../lib/text';
@@ -156,7 +156,7 @@ function CaptionConsole({ token, session }: { token: string; session: ForumSessi
               <select id="caption-lang" class="input" value={lineLang} onChange={(e) => setLineLang(e.currentTarget.value)}>
                 {LANGS.map((l) => (
                   <option key={l} value={l} lang={l}>
-                    {MESSAGES[l].languageName}
+                    {LANGUAGES[l].name}
                   </option>
                 ))}
               </select>

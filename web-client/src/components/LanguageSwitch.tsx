@@ -1,4 +1,4 @@
-import { LANGS, MESSAGES } from '../i18n';
+import { LANGS, LANGUAGES } from '../i18n';
 import { useI18n } from '../i18n/context';
 
 /**
@@ -14,11 +14,11 @@ export function LanguageSwitch() {
           key={option}
           type="button"
           class="lang-switch__option"
-          lang={MESSAGES[option].lang}
+          lang={option}
           aria-pressed={option === lang}
           onClick={() => setLang(option)}
         >
-          {MESSAGES[option].languageName}
+          {LANGUAGES[option].name}
         </button>
       ))}
     </div>

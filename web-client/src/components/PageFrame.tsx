@@ -1,18 +1,39 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { loadLang, saveLang, type Lang } from '../i18n';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_LANG, loadLang, loadMessages, messagesIfLoaded, saveLang, type Lang, type Messages } from '../i18n';
 import { I18nProvider, makeI18n, type I18n } from '../i18n/context';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** The chosen interface language (remembered), as an I18n for the page; keeps <html lang> in step. */
+/**
+ * The chosen interface language (remembered), as an I18n for the page; keeps <html lang> in step. A language
+ * whose strings are still on their way keeps the page in the one shown before (Russian at the start) until
+ * they arrive.
+ */
 export function usePageI18n(timeZone?: string, locale?: string): I18n {
   const [lang, setLangState] = useState<Lang>(() => loadLang());
+  const [, arrived] = useState(0);
+  const ready = messagesIfLoaded(lang);
+  const last = useRef<{ lang: Lang; t: Messages }>({ lang: DEFAULT_LANG, t: messagesIfLoaded(DEFAULT_LANG)! });
+  if (ready) last.current = last.current.t === ready ? last.current : { lang, t: ready };
+  const shown = last.current;
+  useEffect(() => {
+    if (ready) return undefined;
+    let current = true;
+    void loadMessages(lang).then(() => current && arrived((n) => n + 1));
+    return () => {
+      current = false;
+    };
+  }, [lang, ready]);
   const setLang = useCallback((next: Lang) => {
     saveLang(next);
     setLangState(next);
   }, []);
-  const i18n = useMemo(() => makeI18n(lang, setLang, timeZone, locale), [lang, setLang, timeZone, locale]);
-  useEffect(() => {
+  const i18n = useMemo(
+    () => makeI18n(shown.lang, shown.t, setLang, timeZone, locale),
+    [shown, setLang, timeZone, locale],
+  );
+  // With the render that shows the language, not a frame later.
+  useLayoutEffect(() => {
     document.documentElement.lang = i18n.t.lang;
   }, [i18n]);
   return i18n;

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { MESSAGES, resolveLocale, type Lang, type Messages } from './index';
+import { resolveLocale, type Lang, type Messages } from './index';
 
 export interface I18n {
   lang: Lang;
@@ -15,8 +15,9 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function makeI18n(lang: Lang, setLang: (lang: Lang) => void, timeZone?: string, locale?: string): I18n {
-  return { lang, t: MESSAGES[lang], locale: locale ?? resolveLocale(lang), timeZone, setLang };
+/** `t`: the strings of `lang` (loaded: see loadMessages in ./index). */
+export function makeI18n(lang: Lang, t: Messages, setLang: (lang: Lang) => void, timeZone?: string, locale?: string): I18n {
+  return { lang, t, locale: locale ?? resolveLocale(lang), timeZone, setLang };
 }
 
 export function I18nProvider(props: { value: I18n; children: ComponentChildren }) {

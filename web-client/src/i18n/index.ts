@@ -1,5 +1,4 @@
 import { localStore, readStored, writeStored, type StorageLike } from '../lib/storage';
-import { en } from './en';
 import type { Messages } from './messages';
 import { ru } from './ru';
 
@@ -10,7 +9,29 @@ export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'ru';
 
-export const MESSAGES: Record<Lang, Messages> = { ru, en };
+/** Each language's name in itself, its `lang` tag and its locale, known before its strings are loaded. */
+export const LANGUAGES: Record<Lang, { name: string; defaultLocale: string }> = {
+  ru: { name: 'Русский', defaultLocale: 'ru-RU' },
+  en: { name: 'English', defaultLocale: 'en-GB' },
+};
+
+// Russian is in every page's first download; English only when someone chooses it (a phone on 3G reading
+// Russian does not pay for the English strings).
+const loaded: Partial<Record<Lang, Messages>> = { ru };
+const loading: Partial<Record<Lang, Promise<Messages>>> = {};
+
+/** A language's strings when they are already here, else null (see loadMessages). */
+export function messagesIfLoaded(lang: Lang): Messages | null {
+  return loaded[lang] ?? null;
+}
+
+/** A language's strings, fetched once. */
+export function loadMessages(lang: Lang): Promise<Messages> {
+  const ready = loaded[lang];
+  if (ready) return Promise.resolve(ready);
+  loading[lang] ??= import('./en').then(({ en }) => (loaded.en = en));
+  return loading[lang];
+}
 
 /** localStorage key of the participant's language choice */
 export const LANG_STORAGE_KEY = 'veche.lang';
@@ -47,12 +68,12 @@ export function resolveLocale(lang: Lang, preferred: readonly string[] = browser
   if (match) {
     try {
       // Reject tags Intl does not understand rather than throw later while rendering.
-      return Intl.DateTimeFormat.supportedLocalesOf([match])[0] ?? MESSAGES[lang].defaultLocale;
+      return Intl.DateTimeFormat.supportedLocalesOf([match])[0] ?? LANGUAGES[lang].defaultLocale;
     } catch {
-      return MESSAGES[lang].defaultLocale;
+      return LANGUAGES[lang].defaultLocale;
     }
   }
-  return MESSAGES[lang].defaultLocale;
+  return LANGUAGES[lang].defaultLocale;
 }
 
 /** The translated label of a session kind; an unknown kind is shown as sent, readable. */
