@@ -1,7 +1,7 @@
 #pragma once
-// A Beast body that sends part of an immutable shared string without copying
-// it (the whole string for 200, one byte range for 206): a replay segment
-// kept in memory serves every viewer, as a live one does.
+// A Beast body that sends an immutable shared string, or part of it (one
+// byte range, for 206), without copying it: one segment in memory serves
+// every viewer of a hall, live or in a replay.
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/error.hpp>
