@@ -67,7 +67,7 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       ops_routes_(*metrics_, settings.metrics, http_.draining()),
       hls_metrics_(*metrics_, hall_ids(settings.event)),
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
-      vod_routes_(replay_source_, http_.origins()),
+      vod_routes_(replay_source_, http_.origins(), std::uint64_t{settings.media.vod_cache_mb} << 20, *metrics_),
       join_routes_(tokens_, settings, *metrics_),
       session_routes_(hub_, tokens_, replay_source_, timeline_source_),
       audit_routes_(hub_, tokens_, audit_source_),

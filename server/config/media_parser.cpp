@@ -18,6 +18,7 @@ media_settings parse_media(const nlohmann::json& value) {
     m.record = r.optional_bool("record", m.record);
     m.retention_days =
         static_cast<std::uint32_t>(r.optional_integer("retention_days", m.retention_days, 0, 100'000));
+    m.vod_cache_mb = static_cast<std::uint32_t>(r.optional_integer("vod_cache_mb", m.vod_cache_mb, 0, 1'048'576));
     m.encoder = r.optional_string("encoder").value_or(m.encoder);
     if (m.encoder != "x264enc" && m.encoder != "vaapih264enc" && m.encoder != "nvh264enc")
         r.fail("encoder", "must be \"x264enc\", \"vaapih264enc\" or \"nvh264enc\", not \"" + m.encoder + "\"");

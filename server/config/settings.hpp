@@ -66,6 +66,7 @@ struct media_settings {
     std::uint32_t retry_ms = 1000;           // pause before a failed relay is built again
     bool record = true;                      // keep every hall's segments under data_dir/recordings/{hall}/
     std::uint32_t retention_days = 0;        // recordings older than this are deleted; 0: kept for ever
+    std::uint32_t vod_cache_mb = 256;        // replay segments kept in memory once served; 0: none
     // The GStreamer element that encodes the lower rungs of a ladder: x264enc (software, the default),
     // vaapih264enc (VA-API: Intel, AMD) or nvh264enc (NVIDIA).
     std::string encoder = "x264enc";

@@ -5,6 +5,7 @@
 #include "net/file_slice_body.hpp"
 #include "net/header_list.hpp"
 #include "net/http_responses.hpp"
+#include "net/shared_slice_body.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,9 +24,9 @@ bool none_match(std::string_view header, std::string_view etag) {
     return match;
 }
 
-// The headers every answer about the file carries, 304 included.
-template <typename Body>
-void set_validators(http::response<Body>& res, const indexed_file& file, const file_headers& headers) {
+// The headers every answer about the file carries, 304 included. File: indexed_file or cached_file.
+template <typename Body, typename File>
+void set_validators(http::response<Body>& res, const File& file, const file_headers& headers) {
     res.set(http::field::cache_control, headers.cache_control);
     res.set(http::field::etag, file.etag());
     if (headers.vary_encoding) res.set(http::field::vary, headers.vary_origin ? "Accept-Encoding, Origin" : "Accept-Encoding");
@@ -33,8 +34,8 @@ void set_validators(http::response<Body>& res, const indexed_file& file, const f
     if (!headers.allow_origin.empty()) res.set(http::field::access_control_allow_origin, headers.allow_origin);
 }
 
-template <typename Body>
-void set_file_headers(http::response<Body>& res, const indexed_file& file, const file_headers& headers,
+template <typename Body, typename File>
+void set_file_headers(http::response<Body>& res, const File& file, const file_headers& headers,
                       const byte_range* slice) {
     set_validators(res, file, headers);
     res.set(http::field::content_type, headers.mime_type.empty() ? file.mime_type() : headers.mime_type);
@@ -64,9 +65,18 @@ bool open_indexed(const indexed_file& file, boost::beast::file& out) {
     return true;
 }
 
-}  // namespace
+// A body of the given type and its value, as respond()'s send_body hands it over.
+template <typename Body>
+struct body_of {
+    using type = Body;
+    typename Body::value_type value;
+};
 
-http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers) {
+// The answer for the file's bytes, once it is known to exist: 304, 416, or the whole or a range of it, from
+// the body that send_body makes (`offset`, `length`; nothing: the file is gone, 404).
+template <typename File, typename SendBody>
+http::message_generator respond(const http_request& req, const File& file, const file_headers& headers,
+                                SendBody send_body) {
     if (none_match(req[http::field::if_none_match], file.etag())) {
         http::response<http::empty_body> res{http::status::not_modified, req.version()};
         set_validators(res, file, headers);
@@ -85,29 +95,62 @@ http::message_generator file_response(const http_request& req, const indexed_fil
         res.body() = error_json(core::error_code::bad_request, "Range not satisfiable");
         return finish_response(req, std::move(res));
     }
-
-    file_slice_body::value_type body;
-    if (!open_indexed(file, body.file)) {
-        log::warn("file changed since it was indexed, not served: ", file.name());
-        return not_found(req);
-    }
     const auto* slice = std::get_if<byte_range>(&range);
-    body.offset = slice ? slice->first : 0;
-    body.length = slice ? slice->length : file.size();
+    const auto offset = slice ? slice->first : 0;
+    const auto length = slice ? slice->length : file.size();
     const auto status = slice ? http::status::partial_content : http::status::ok;
+    auto body = send_body(offset, length);
+    if (!body) return not_found(req);
 
     if (req.method() == http::verb::head) {
         http::response<http::empty_body> res{status, req.version()};
         set_file_headers(res, file, headers, slice);
         res.keep_alive(req.keep_alive());
         apply_security_headers(res.base());
-        res.content_length(body.length);
+        res.content_length(length);
         return http::message_generator(std::move(res));
     }
-    http::response<file_slice_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
-                                        std::make_tuple(status, req.version())};
+    using body_type = typename std::remove_cvref_t<decltype(*body)>::type;
+    http::response<body_type> res{std::piecewise_construct, std::make_tuple(std::move(body->value)),
+                                  std::make_tuple(status, req.version())};
     set_file_headers(res, file, headers, slice);
     return finish_response(req, std::move(res));
+}
+
+}  // namespace
+
+http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers) {
+    return respond(req, file, headers, [&](std::uint64_t offset, std::uint64_t length) {
+        std::optional<body_of<file_slice_body>> body(std::in_place);
+        if (!open_indexed(file, body->value.file)) {
+            log::warn("file changed since it was indexed, not served: ", file.name());
+            return decltype(body){};
+        }
+        body->value.offset = offset;
+        body->value.length = length;
+        return body;
+    });
+}
+
+http::message_generator file_response(const http_request& req, const cached_file& file, const file_headers& headers) {
+    return respond(req, file, headers, [&](std::uint64_t offset, std::uint64_t length) {
+        using body = body_of<shared_slice_body>;
+        return std::optional<body>(
+            body{{file.bytes(), static_cast<std::size_t>(offset), static_cast<std::size_t>(length)}});
+    });
+}
+
+std::optional<cached_file> read_indexed(const indexed_file& file) {
+    boost::beast::file f;
+    if (!open_indexed(file, f)) return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(file.size()), '\0');
+    boost::beast::error_code ec;
+    for (std::size_t done = 0; done < bytes.size();) {
+        const auto got = f.read(bytes.data() + done, bytes.size() - done, ec);
+        if (ec || got == 0) return std::nullopt;  // an error, or the file shrank under us
+        done += got;
+    }
+    return cached_file{std::make_shared<const std::string>(std::move(bytes)), file.etag(), file.mime_type()};
 }
 
 }  // namespace veche::net

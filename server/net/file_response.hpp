@@ -4,10 +4,12 @@
 // file on disk is still the one indexed, and answers conditional requests
 // (If-None-Match: 304), byte ranges (Range, If-Range: 206, 416) and HEAD.
 
+#include "net/cached_file.hpp"
 #include "net/content_coding.hpp"
 #include "net/http_types.hpp"
 #include "net/indexed_file.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace veche::net {
@@ -24,5 +26,12 @@ struct file_headers {
 };
 
 http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers);
+
+// The same answers for a file already in memory.
+http::message_generator file_response(const http_request& req, const cached_file& file, const file_headers& headers);
+
+// The indexed file read whole into memory, checked as file_response checks it; nothing when it cannot be read
+// or is no longer the file indexed.
+std::optional<cached_file> read_indexed(const indexed_file& file);
 
 }  // namespace veche::net

@@ -1,7 +1,7 @@
 #include "net/hls_routes.hpp"
 
 #include "net/http_responses.hpp"
-#include "net/shared_string_body.hpp"
+#include "net/shared_slice_body.hpp"
 
 #include <algorithm>
 
@@ -59,7 +59,7 @@ void hls_routes::serve(request_context& ctx, const responder& respond, std::stri
                                : source_.segment(hall, rung, file);
     if (!bytes) return respond(not_found(req));
 
-    http::response<shared_string_body> res{http::status::ok, req.version()};
+    http::response<shared_slice_body> res{http::status::ok, req.version()};
     res.set(http::field::content_type, is_playlist ? playlist_type : segment_type);
     res.set(http::field::cache_control, is_playlist ? playlist_cache : cache::immutable);
     if (const auto origin = allowed_origin(req); !origin.empty()) res.set(http::field::access_control_allow_origin, origin);
@@ -69,7 +69,7 @@ void hls_routes::serve(request_context& ctx, const responder& respond, std::stri
     res.content_length(bytes->size());
     const bool with_body = req.method() != http::verb::head;
     metrics_.count(hall, is_playlist, with_body ? bytes->size() : 0);
-    if (with_body) res.body() = std::move(bytes);
+    if (with_body) res.body() = {bytes, 0, bytes->size()};
     respond(http::message_generator(std::move(res)));
 }
 

@@ -52,13 +52,17 @@ void vod_routes::serve(request_context& ctx, const responder& respond, std::stri
 
     if (!is_playlist) {
         const auto path = source_.segment(window->hall, rung, file, window->from_ms, to);
-        const auto indexed = path ? file_index::entry(source_.recordings_root(), *path) : std::nullopt;
-        if (!indexed) return respond(not_found(req));
+        if (!path) return respond(not_found(req));
         file_headers headers;
         headers.cache_control = cache::immutable;
         headers.mime_type = "video/mp2t";
         headers.vary_origin = true;
         headers.allow_origin = origin;
+        if (const auto kept = cache_.find(path->string())) return respond(file_response(req, *kept, headers));
+        const auto indexed = file_index::entry(source_.recordings_root(), *path);
+        if (!indexed) return respond(not_found(req));
+        if (const auto read = cache_.load(path->string(), *indexed))
+            return respond(file_response(req, *read, headers));
         return respond(file_response(req, *indexed, headers));
     }
     auto text = is_master ? source_.master(window->hall, window->from_ms, to)

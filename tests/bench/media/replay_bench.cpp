@@ -8,6 +8,7 @@
 // A real encoder (ffmpeg over SRT, the DESIGN.md picture) feeds the hall; a moderator takes the session live
 // and ends it over the WebSocket. Usage (needs build/veche beside it, ffmpeg and wrk):
 //   veche_replay_bench [session seconds, default 20] [seconds per wrk run, default 10] [connections, default 50]
+//                      [media.vod_cache_mb, default the server's: 0 serves every replay segment from disk]
 #include "integration/forum_fixture.hpp"
 #include "bench_tools.hpp"
 #include "../../media/media_tools.hpp"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -92,10 +94,12 @@ int main(int argc, char** argv) {
     const int session_s = argc > 1 ? std::atoi(argv[1]) : 20;
     const int load_s = argc > 2 ? std::atoi(argv[2]) : 10;
     const int connections = argc > 3 ? std::atoi(argv[3]) : 50;
+    const std::optional<int> cache_mb = argc > 4 ? std::optional(std::atoi(argv[4])) : std::nullopt;
     const auto srt_port = free_udp_port();
     forum_fixture forum([&](nlohmann::json& cfg) {
         cfg = srt_hall_config(srt_port);
         cfg["media"] = {{"window_s", 600}};  // live segments stay in memory through the whole run
+        if (cache_mb) cfg["media"]["vod_cache_mb"] = *cache_mb;
     });
     auto ffmpeg = std::make_unique<encoder>(srt_port);
     if (!wait_for_status(forum.port(), "main", "live", 20s)) throw std::runtime_error("the hall never went live");
@@ -138,8 +142,8 @@ int main(int argc, char** argv) {
     std::printf("replay start (master, playlist, first segment), 20 times each, ms:\n");
     std::printf("  while live: median %.2f  max %.2f\n", quantile(live.seconds, 0.5) * 1000, live.seconds.back() * 1000);
     std::printf("  once ended: median %.2f  max %.2f\n", quantile(ended.seconds, 0.5) * 1000, ended.seconds.back() * 1000);
-    std::printf("segment %s, %zu bytes; wrk -t2 -c%d, %d s per run, alternating:\n", name.c_str(), size, connections,
-                load_s);
+    std::printf("segment %s, %zu bytes; wrk -t2 -c%d, %d s per run, alternating; media.vod_cache_mb %s:\n",
+                name.c_str(), size, connections, load_s, cache_mb ? std::to_string(*cache_mb).c_str() : "default");
     std::printf("  %-6s %12s %12s %16s %12s\n", "route", "requests/s", "MiB/s", "CPU s per 1000", "server CPU");
     for (const auto& r : runs)
         std::printf("  %-6s %12.0f %12.1f %16.4f %12.2f\n", r.route.c_str(), r.requests_per_s,

@@ -4,12 +4,14 @@
 #include "store/sqlite_event_store.hpp"
 #include "store/store_schema.hpp"
 #include "store/timeline_reader.hpp"
+#include "store_test_support.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <future>
 
 using namespace veche;
+using veche::test::submit_and_wait;
 
 namespace {
 
@@ -32,12 +34,6 @@ core::event_definition forum() {
                           .ends_at = 0, .speakers = {}, .moderation = core::moderation_mode::pre, .qa_open = true,
                           .seed_questions = {}});
     return e;
-}
-
-bool submit_and_wait(store::sqlite_event_store& s, const store::write_batch& b) {
-    std::promise<bool> done;
-    s.append(std::make_shared<store::write_batch>(b), [&](bool ok) { done.set_value(ok); });
-    return done.get_future().get();
 }
 
 struct log_row {

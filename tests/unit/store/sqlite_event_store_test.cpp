@@ -1,12 +1,14 @@
 #include "common/wall_clock.hpp"
 #include "store/request_codec.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store_test_support.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <future>
 
 using namespace veche;
+using veche::test::submit_and_wait;
 
 namespace {
 
@@ -35,12 +37,6 @@ std::vector<read_request> requests_of(const store::stored_session& s) {
             out.push_back({std::string(p), std::string(rid), std::string(reply), batch.at});
         });
     return out;
-}
-
-bool submit_and_wait(store::sqlite_event_store& s, store::write_batch b) {
-    std::promise<bool> done;
-    s.append(std::make_shared<store::write_batch>(std::move(b)), [&](bool ok) { done.set_value(ok); });
-    return done.get_future().get();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// A Beast body that sends an immutable shared string without copying it:
-// one segment in memory serves every viewer of a hall.
+// A Beast body that sends an immutable shared string, or part of it (one
+// byte range, for 206), without copying it: one segment in memory serves
+// every viewer of a hall, live or in a replay.
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/error.hpp>
@@ -14,10 +15,14 @@
 
 namespace veche::net {
 
-struct shared_string_body {
-    using value_type = std::shared_ptr<const std::string>;
+struct shared_slice_body {
+    struct value_type {
+        std::shared_ptr<const std::string> bytes;
+        std::size_t offset = 0;
+        std::size_t length = 0;
+    };
 
-    static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+    static std::uint64_t size(const value_type& body) { return body.length; }
 
     class writer {
     public:
@@ -30,9 +35,9 @@ struct shared_string_body {
 
         boost::optional<std::pair<const_buffers_type, bool>> get(boost::beast::error_code& ec) {
             ec = {};
-            if (sent_ || !body_ || body_->empty()) return boost::none;
+            if (sent_ || body_.length == 0) return boost::none;
             sent_ = true;
-            return {{boost::asio::buffer(body_->data(), body_->size()), false}};
+            return {{boost::asio::buffer(body_.bytes->data() + body_.offset, body_.length), false}};
         }
 
     private:
