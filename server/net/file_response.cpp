@@ -80,7 +80,7 @@ http::message_generator respond(const http_request& req, const File& file, const
     if (none_match(req[http::field::if_none_match], file.etag())) {
         http::response<http::empty_body> res{http::status::not_modified, req.version()};
         set_validators(res, file, headers);
-        return finish_response(req, std::move(res));
+        return finish_response(req, std::move(res), headers.policies);
     }
 
     auto range = parse_byte_range(req[http::field::range], file.size());
@@ -93,7 +93,7 @@ http::message_generator respond(const http_request& req, const File& file, const
         set_validators(res, file, headers);
         res.set(http::field::content_type, "application/json; charset=utf-8");
         res.body() = error_json(core::error_code::bad_request, "Range not satisfiable");
-        return finish_response(req, std::move(res));
+        return finish_response(req, std::move(res), headers.policies);
     }
     const auto* slice = std::get_if<byte_range>(&range);
     const auto offset = slice ? slice->first : 0;
@@ -106,7 +106,7 @@ http::message_generator respond(const http_request& req, const File& file, const
         http::response<http::empty_body> res{status, req.version()};
         set_file_headers(res, file, headers, slice);
         res.keep_alive(req.keep_alive());
-        apply_security_headers(res.base());
+        apply_security_headers(res.base(), headers.policies);
         res.content_length(length);
         return http::message_generator(std::move(res));
     }
@@ -114,7 +114,7 @@ http::message_generator respond(const http_request& req, const File& file, const
     http::response<body_type> res{std::piecewise_construct, std::make_tuple(std::move(body->value)),
                                   std::make_tuple(status, req.version())};
     set_file_headers(res, file, headers, slice);
-    return finish_response(req, std::move(res));
+    return finish_response(req, std::move(res), headers.policies);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "net/cached_file.hpp"
 #include "net/content_coding.hpp"
+#include "net/http_responses.hpp"
 #include "net/http_types.hpp"
 #include "net/indexed_file.hpp"
 
@@ -23,6 +24,7 @@ struct file_headers {
     // CORS, as /hls/ and /vod/ answer it: vary by Origin, and allow this one (empty: none).
     bool vary_origin = false;
     std::string_view allow_origin{};
+    policy_scope policies = policy_scope::document;
 };
 
 http::message_generator file_response(const http_request& req, const indexed_file& file, const file_headers& headers);

@@ -6,14 +6,16 @@
 #include <nlohmann/json.hpp>
 
 namespace veche::net {
-void apply_security_headers(http::fields& f) {
+void apply_security_headers(http::fields& f, policy_scope scope) {
     f.set(http::field::server, "veche");
+    f.set("X-Content-Type-Options", "nosniff");
+    // A stylesheet's own requests (fonts) follow its response's referrer policy.
+    f.set("Referrer-Policy", "no-referrer");
+    if (scope == policy_scope::subresource) return;
     f.set("Content-Security-Policy",
           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
           "media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
           "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-    f.set("X-Content-Type-Options", "nosniff");
-    f.set("Referrer-Policy", "no-referrer");
     f.set("X-Frame-Options", "DENY");
     f.set("Cross-Origin-Opener-Policy", "same-origin");
 }

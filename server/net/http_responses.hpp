@@ -22,7 +22,11 @@ inline constexpr std::string_view immutable = "public, max-age=31536000, immutab
 inline constexpr std::string_view ended_replay = "public, max-age=300";
 }  // namespace cache
 
-void apply_security_headers(http::fields& fields);
+// Which security headers a response carries: every one, or those of a subresource (a script or style under
+// /assets/, a font: never a document nor a worker) that leaves out what only a document reads (the
+// Content-Security-Policy, X-Frame-Options, Cross-Origin-Opener-Policy): a phone on 3G saves ~400 bytes a file.
+enum class policy_scope { document, subresource };
+void apply_security_headers(http::fields& fields, policy_scope scope = policy_scope::document);
 
 http::message_generator json_response(const http_request& req, http::status status, const nlohmann::json& body,
                                       std::string_view cache_control = cache::none);
@@ -51,10 +55,11 @@ http::message_generator csv_response(const http_request& req, std::string_view f
 
 // A response that already has its headers and body set.
 template <typename Body>
-http::message_generator finish_response(const http_request& req, http::response<Body>&& res) {
+http::message_generator finish_response(const http_request& req, http::response<Body>&& res,
+                                        policy_scope scope = policy_scope::document) {
     res.version(req.version());
     res.keep_alive(req.keep_alive());
-    apply_security_headers(res.base());
+    apply_security_headers(res.base(), scope);
     res.prepare_payload();
     return http::message_generator(std::move(res));
 }

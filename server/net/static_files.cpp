@@ -32,6 +32,10 @@ void static_files::serve(request_context& ctx, const responder& respond) const {
     const bool hashed = file->name().starts_with("assets/");
     file_headers headers{hashed ? cache::immutable : cache::revalidate, content_coding::identity, file->mime_type(),
                          file->brotli() || file->gzip()};
+    // A hashed script, style or font is never a document nor a worker (the service worker is /sw.js).
+    const auto type = file->mime_type();
+    if (hashed && (type.starts_with("text/javascript") || type.starts_with("text/css") || type.starts_with("font/")))
+        headers.policies = policy_scope::subresource;
     // Each coding is its own file with its own ETag, so 304 and ranges hold for each.
     headers.coding = choose_coding(req[http::field::accept_encoding], file->brotli(), file->gzip());
     const auto* sent = headers.coding == content_coding::br     ? file->brotli()

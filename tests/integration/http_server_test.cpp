@@ -37,6 +37,8 @@ struct static_site {
         dir.write("web/moderator.html", "<!doctype html><title>Модератор</title>");
         dir.write("web/assets/index-3f2a9c.js", "console.log('veche')");
         dir.write("web/assets/index-3f2a9c.css", "body{}");
+        dir.write("web/assets/logo-3f2a9c.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        dir.write("web/sw.js", "self.addEventListener('fetch', () => {})");
         // Compressed copies as the web client's build writes them (any bytes do: the server only picks).
         dir.write("web/assets/app-1.js", "console.log('veche')");
         dir.write("web/assets/app-1.js.br", brotli_bytes);
@@ -127,6 +129,20 @@ TEST_CASE("the web client's files are served with types and caching") {
     CHECK(js.header("content-type") == "text/javascript; charset=utf-8");
     CHECK(js.header("cache-control") == "public, max-age=31536000, immutable");
     CHECK(http_get(port, "/assets/index-3f2a9c.css").header("content-type") == "text/css; charset=utf-8");
+    // A hashed script or style is never a document: it leaves out what only a document reads, and keeps the rest.
+    for (const auto& sub : {js, http_get(port, "/assets/index-3f2a9c.css"),
+                            http_request(port, boost::beast::http::verb::head, "/assets/index-3f2a9c.js")}) {
+        CHECK(sub.header("content-security-policy").empty());
+        CHECK(sub.header("x-frame-options").empty());
+        CHECK(sub.header("x-content-type-options") == "nosniff");
+        CHECK(sub.header("referrer-policy") == "no-referrer");
+    }
+    // An SVG can be opened as a document, the service worker runs as a worker: both keep every policy.
+    check_security_headers(http_get(port, "/assets/logo-3f2a9c.svg"));
+    const auto worker = http_get(port, "/sw.js");
+    CHECK(worker.status == 200);
+    check_security_headers(worker);
+    CHECK(worker.header("x-frame-options") == "DENY");
 
     auto again = http_get(port, "/", {{"If-None-Match", index.header("etag")}});
     CHECK(again.status == 304);
