@@ -13,7 +13,9 @@ Run by scripts/demo.sh once the server listens, in the background:
   moderator takes it live and opens Q&A, a captioner sends the transcript
   lines, delegates ask and vote, the moderator approves and highlights, a
   poll is opened, answered and closed, and the session ends. Only when the
-  session has never been live: a restarted demo keeps its first replay.
+  session has never been live: a restarted demo keeps its first replay. A
+  rehearsal cut short (the demo stopped during it) is ended at the next
+  start, so that its replay has an end too.
   VECHE_REHEARSAL_SECONDS overrides "seconds" (the tests run a short one).
 
 Either part is left out when the forum has no such session (another --config).
@@ -23,7 +25,9 @@ Either part is left out when the forum has no such session (another --config).
 CONFIG is the config the server runs ("" for the built-in demo forum).
 """
 import asyncio
+import csv
 import functools
+import io
 import itertools
 import json
 import os
@@ -213,6 +217,16 @@ def rehearsal_steps(plan, seconds, moderator, captioner, delegates):
     return pace, opening + spoken[:half] + asks + middle + spoken[half:] + closing
 
 
+def cut_short(base, token, session, moderator_name):
+    """Whether the session is live because a rehearsal stopped half-way: the last to take it live was the rehearsal."""
+    request = urllib.request.Request(f"{base}/api/v1/sessions/{session}/audit.csv",
+                                     headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request, timeout=10) as r:
+        rows = list(csv.DictReader(io.TextIOWrapper(r, encoding="utf-8-sig", newline="")))
+    went_live = [row["actor_name"] for row in rows if row["action"] == "session_control.live"]
+    return bool(went_live) and went_live[-1] == moderator_name
+
+
 def wait_for_picture(base, hall, seconds=30):
     """Whether the hall shows its source (so the replay starts with a picture), waiting for it a while."""
     deadline = time.monotonic() + seconds
@@ -232,14 +246,22 @@ async def rehearse(base, veche, config, plan):
     if not found:
         print(f"demo: no session {session} in this forum: no rehearsal")
         return
+    replay = f"{base}/vod/{session}/index.m3u8"
+    moderator_token = mint(veche, config, "moderator", session, plan["moderator"])
+    if found["state"] == "live" and cut_short(base, moderator_token, session, plan["moderator"]):
+        moderator = await Attendee.join(ws_url, moderator_token, session)
+        await moderator.control("end")
+        await moderator.ws.close()
+        print(f"demo: the rehearsal of {session} was cut short; now ended, its replay is at {replay}")
+        return
     if found["state"] != "scheduled":
-        print(f"demo: {session} has been live already: its replay is at {base}/vod/{session}/index.m3u8")
+        print(f"demo: {session} has been live already: its replay is at {replay}")
         return
     if not wait_for_picture(base, found["hall"]):
         print(f"demo: hall {found['hall']} shows no picture: no rehearsal of {session}")
         return
     seconds = float(os.environ.get("VECHE_REHEARSAL_SECONDS", plan["seconds"]))
-    moderator = await Attendee.join(ws_url, mint(veche, config, "moderator", session), session)
+    moderator = await Attendee.join(ws_url, moderator_token, session)
     captioner = await Attendee.join(ws_url, mint(veche, config, "captioner", session), session)
     delegates = [await Attendee.join(ws_url, mint(veche, config, "participant", session, d["name"], d["org"],
                                                   d["region"]), session) for d in plan["delegates"]]
@@ -256,7 +278,7 @@ async def rehearse(base, veche, config, plan):
             await moderator.control("end")
         for attendee in [moderator, captioner] + delegates:
             await attendee.ws.close()
-    print(f"demo: {session} was rehearsed: its replay plays on its page and at {base}/vod/{session}/index.m3u8")
+    print(f"demo: {session} was rehearsed: its replay plays on its page and at {replay}")
 
 
 async def seed(base, veche, config, seed_file):

@@ -1,8 +1,10 @@
 // The demo has a replay with nothing done by hand: scripts/demo_seed.py, as scripts/demo.sh runs it, rehearses the
-// opening (config/demo-seed.json, "rehearsal") on the real server with the demo config, and only once.
+// opening (config/demo-seed.json, "rehearsal") on the real server with the demo config, only once, and ends a
+// rehearsal that was cut short.
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/ws_client.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -20,6 +22,23 @@ using nlohmann::json;
 namespace {
 
 const std::string source_dir = VECHE_SOURCE_DIR;
+
+json rehearsal_plan() { return json::parse(std::ifstream(source_dir + "/config/demo-seed.json"))["rehearsal"]; }
+
+// A moderator of the opening, under that name, takes it live or ends it.
+void control_opening(std::uint16_t port, const std::string& moderator_name, const std::string& action) {
+    const auto token = run_veche({"token", "--config", source_dir + "/config/demo.json", "--role", "moderator",
+                                  "--session", "opening", "--name", moderator_name});
+    REQUIRE(token.exit_code == 0);
+    ws_client moderator(port);
+    moderator.hello(token.out.substr(0, token.out.find('\n')));
+    REQUIRE(moderator.request({{"type", "session_control"}, {"session", "opening"}, {"action", action}})["type"] ==
+            "ack");
+}
+
+std::string opening_state(std::uint16_t port) {
+    return http_get(port, "/api/v1/sessions/opening").json()["state"];
+}
 
 process_result run_seed(std::uint16_t port) {
     // A short rehearsal: the demo's lasts 40 s.
@@ -57,7 +76,7 @@ std::vector<json> items_of_kind(const json& timeline, const std::string& kind) {
 }  // namespace
 
 TEST_CASE("the demo rehearses its opening once, so that its replay is there at once") {
-    const auto plan = json::parse(std::ifstream(source_dir + "/config/demo-seed.json"))["rehearsal"];
+    const auto plan = rehearsal_plan();
     REQUIRE(plan["session"] == "opening");
     temp_dir dir;
     server_process server({"--config", source_dir + "/config/demo.json", "--data", (dir / "data").string()});
@@ -67,7 +86,7 @@ TEST_CASE("the demo rehearses its opening once, so that its replay is there at o
     INFO(first.out << first.err);
     REQUIRE(first.exit_code == 0);
     CHECK(first.out.find("demo: opening was rehearsed") != std::string::npos);
-    CHECK(http_get(server.port(), "/api/v1/sessions/opening").json()["state"] == "ended");
+    CHECK(opening_state(server.port()) == "ended");
 
     // The video: a VOD playlist of recorded segments that are served.
     const auto playlist = ended_playlist(server.port());
@@ -125,4 +144,27 @@ TEST_CASE("the demo rehearses its opening once, so that its replay is there at o
     CHECK(second.out.find("demo: opening has been live already") != std::string::npos);
     CHECK(http_get(server.port(), "/api/v1/sessions/opening/timeline.json").json() == timeline);
     CHECK(http_get(server.port(), "/vod/opening/index.m3u8").body == playlist);
+}
+
+TEST_CASE("the demo ends a rehearsal cut short at its next start, and leaves a session a moderator took live") {
+    const auto plan = rehearsal_plan();
+    temp_dir dir;
+    server_process server({"--config", source_dir + "/config/demo.json", "--data", (dir / "data").string()});
+
+    control_opening(server.port(), "Анна Смирнова", "live");
+    const auto taken = run_seed(server.port());
+    INFO(taken.out << taken.err);
+    CHECK(taken.exit_code == 0);
+    CHECK(taken.out.find("demo: opening has been live already") != std::string::npos);
+    CHECK(opening_state(server.port()) == "live");
+
+    // The demo was stopped during a rehearsal: the rehearsal's moderator was the last to take the opening live.
+    control_opening(server.port(), "Анна Смирнова", "end");
+    control_opening(server.port(), plan["moderator"], "live");
+    const auto next_start = run_seed(server.port());
+    INFO(next_start.out << next_start.err);
+    CHECK(next_start.exit_code == 0);
+    CHECK(next_start.out.find("demo: the rehearsal of opening was cut short") != std::string::npos);
+    CHECK(opening_state(server.port()) == "ended");
+    CHECK(ended_playlist(server.port()).find("#EXT-X-ENDLIST") != std::string::npos);
 }
