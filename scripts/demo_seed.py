@@ -35,7 +35,6 @@ import subprocess
 import sys
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 
 import websockets  # Debian: python3-websockets
@@ -65,7 +64,7 @@ def mint(veche, config, role, session, name="", org="", region=""):
 def find_session(base, session):
     """The session object, or None when the forum has no such session."""
     try:
-        return http_json(f"{base}/api/v1/sessions/{urllib.parse.quote(session)}")
+        return http_json(f"{base}/api/v1/sessions/{session}")
     except urllib.error.HTTPError as e:
         if e.code == 404:
             return None
