@@ -103,6 +103,9 @@ describe('the replay of a session', () => {
     expect(document.querySelector('.video__status')?.textContent).toContain('Запись');
     // the server's captions on the replay's clock, as a track of the video
     expect(document.querySelector('video track[kind="captions"]')?.getAttribute('src')).toBe(`/api/v1/sessions/${S}/transcript.vtt?clock=program`);
+    // Before the first question: the session is over, nobody is invited to ask.
+    expect(screen.getByText('К этому моменту вопросов ещё не было.')).toBeTruthy();
+    expect(screen.queryByText('Вопросов пока нет. Задайте первый!')).toBeNull();
     await playAt(6.5);
     expect(shownQuestions().length).toBe(2);
     expect(screen.queryByLabelText('Ваш вопрос')).toBeNull();

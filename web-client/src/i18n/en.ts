@@ -185,6 +185,7 @@ export const en: Messages = {
     popular: 'Popular',
     recent: 'Recent',
     empty: 'No questions yet. Ask the first one!',
+    emptyAtReplay: 'No questions had been asked by this moment.',
     vote: (n) => `Support this question (now ${n})`,
     unvote: (n) => `Take back your vote (now ${n})`,
     mine: 'Your questions',

@@ -184,6 +184,8 @@ export interface Messages {
     popular: string;
     recent: string;
     empty: string;
+    /** an ended session's replay, before its first question */
+    emptyAtReplay: string;
     vote: (n: number) => string;
     unvote: (n: number) => string;
     mine: string;

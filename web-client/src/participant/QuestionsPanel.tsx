@@ -57,7 +57,7 @@ export function QuestionsPanel({ questions, myVotes, meId, onVote, readOnly = fa
       )}
 
       {list.length === 0 ? (
-        <p class="card__text">{t.questions.empty}</p>
+        <p class="card__text">{readOnly ? t.questions.emptyAtReplay : t.questions.empty}</p>
       ) : (
         <ul class="question-list">
           {list.map((q) => {
