@@ -151,7 +151,9 @@ std::vector<similar_match> similarity_index::query(std::string_view text, std::s
                 const auto& doc = docs_[slot];
                 if (!doc.live) continue;
                 const auto cosine = cosine_of(q, doc);
-                const auto [fewer, more] = std::minmax(q.trigrams.size(), doc.trigrams.size());
+                // By value: std::minmax would return references to these temporaries.
+                const auto fewer = std::min(q.trigrams.size(), doc.trigrams.size());
+                const auto more = std::max(q.trigrams.size(), doc.trigrams.size());
                 const double best_jaccard = more > 0 ? static_cast<double>(fewer) / static_cast<double>(more) : 0;
                 if (combine(cosine, best_jaccard) < threshold || !include(doc.id)) continue;
                 keep(doc, score_of(q, doc, cosine, shared_count(q.trigrams, doc.trigrams)));
