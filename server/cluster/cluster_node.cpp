@@ -28,7 +28,7 @@ cluster_node::cluster_node(const config::cluster_settings& settings, const core:
       link_(settings.nats, settings.node),
       log_(link_, event.id, settings.replicas),
       leases_(link_, "veche-" + event.id + "-leases", settings.replicas),
-      store_(log_, metrics_),
+      store_(log_, node_, metrics_),
       forwarder_(link_, metrics_) {
     for (const auto& s : sessions_) sequencing_[s] = false;
     metrics.add_gauge_callback("veche_cluster_connected", "1 while the connection to NATS is up", {},

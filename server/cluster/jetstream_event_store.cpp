@@ -14,7 +14,8 @@ constexpr auto give_up_after = std::chrono::seconds(10);
 
 }  // namespace
 
-jetstream_event_store::jetstream_event_store(stream_log& log, cluster_metrics& metrics) : log_(log), metrics_(metrics) {}
+jetstream_event_store::jetstream_event_store(stream_log& log, std::string node, cluster_metrics& metrics)
+    : log_(log), node_(std::move(node)), metrics_(metrics) {}
 
 void jetstream_event_store::append(std::shared_ptr<const store::write_batch> batch,
                                    std::function<void(bool)> committed) {
@@ -25,8 +26,10 @@ void jetstream_event_store::append_now(const store::write_batch& batch, const st
     if (batch.changes.empty() && batch.requests.empty() && batch.audit.empty()) return committed(true);
     const auto data = batch_text(batch);
     const auto expected = expected_last(batch.session);
-    // The position in the session's log names the append: a retry is the same message, another append is not.
-    const auto id = batch.session + ":" + std::to_string(expected);
+    // The node and the position in the session's log name the append: a retry is the same message (stored
+    // once), another append is not. Without the node, two nodes appending at the same position (one of them
+    // without its lease) would look like one retrying, and the second would take the first's ack for its own.
+    const auto id = node_ + ":" + batch.session + ":" + std::to_string(expected);
     const auto deadline = std::chrono::steady_clock::now() + give_up_after;
     while (still_sequencing(batch.session)) {
         const auto r = log_.append(batch.session, data, expected, id);

@@ -26,7 +26,8 @@ namespace veche::cluster {
 
 class jetstream_event_store : public store::event_store {
 public:
-    jetstream_event_store(stream_log& log, cluster_metrics& metrics);
+    // node: this node's id, in every append's Nats-Msg-Id.
+    jetstream_event_store(stream_log& log, std::string node, cluster_metrics& metrics);
 
     void append(std::shared_ptr<const store::write_batch> batch, std::function<void(bool)> committed) override;
 
@@ -51,6 +52,7 @@ private:
     bool still_sequencing(const std::string& session) const;
 
     stream_log& log_;
+    std::string node_;
     cluster_metrics& metrics_;
     mutable std::mutex mutex_;
     std::map<std::string, session_state, std::less<>> sessions_;

@@ -14,6 +14,10 @@
 
 namespace veche::test {
 
+inline bool is_event(const nlohmann::json& m, const std::string& kind) {
+    return m["type"] == "event" && m["kind"] == kind;
+}
+
 struct session_view {
     std::int64_t seq = 0;
     std::map<std::string, nlohmann::json> questions;
