@@ -139,8 +139,12 @@ core::replay_reach forum_server::replay_reach(const core::session_definition& de
     return {times && times->live_at_ms, media_.recorded_from(def.hall), media_.recorded_until(def.hall)};
 }
 
-// The writer thread commits what the rooms already handed over before it stops.
-forum_server::~forum_server() { store_.stop(); }
+// The writer thread commits what the rooms already handed over before it stops. A cluster node first
+// stops reading the log into the rooms and the local store.
+forum_server::~forum_server() {
+    if (cluster_) cluster_->stop();
+    store_.stop();
+}
 
 net::tcp::endpoint forum_server::start() {
     const auto endpoint = http_.start(settings_.listen);

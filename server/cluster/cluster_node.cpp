@@ -39,8 +39,9 @@ cluster_node::cluster_node(const config::cluster_settings& settings, const core:
               settings.replicas == 1 ? " replica" : " replicas");
 }
 
-cluster_node::~cluster_node() {
-    // Nothing more is appended; then the leases go back (the other nodes take them at their next tick).
+cluster_node::~cluster_node() { stop(); }
+
+void cluster_node::stop() {
     for (const auto& s : sessions_) store_.stop_sequencing(s);
     keeper_.reset();
     service_.reset();

@@ -39,6 +39,9 @@ public:
     void follow(hub::hub& rooms, store::event_store& local);
     // Starts taking sessions (once the io_context runs: a room takes a session over on its strand).
     void start_leases();
+    // Appends nothing more, gives the leases back (the other nodes take them at their next tick) and stops
+    // reading the log; before the hub and the local store go.
+    void stop();
     // The node that sequences the session, as last seen.
     std::optional<std::string> owner_of(const std::string& session) const;
 

@@ -4,6 +4,8 @@
 #include "cluster/relayed_link.hpp"
 #include "common/log.hpp"
 
+#include <vector>
+
 namespace veche::cluster {
 
 command_service::command_service(nats_link& link, std::string event, executor run,
@@ -13,8 +15,12 @@ command_service::command_service(nats_link& link, std::string event, executor ru
       metrics_(metrics) {}
 
 command_service::~command_service() {
-    std::lock_guard lock(mutex_);
-    for (auto& [session, l] : listeners_) natsSubscription_Unsubscribe(l->subscription.get());
+    std::vector<std::string> sessions;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [session, l] : listeners_) sessions.push_back(session);
+    }
+    for (const auto& s : sessions) stop(s);
 }
 
 void command_service::serve(const std::string& session) {

@@ -3,6 +3,9 @@
 // converges to the same state on all nodes, in the same order.
 #include "cluster_fixture.hpp"
 #include "session_view.hpp"
+#include "integration/server_metrics.hpp"
+
+#include <fstream>
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +16,7 @@ TEST_CASE("three nodes: asks, votes and moderation through every node converge t
           "[cluster]") {
     nats_server nats;
     cluster_fixture cluster(nats.url(), 1);
+    temp_dir dir;
     const auto owner = cluster.owner(busy_session, std::chrono::seconds(10));
     REQUIRE(owner);
     // Every node says who it is, and the same owner.
@@ -97,6 +101,25 @@ TEST_CASE("three nodes: asks, votes and moderation through every node converge t
         CHECK(watched[i].questions == fresh[0].questions);
         CHECK(watched[i].order == watched[0].order);
     }
+
+    // The cluster's figures: every session sequenced by exactly one node, the owner appended, the others
+    // forwarded and replicated; and Prometheus reads them (promtool check metrics).
+    double owned = 0;
+    for (std::size_t i = 0; i < cluster_fixture::nodes; ++i) {
+        INFO("node " << i + 1);
+        owned += metric(cluster.port(i), "veche_cluster_sessions_owned").value_or(-100);
+        CHECK(metric(cluster.port(i), "veche_cluster_connected") == 1.0);
+        CHECK(metric(cluster.port(i), "veche_cluster_replicated_total").value_or(0) > 0);
+        if (i == *owner) CHECK(metric(cluster.port(i), "veche_cluster_appends_total").value_or(0) > 0);
+        else CHECK(metric(cluster.port(i), "veche_cluster_forwarded_total").value_or(0) > 0);
+        const auto path = (dir / ("metrics-" + std::to_string(i) + ".txt")).string();
+        std::ofstream(path) << http_get(cluster.port(i), "/metrics").body;
+        const auto checked = run_program({"sh", "-c", "promtool check metrics < '" + path + "'"});
+        INFO(checked.out + checked.err);
+        CHECK(checked.exit_code == 0);
+        CHECK(checked.out.empty());
+    }
+    CHECK(owned == 6);  // the demo forum's sessions
 }
 
 TEST_CASE("a bad cluster config, or NATS not there, stops a node at start with a clear error", "[cluster]") {
