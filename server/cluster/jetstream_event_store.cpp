@@ -10,7 +10,7 @@ namespace veche::cluster {
 namespace {
 
 constexpr auto retry_every = std::chrono::milliseconds(250);
-constexpr auto give_up_after = std::chrono::seconds(10);
+constexpr auto give_up_after = std::chrono::seconds(20);
 
 }  // namespace
 

@@ -7,7 +7,8 @@
 // waiting their turn) commits at once, in order with the appends.
 //
 // When NATS does not answer, the same append (same Nats-Msg-Id: harmless if
-// the first one was stored) is tried again every 250 ms for up to 10 s, and
+// the first one was stored) is tried again every 250 ms for up to 20 s (a
+// JetStream leader election after a NATS server died can take ~10 s), and
 // the answers wait; past that, or when fenced, the append fails and the room's
 // owner stops the node (its replica holds changes the log does not), which
 // rebuilds from the log when it starts again.

@@ -24,16 +24,21 @@ void lease_keeper::run() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         lock.unlock();
-        tick();
+        const bool shaky = tick();
         lock.lock();
-        wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
+        // A lease this node holds could not be renewed (NATS away, a JetStream leader election): look again
+        // soon, so that when NATS answers again the holder renews (or takes back) its sessions before the
+        // other nodes' next tick finds them free.
+        wake_.wait_for(lock, shaky ? std::chrono::milliseconds(200) : std::chrono::milliseconds(1000),
+                       [this] { return stopping_; });
     }
 }
 
-void lease_keeper::tick() {
+bool lease_keeper::tick() {
+    bool shaky = false;
     for (const auto& session : sessions_) {
         if (const auto it = held_.find(session); it != held_.end()) {
-            keep(session, it->second);
+            shaky = !keep(session, it->second) || shaky;
             continue;
         }
         if (const auto revision = leases_.acquire(session, node_)) {
@@ -47,24 +52,33 @@ void lease_keeper::tick() {
             set_owner(session, node_);
             continue;
         }
-        if (link_.connected()) set_owner(session, leases_.owner(session));
+        if (const auto now = leases_.read(session); now.known) set_owner(session, now.node);
     }
+    return shaky;
 }
 
-void lease_keeper::keep(const std::string& session, std::uint64_t revision) {
+bool lease_keeper::keep(const std::string& session, std::uint64_t revision) {
     if (const auto next = leases_.renew(session, node_, revision)) {
         held_[session] = *next;
-        return;
+        return true;
     }
-    // NATS away: nobody else can take it either; try again at the next tick.
-    if (!link_.connected()) return;
+    // NATS away: nobody else can take it either; try again soon.
+    if (!link_.connected()) return false;
+    const auto now = leases_.read(session);
+    // No answer (a JetStream leader election after a NATS server died): nobody can take it meanwhile.
+    if (!now.known) return false;
+    // Still ours: the last renewal was stored but its answer was lost. Go on from the stored revision.
+    if (now.node == node_) {
+        held_[session] = now.revision;
+        return false;
+    }
     // The lease lapsed (NATS was away longer than its TTL) and nobody took it: take it back, if nothing was
     // appended meanwhile.
-    if (const auto again = leases_.acquire(session, node_)) {
+    if (const auto again = now.node ? std::nullopt : leases_.acquire(session, node_)) {
         if (hooks_.still_ours(session)) {
             held_[session] = *again;
             log::info("cluster: session ", session, ": lease taken back after it lapsed");
-            return;
+            return true;
         }
         leases_.release(session, *again);
     }
@@ -73,6 +87,7 @@ void lease_keeper::keep(const std::string& session, std::uint64_t revision) {
     metrics_.sessions_owned.sub(1);
     set_owner(session, std::nullopt);
     hooks_.lost(session);
+    return true;
 }
 
 void lease_keeper::set_owner(const std::string& session, std::optional<std::string> node) {

@@ -41,8 +41,9 @@ public:
 
 private:
     void run();
-    void tick();
-    void keep(const std::string& session, std::uint64_t revision);
+    // True when every lease held was renewed (or is settled: taken back, or lost).
+    bool tick();
+    bool keep(const std::string& session, std::uint64_t revision);
     void set_owner(const std::string& session, std::optional<std::string> node);
 
     nats_link& link_;

@@ -49,13 +49,14 @@ void session_lease::release(const std::string& session, std::uint64_t revision) 
     kvStore_Update(&ignored, bucket_.get(), session.c_str(), "", 0, revision);
 }
 
-std::optional<std::string> session_lease::owner(const std::string& session) {
+session_lease::state session_lease::read(const std::string& session) {
     kvEntry* raw = nullptr;
-    if (kvStore_Get(&raw, bucket_.get(), session.c_str()) != NATS_OK) return std::nullopt;
+    const auto s = kvStore_Get(&raw, bucket_.get(), session.c_str());
+    if (s == NATS_NOT_FOUND) return {true, std::nullopt, 0};
+    if (s != NATS_OK) return {};
     nats_ptr<kvEntry> entry(raw);
-    std::string node = kvEntry_ValueString(entry.get());
-    if (node.empty()) return std::nullopt;
-    return node;
+    std::string node(kvEntry_ValueString(entry.get()), static_cast<std::size_t>(kvEntry_ValueLen(entry.get())));
+    return {true, node.empty() ? std::nullopt : std::optional<std::string>(node), kvEntry_Revision(entry.get())};
 }
 
 }  // namespace veche::cluster

@@ -29,7 +29,14 @@ public:
     // Gives the session up at once (a clean stop), if the key still holds that revision.
     void release(const std::string& session, std::uint64_t revision);
     // The node that holds it now, or nothing.
-    std::optional<std::string> owner(const std::string& session);
+    std::optional<std::string> owner(const std::string& session) { return read(session).node; }
+
+    struct state {
+        bool known = false;               // false: NATS did not answer (a JetStream leader election, a cut)
+        std::optional<std::string> node;  // who holds it; nothing: nobody
+        std::uint64_t revision = 0;       // of the value read (0: no value)
+    };
+    state read(const std::string& session);
 
 private:
     nats_ptr<kvStore> bucket_;

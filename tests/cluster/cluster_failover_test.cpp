@@ -66,14 +66,7 @@ TEST_CASE("NATS away for 5 s: no acknowledgement that is not stored, and the clu
     CHECK(storm.acks() > during);
     // A node may have stopped itself (its lease lapsed while it held changes the log did not take): exit 70,
     // as after a store failure; its supervisor starts it again.
-    for (std::size_t node = 0; node < cluster_fixture::nodes; ++node) {
-        if (cluster.server(node).wait_for_output("stopping the server", 0ms)) {
-            const auto r = cluster.server(node).stop(SIGKILL);
-            CHECK((r.exit_code == 70 || r.signal == SIGKILL));
-            cluster.stop(node, SIGKILL);
-            cluster.start(node);
-        }
-    }
+    cluster.restart_stopped();
     REQUIRE(cluster.owner(busy_session, 10s));
     check_nothing_acknowledged_lost(cluster, storm);
 }
@@ -89,5 +82,9 @@ TEST_CASE("three NATS servers, three replicas: one NATS server killed during the
     const auto during = storm.acks();
     storm.join();
     CHECK(storm.acks() > during);
+    // A JetStream leader election can outlast the leases' TTL: a node that lost its session meanwhile
+    // while holding changes the log did not take stopped itself (exit 70), as in the partition above.
+    cluster.restart_stopped();
+    REQUIRE(cluster.owner(busy_session, 15s));
     check_nothing_acknowledged_lost(cluster, storm);
 }

@@ -1,5 +1,6 @@
 #include "cluster_fixture.hpp"
 
+#include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -42,6 +43,20 @@ void cluster_fixture::stop(std::size_t node, int signal) {
     if (!servers_[node]) return;
     servers_[node]->stop(signal);
     servers_[node].reset();
+}
+
+std::size_t cluster_fixture::restart_stopped() {
+    std::size_t restarted = 0;
+    for (std::size_t node = 0; node < nodes; ++node) {
+        if (!servers_[node] || !servers_[node]->wait_for_output("stopping the server", std::chrono::milliseconds(0)))
+            continue;
+        const auto r = servers_[node]->stop(SIGKILL);
+        CHECK((r.exit_code == 70 || r.signal == SIGKILL));
+        servers_[node].reset();
+        start(node);
+        ++restarted;
+    }
+    return restarted;
 }
 
 std::size_t cluster_fixture::other_than(std::size_t not_this) const {

@@ -39,6 +39,10 @@ public:
     // SIGKILL (a crash) or SIGTERM (a clean stop); the node stays down until start().
     void stop(std::size_t node, int signal);
 
+    // Starts again the nodes that stopped themselves (exit 70: their lease went to another node while they
+    // held changes the log did not take), as their supervisor would; how many. Checks how they stopped.
+    std::size_t restart_stopped();
+
     // GET /api/v1/sessions/{id} on that node → "owner" (nothing while nobody sequences it).
     std::optional<std::string> owner_seen_by(std::size_t node, const std::string& session);
     // The node index that sequences the session, once every running node agrees (waits up to `wait`).
