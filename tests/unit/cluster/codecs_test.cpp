@@ -54,7 +54,7 @@ TEST_CASE("a batch reads back as it was written, status, audit and all") {
     }
 }
 
-TEST_CASE("a forwarded person reads back whole; anything else is refused") {
+TEST_CASE("a forwarded person reads back whole, and anything else is refused") {
     core::identity who;
     who.id = "p-1";
     who.name = "Анна";
