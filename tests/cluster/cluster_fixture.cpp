@@ -12,12 +12,14 @@ namespace veche::test {
 cluster_fixture::cluster_fixture(const std::string& nats_urls, int replicas) {
     auto config = demo_config();
     for (auto& hall : config["event"]["halls"]) hall["source"] = "none";  // no video needed here
-    // Only the speed of the cluster limits a storm.
+    // Only the speed of the cluster limits a storm; and the checks read whole snapshots of a session that
+    // many rounds of storms filled with thousands of questions (more than the default 1 MiB queue takes).
     config["limits"] = {{"asks_per_minute", 10000},
                         {"votes_per_second", 10000},
                         {"votes_burst", 10000},
                         {"messages_per_second", 10000},
-                        {"messages_burst", 10000}};
+                        {"messages_burst", 10000},
+                        {"send_queue_bytes", 256 * 1024 * 1024}};
     config["cluster"] = {{"nats", nats_urls}, {"node", "placeholder"}, {"replicas", replicas}};
     config_path_ = write_config(dir_, config);
     for (std::size_t i = 0; i < nodes; ++i) {
