@@ -18,7 +18,6 @@ public:
     void send_when(core::seq_t seq, core::seq_t applied, std::shared_ptr<client_link> to, frame answer);
     // The replica reached `applied`: everything waiting for it goes out.
     void release(core::seq_t applied);
-    std::size_t size() const { return waiting_.size(); }
 
 private:
     std::multimap<core::seq_t, std::pair<std::shared_ptr<client_link>, frame>> waiting_;

@@ -61,14 +61,6 @@ std::size_t cluster_fixture::restart_stopped() {
     return restarted;
 }
 
-std::size_t cluster_fixture::other_than(std::size_t not_this) const {
-    for (std::size_t k = 1; k <= nodes; ++k) {
-        const auto i = (not_this + k) % nodes;
-        if (i != not_this && servers_[i]) return i;
-    }
-    throw std::runtime_error("no other node runs");
-}
-
 std::optional<std::string> cluster_fixture::owner_seen_by(std::size_t node, const std::string& session) {
     const auto r = http_get(port(node), "/api/v1/sessions/" + session);
     if (r.status != 200) return std::nullopt;

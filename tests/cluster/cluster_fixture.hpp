@@ -31,9 +31,6 @@ public:
     std::uint16_t port(std::size_t node) const { return ports_[node]; }
     std::string node_id(std::size_t node) const { return "node-" + std::to_string(node + 1); }
     bool running(std::size_t node) const { return servers_[node] != nullptr; }
-    // The index of a running node other than `not_this` (for clients to go to).
-    std::size_t other_than(std::size_t not_this) const;
-    server_process& server(std::size_t node) { return *servers_[node]; }
 
     void start(std::size_t node);
     // SIGKILL (a crash) or SIGTERM (a clean stop); the node stays down until start().

@@ -32,8 +32,6 @@ public:
     nats_server(std::filesystem::path store_dir, routes r);
 
     std::string url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
-    std::uint16_t port() const { return port_; }
-    bool running() const { return process_ != nullptr; }
     // Stops it (SIGTERM: a clean stop; SIGKILL: a crash); start() brings it
     // back on the same ports with the same store.
     void stop(int signal);
