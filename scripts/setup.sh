@@ -2,7 +2,8 @@
 # Installs everything Veche needs to build, test and run the demo on Debian 12:
 # the Debian packages (only those missing) and the web client's npm packages.
 # nginx and openssl run scripts/edge-demo.sh; promtool (package prometheus)
-# and systemd-analyze check deploy/ in the tests.
+# and systemd-analyze check deploy/ in the tests; nats-server (JetStream) runs
+# the cluster tests, libnats-dev is its C client.
 # Needs no input; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ packages=(
   gstreamer1.0-x fonts-dejavu-core fonts-noto-color-emoji
   ffmpeg chromium python3 python3-websockets procps
   nginx openssl prometheus systemd wrk
+  nats-server libnats-dev
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -12,8 +12,10 @@ namespace {
 using beast_stream = boost::beast::tcp_stream;
 
 hub::room_settings room_settings_of(const config::settings& s,
-                                    std::function<core::replay_reach(const core::session_definition&)> replay_reach) {
+                                    std::function<core::replay_reach(const core::session_definition&)> replay_reach,
+                                    hub::command_relay* relay) {
     hub::room_settings r;
+    r.relay = relay;
     r.replay_reach = std::move(replay_reach);
     r.limits = static_cast<const core::session_limits&>(s.limits);
     r.replay_events = s.limits.replay_events;
@@ -29,7 +31,24 @@ hub::room_settings room_settings_of(const config::settings& s,
     std::_Exit(70);
 }
 
-std::string database_path(const config::settings& s) { return (std::filesystem::path(s.data_dir) / "veche.db").string(); }
+// A cluster node's database is its copy of the stream, made again at every start (the stream is the truth).
+std::string database_path(const config::settings& s) {
+    return (std::filesystem::path(s.data_dir) / (s.cluster ? "replica.db" : "veche.db")).string();
+}
+
+std::string fresh_database_path(const config::settings& s) {
+    const auto path = database_path(s);
+    if (s.cluster) {
+        log::info("cluster: the local copy ", path, " is made again from the stream");
+        for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    }
+    return path;
+}
+
+std::unique_ptr<cluster::cluster_node> cluster_of(const config::settings& s, metrics_registry& metrics) {
+    if (!s.cluster) return nullptr;
+    return std::make_unique<cluster::cluster_node>(*s.cluster, s.event, metrics);
+}
 
 std::vector<std::string> hall_ids(const core::event_definition& event) {
     std::vector<std::string> ids;
@@ -47,24 +66,34 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     : ioc_(ioc),
       settings_(settings),
       tokens_(settings.auth.secret, settings.regions),
-      store_(database_path(settings), *metrics_, settings.limits.request_log_ttl),
+      cluster_(cluster_of(settings, *metrics_)),
+      store_(fresh_database_path(settings), *metrics_, settings.limits.request_log_ttl),
       timelines_(database_path(settings), settings.event, *metrics_),
       timeline_source_(timelines_),
       audits_(database_path(settings), *metrics_),
       audit_source_(audits_),
-      hub_(ioc, settings.event, room_settings_of(settings, [this](const core::session_definition& def) { return replay_reach(def); }),
-           store_, *metrics_, stop_on_store_failure),
+      hub_(ioc, settings.event,
+           room_settings_of(settings, [this](const core::session_definition& def) { return replay_reach(def); },
+                            cluster_.get()),
+           cluster_ ? cluster_->store() : store_, *metrics_, stop_on_store_failure),
       media_(settings.event, settings.media, std::filesystem::path(settings.data_dir) / "recordings", *metrics_),
       hls_source_(media_),
       replay_source_(settings.event, store_.times(), media_),
       catalog_(
           settings.event, settings.http.public_url,
           [this](const core::session_definition& def) { return hub_.status_of(def); },
-          [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); }),
+          [this](std::string_view hall) { return std::string(media::to_string(media_.status(hall))); },
+          cluster_ ? live_forum_catalog::owner_fn([this](const std::string& s) { return cluster_->owner_of(s); })
+                   : live_forum_catalog::owner_fn{}),
       http_(ioc, settings, metrics_),
       files_(net::file_index::scan(web_root_of(settings), "web root")),
       event_routes_(catalog_),
-      ops_routes_(*metrics_, settings.metrics, http_.draining()),
+      ops_routes_(*metrics_, settings.metrics, http_.draining(),
+                  cluster_ ? std::function<void(nlohmann::json&)>([this](nlohmann::json& health) {
+                      health["node"] = cluster_->node();
+                      health["nats"] = cluster_->reachable() ? "connected" : "reconnecting";
+                  })
+                           : std::function<void(nlohmann::json&)>{}),
       hls_metrics_(*metrics_, hall_ids(settings.event)),
       hls_routes_(hls_source_, http_.origins(), hls_metrics_),
       vod_routes_(replay_source_, http_.origins(), std::uint64_t{settings.media.vod_cache_mb} << 20, *metrics_),
@@ -78,9 +107,15 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
     media_.subscribe(ioc.get_executor(), [this](const std::string& hall, media::stream_status status) {
         hub_.stream_changed(hall, std::string(media::to_string(status)));
     });
-    log::info("loading the store ", database_path(settings));
-    hub_.restore(store_.load());
-    store_.start();
+    if (cluster_) {
+        // The local copy's writer first: the follower writes every stream message into it.
+        store_.start();
+        cluster_->follow(hub_, store_);
+    } else {
+        log::info("loading the store ", database_path(settings));
+        hub_.restore(store_.load());
+        store_.start();
+    }
     ops_routes_.install(http_.routes());
     event_routes_.install(http_.routes());
     hls_routes_.install(http_.routes());
@@ -104,12 +139,17 @@ core::replay_reach forum_server::replay_reach(const core::session_definition& de
     return {times && times->live_at_ms, media_.recorded_from(def.hall), media_.recorded_until(def.hall)};
 }
 
-// The writer thread commits what the rooms already handed over before it stops.
-forum_server::~forum_server() { store_.stop(); }
+// The writer thread commits what the rooms already handed over before it stops. A cluster node first
+// stops reading the log into the rooms and the local store.
+forum_server::~forum_server() {
+    if (cluster_) cluster_->stop();
+    store_.stop();
+}
 
 net::tcp::endpoint forum_server::start() {
     const auto endpoint = http_.start(settings_.listen);
     media_.start();
+    if (cluster_) cluster_->start_leases();
     return endpoint;
 }
 

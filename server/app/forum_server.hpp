@@ -4,6 +4,7 @@
 
 #include "app/live_forum_catalog.hpp"
 #include "auth/token_codec.hpp"
+#include "cluster/cluster_node.hpp"
 #include "hub/hub.hpp"
 #include "app/media_hls_source.hpp"
 #include "app/media_replay_source.hpp"
@@ -33,7 +34,8 @@ namespace veche::app {
 
 class forum_server {
 public:
-    // Opens the store and rebuilds every session from it; throws store::store_error.
+    // Opens the store and rebuilds every session from it; throws store::store_error (and
+    // cluster::cluster_error in a cluster: NATS unreachable, the stream not made).
     forum_server(boost::asio::io_context& ioc, const config::settings& settings);
     ~forum_server();
 
@@ -56,6 +58,8 @@ private:
     // Shared with every connection: it outlives the io_context's last handler.
     std::shared_ptr<metrics_registry> metrics_ = std::make_shared<metrics_registry>();
     auth::token_codec tokens_;
+    // In a cluster: the rooms append to the stream, and store_ is this node's copy of it.
+    std::unique_ptr<cluster::cluster_node> cluster_;
     store::sqlite_event_store store_;
     store::timeline_reader timelines_;
     store_timeline_source timeline_source_;

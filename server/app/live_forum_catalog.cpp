@@ -3,11 +3,12 @@
 namespace veche::app {
 
 live_forum_catalog::live_forum_catalog(const core::event_definition& event, std::string public_url,
-                                       session_status_fn sessions, stream_status_fn streams)
+                                       session_status_fn sessions, stream_status_fn streams, owner_fn owners)
     : event_(event),
       public_url_(std::move(public_url)),
       session_status_(std::move(sessions)),
-      stream_status_(std::move(streams)) {}
+      stream_status_(std::move(streams)),
+      owner_(std::move(owners)) {}
 
 nlohmann::json live_forum_catalog::event_json() const {
     auto halls = nlohmann::json::array();
@@ -27,7 +28,12 @@ nlohmann::json live_forum_catalog::event_json() const {
 std::optional<nlohmann::json> live_forum_catalog::session_json(std::string_view id) const {
     const auto* def = event_.find_session(id);
     if (!def) return std::nullopt;
-    return core::session_json(*def, session_status_(*def));
+    auto session = core::session_json(*def, session_status_(*def));
+    if (owner_) {
+        const auto owner = owner_(def->id);
+        session["owner"] = owner ? nlohmann::json(*owner) : nlohmann::json();
+    }
+    return session;
 }
 
 }  // namespace veche::app

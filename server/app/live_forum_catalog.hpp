@@ -16,10 +16,12 @@ class live_forum_catalog : public net::forum_catalog {
 public:
     using session_status_fn = std::function<core::session_status(const core::session_definition&)>;
     using stream_status_fn = std::function<std::string(std::string_view hall)>;
+    // In a cluster: the node that sequences the session now (nothing: none at the moment).
+    using owner_fn = std::function<std::optional<std::string>(const std::string& session)>;
 
     // Both functions must be safe to call from any thread. public_url: http.public_url, or empty.
     live_forum_catalog(const core::event_definition& event, std::string public_url, session_status_fn sessions,
-                       stream_status_fn streams);
+                       stream_status_fn streams, owner_fn owners = {});
 
     nlohmann::json event_json() const override;
     std::optional<nlohmann::json> session_json(std::string_view id) const override;
@@ -29,6 +31,7 @@ private:
     std::string public_url_;
     session_status_fn session_status_;
     stream_status_fn stream_status_;
+    owner_fn owner_;
 };
 
 }  // namespace veche::app

@@ -72,6 +72,9 @@ int serve_command(const std::vector<std::string>& args) {
     } catch (const store::store_error& e) {
         log::error("cannot use the data directory ", settings.data_dir, ": ", e.what());
         return 1;
+    } catch (const cluster::cluster_error& e) {
+        log::error("cluster: ", e.what());
+        return 1;
     }
     auto& server = *owned;
 

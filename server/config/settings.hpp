@@ -72,6 +72,13 @@ struct media_settings {
     std::string encoder = "x264enc";
 };
 
+// Contract 7.7: this process is one node of a cluster sharing the forum through NATS JetStream.
+struct cluster_settings {
+    std::vector<std::string> nats;  // "nats://HOST:PORT" each
+    std::string node;               // this node's id, unique in the cluster
+    int replicas = 1;               // copies of the stream and the lease bucket: 1 or 3
+};
+
 struct settings {
     std::string file;  // where it was read from, for messages
     listen_address listen{"127.0.0.1", 8080};
@@ -83,6 +90,7 @@ struct settings {
     media_settings media;
     core::event_definition event;
     core::region_list regions;  // the regions delegates may name (contract 7.1)
+    std::optional<cluster_settings> cluster;  // none: alone, on SQLite
 };
 
 }  // namespace veche::config

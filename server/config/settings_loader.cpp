@@ -3,6 +3,7 @@
 #include "config/duration.hpp"
 #include "config/event_parser.hpp"
 #include "config/json_object_reader.hpp"
+#include "config/cluster_parser.hpp"
 #include "config/media_parser.hpp"
 #include "config/public_url.hpp"
 #include "config/region_parser.hpp"
@@ -188,6 +189,7 @@ settings parse_settings(std::string_view text, const std::optional<std::string>&
     if (!event) r.fail("event", "missing");
     s.event = parse_event(*event);
     s.regions = parse_regions(r.member("regions"), config_dir);
+    if (const auto* v = r.member("cluster")) s.cluster = parse_cluster(*v);
     r.finish();
     return s;
 }

@@ -176,7 +176,7 @@ std::variant<client_message, decode_failure> decode_client_message(std::string_v
     const auto* type = m.find(key::type);
     if (!type || type->type != kind::string) return decode_failure{rid, "missing \"type\""};
     try {
-        return client_message{rid, decode_payload(type->string, m)};
+        return client_message{rid, decode_payload(type->string, m), std::string(text)};
     } catch (const field_error& e) {
         return decode_failure{rid, e.message};
     }

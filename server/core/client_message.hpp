@@ -85,6 +85,8 @@ using client_payload =
 struct client_message {
     std::optional<std::string> rid;
     client_payload payload;
+    // The message as it came: a cluster node that does not sequence the session forwards it as is.
+    std::string text;
 };
 
 // Why a message could not be decoded; the rid is kept when it could be read,

@@ -165,12 +165,22 @@ void session_model::apply(const change_payload& payload) {
                payload);
 }
 
-void session_model::restore_poll(const poll& p) {
-    // Poll ids are "{session}.p{n}": the counter continues after the highest n.
-    const auto mark = p.id.rfind(".p");
+void session_model::note_poll_id(const std::string& id) {
+    const auto mark = id.rfind(".p");
     std::uint64_t n = 0;
-    if (mark != std::string::npos) std::from_chars(p.id.data() + mark + 2, p.id.data() + p.id.size(), n);
+    if (mark != std::string::npos) std::from_chars(id.data() + mark + 2, id.data() + id.size(), n);
     if (n > poll_counter_) poll_counter_ = n;
+}
+
+void session_model::note_question_id(const std::string& id) {
+    const auto dot = id.rfind('.');
+    std::uint64_t n = 0;
+    if (dot != std::string::npos) std::from_chars(id.data() + dot + 1, id.data() + id.size(), n);
+    if (n > question_counter_) question_counter_ = n;
+}
+
+void session_model::restore_poll(const poll& p) {
+    note_poll_id(p.id);
     auto fresh = p;
     fresh.counts.assign(p.options.size(), 0);  // counted again from the ballots
     fresh.voters = 0;
@@ -187,11 +197,7 @@ void session_model::restore_status(const session_status& status, seq_t seq) {
 }
 
 void session_model::restore_question(question q) {
-    // Ids are "{session}.{n}": the counter continues after the highest n.
-    const auto dot = q.id.rfind('.');
-    std::uint64_t n = 0;
-    if (dot != std::string::npos) std::from_chars(q.id.data() + dot + 1, q.id.data() + q.id.size(), n);
-    if (n > question_counter_) question_counter_ = n;
+    note_question_id(q.id);
     apply(question_changed{std::move(q), false});
 }
 
@@ -199,6 +205,13 @@ void session_model::restore_vote(const std::string& question_id, const std::stri
     if (!index_.count(question_id)) return;
     voters_[question_id].insert(participant_key(participant));
     mutable_question(question_id).votes = static_cast<std::int64_t>(voters_[question_id].size());
+}
+
+void session_model::replay(const change& c) {
+    if (const auto* qc = std::get_if<question_changed>(&c.payload)) note_question_id(qc->after.id);
+    if (const auto* pc = std::get_if<poll_changed>(&c.payload)) note_poll_id(pc->after.id);
+    apply(c.payload);
+    seq_ = c.seq;
 }
 
 }  // namespace veche::core

@@ -77,6 +77,8 @@ public:
     void restore_segment(const transcript_segment& s) { transcript_.apply_final(s); }
     void restore_poll(const poll& p);
     void restore_ballot(const std::string& poll_id, const std::string& participant, const ballot& choices);
+    // A change another node sequenced (a cluster replica): applied as it was, its seq becomes the session's.
+    void replay(const change& c);
 
 private:
     struct participant_limits {
@@ -86,6 +88,9 @@ private:
         rate_limiter similar;
     };
     void apply(const change_payload& payload);
+    // Ids are "{session}.{n}" and "{session}.p{n}": the counters continue after the highest n.
+    void note_question_id(const std::string& id);
+    void note_poll_id(const std::string& id);
     question& mutable_question(const std::string& id);
     participant_limits& limits_of(const std::string& participant);
 

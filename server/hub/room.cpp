@@ -167,6 +167,7 @@ void room::handle(const std::shared_ptr<client_link>& link, const core::client_m
     }
     if (const auto* r = std::get_if<core::react_message>(&msg.payload)) return react(who, r->kind);
     if (std::holds_alternative<core::similar_message>(msg.payload)) return answer_similar(link, msg);
+    if (settings_.relay && relayed(link, msg)) return;
     const auto* range = std::get_if<core::replay_range_message>(&msg.payload);
     auto result = core::apply_command(model_, who, msg.payload, now,
                                       range && settings_.replay_reach ? settings_.replay_reach(model_.definition())

@@ -10,6 +10,7 @@
 #include "core/session_model.hpp"
 #include "hub/client_link.hpp"
 #include "hub/commit_pipeline.hpp"
+#include "hub/held_answers.hpp"
 #include "hub/hub_metrics.hpp"
 #include "hub/publish_pacer.hpp"
 #include "hub/reaction_counter.hpp"
@@ -73,6 +74,14 @@ public:
     // Every final transcript line, by start time.
     void transcript(std::function<void(std::vector<core::transcript_segment>)> done);
 
+    // --- in a cluster (room_cluster.cpp) ---
+    // A batch the log holds, in log order: applied unless this node sequenced it (its seq is then applied).
+    void replicate(std::shared_ptr<const store::write_batch> batch);
+    // This node sequences the session from now on: started() runs on the strand after every batch replicated
+    // before it (so the relay says so from the next command on); a session the log holds nothing of then asks
+    // its seed questions.
+    void take_over(std::function<void()> started);
+
 private:
     void handle(const std::shared_ptr<client_link>& link, const core::client_message& msg);
     void react(const core::identity& who, core::reaction_kind kind);
@@ -83,6 +92,8 @@ private:
     void send_ordered(const reply& r);
     void committed(const store::write_batch& batch);
     void note_attendee(const core::identity& who);
+    // In a cluster: a command this node may not apply now is forwarded or refused (true), else false.
+    bool relayed(const std::shared_ptr<client_link>& link, const core::client_message& msg);
 
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::steady_timer reaction_timer_;
@@ -96,6 +107,7 @@ private:
     publish_pacer pacer_;
     reaction_counter reactions_;
     core::attendance attendance_;
+    held_answers held_;
     bool reaction_window_open_ = false;
     std::string stream_status_ = "offline";
 

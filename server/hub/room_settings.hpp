@@ -3,6 +3,7 @@
 // tune how it remembers and publishes, each named and explained here.
 
 #include "core/event_definition.hpp"
+#include "hub/command_relay.hpp"
 #include "core/session_commands.hpp"
 #include "core/session_limits.hpp"
 
@@ -46,6 +47,8 @@ struct room_settings {
     // What the server knows of a session's recording, asked when a moderator corrects its replay's range
     // (from the room's strand: it must be quick and safe there). Unset: nothing is known, a correction is refused.
     std::function<core::replay_reach(const core::session_definition&)> replay_reach;
+    // In a cluster: the way to the node that sequences each session (it outlives the rooms). Null: alone.
+    command_relay* relay = nullptr;
 };
 
 }  // namespace veche::hub

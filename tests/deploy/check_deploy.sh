@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # deploy/ checked by the tools that read it, as an operator's machine would:
 #   nginx -t       deploy/nginx/veche.conf and edge.conf, rendered by scripts/edge-demo.sh --check
+#   nginx -t       deploy/nginx/cluster-upstream.conf (three cluster nodes)
+#   systemd-analyze verify  deploy/systemd/veche@.service as veche@node-1
 #   promtool       check rules, and test rules with veche-rules.test.yml
 #   a running veche: every series the alert rules and the Grafana dashboard name exists on its /metrics
 # Usage: check_deploy.sh VECHE_EXECUTABLE
@@ -8,6 +10,20 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 veche=$1
 source tests/deploy/common.sh
+
+echo "the cluster's upstream and systemd template"
+mkdir -p "$work/upstream/logs" "$work/units"
+cat >"$work/upstream/nginx.conf" <<EOF
+pid $work/upstream/nginx.pid;
+events {}
+http {
+    include $PWD/deploy/nginx/cluster-upstream.conf;
+    server { listen 127.0.0.1:1; location / { proxy_pass http://veche; proxy_next_upstream error timeout http_502 http_503; } }
+}
+EOF
+if out=$(nginx -p "$work/upstream" -e "$work/upstream/error.log" -c "$work/upstream/nginx.conf" -t 2>&1); then ok "cluster-upstream.conf: nginx -t"; else bad "cluster-upstream.conf: $out"; fi
+sed "s|/usr/local/bin/veche|$(realpath "$veche")|" deploy/systemd/veche@.service >"$work/units/veche@node-1.service"
+if out=$(systemd-analyze verify "$work/units/veche@node-1.service" 2>&1); then ok "veche@.service: systemd-analyze verify"; else bad "veche@.service: $out"; fi
 
 echo "nginx -t on the rendered sites"
 if out=$(VECHE_EDGE_DIR="$work/nginx" scripts/edge-demo.sh --check 2>&1); then ok "veche.conf and edge.conf: $(echo "$out" | tail -n 1)"; else bad "nginx -t:"$'\n'"$out"; fi

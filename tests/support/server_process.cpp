@@ -137,25 +137,37 @@ server_process::server_process(std::vector<std::string> serve_args, const std::v
     std::vector<std::string> args{"serve"};
     args.insert(args.end(), serve_args.begin(), serve_args.end());
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
-    const auto child = spawn(args, extra_env);
+    run(VECHE_BIN, args, extra_env, R"(listening on 127\.0\.0\.1:(\d+))");
+}
+
+server_process::server_process(const std::string& program, const std::vector<std::string>& args,
+                               const std::string& ready) {
+    run(program, args, {}, ready);
+}
+
+void server_process::run(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& env, const std::string& ready) {
+    const auto child = spawn(args, env, program);
     pid_ = child.pid;
     open_streams_ = 2;
     out_reader_ = std::thread([this, fd = child.out_fd] { read_loop(fd, true); });
     err_reader_ = std::thread([this, fd = child.err_fd] { read_loop(fd, false); });
 
-    static const std::regex listening(R"(listening on 127\.0\.0\.1:(\d+))");
+    const std::regex ready_line(ready);
     std::unique_lock lock(mutex_);
     std::smatch m;
-    const bool ready = changed_.wait_for(lock, std::chrono::seconds(60), [&] {
-        return std::regex_search(out_, m, listening) || open_streams_ == 0;
+    std::string seen;
+    const bool started = changed_.wait_for(lock, std::chrono::seconds(60), [&] {
+        seen = out_ + err_;
+        return std::regex_search(seen, m, ready_line) || open_streams_ == 0;
     });
-    if (!ready || m.empty()) {
-        const auto text = "the server did not start:\n" + out_ + err_;
+    if (!started || m.empty()) {
+        const auto text = program + " did not start:\n" + out_ + err_;
         lock.unlock();
         stop(SIGKILL);
         throw std::runtime_error(text);
     }
-    port_ = static_cast<std::uint16_t>(std::stoi(m[1].str()));
+    if (m.size() > 1 && m[1].matched) port_ = static_cast<std::uint16_t>(std::stoi(m[1].str()));
 }
 
 server_process::~server_process() {

@@ -1,7 +1,7 @@
 #pragma once
-// Runs build/veche as a child process, as an operator would, and reads its
-// output. The server picks a free port (--listen 127.0.0.1:0) and reports it
-// in its "listening on HOST:PORT" line.
+// Runs build/veche (or another server: nats-server) as a child process, as
+// an operator would, and reads its output. Veche picks a free port (--listen
+// 127.0.0.1:0) and reports it in its "listening on HOST:PORT" line.
 
 #include <chrono>
 #include <condition_variable>
@@ -35,6 +35,9 @@ class server_process {
 public:
     // Starts `veche serve ARGS --listen 127.0.0.1:0` and waits for the listening line (throws on failure).
     explicit server_process(std::vector<std::string> serve_args, const std::vector<std::string>& extra_env = {});
+    // Starts another program (found on PATH) and waits until its stdout or
+    // stderr matches ready; port() is the pattern's first group, when it has one.
+    server_process(const std::string& program, const std::vector<std::string>& args, const std::string& ready);
     ~server_process();
     server_process(const server_process&) = delete;
     server_process& operator=(const server_process&) = delete;
@@ -53,6 +56,8 @@ public:
     bool wait_for_output(const std::string& text, std::chrono::milliseconds timeout);
 
 private:
+    void run(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env,
+             const std::string& ready);
     void read_loop(int fd, bool is_stdout);
 
     pid_t pid_ = -1;

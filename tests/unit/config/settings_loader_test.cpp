@@ -256,3 +256,35 @@ TEST_CASE("a bad regions list names the key and the fault") {
     cfg["regions"] = 7;
     CHECK(fault_of(cfg).key() == "regions");
 }
+
+TEST_CASE("the cluster section: the NATS servers, the node's id and the replicas, each checked") {
+    auto cfg = minimal();
+    CHECK_FALSE(parse_settings(cfg.dump(), std::nullopt).cluster);  // alone, on SQLite
+
+    cfg["cluster"] = {{"nats", "nats://10.0.0.1:4222,nats://nats-2.example.ru:4222"}, {"node", "node-1"}, {"replicas", 3}};
+    const auto c = parse_settings(cfg.dump(), std::nullopt).cluster;
+    REQUIRE(c);
+    CHECK(c->nats == std::vector<std::string>{"nats://10.0.0.1:4222", "nats://nats-2.example.ru:4222"});
+    CHECK(c->node == "node-1");
+    CHECK(c->replicas == 3);
+
+    // Hostile or mistaken values: a node id that would break the NATS subjects, URLs with credentials,
+    // paths, other schemes, empty entries, ports out of range; replicas other than 1 or 3.
+    for (const auto& [key, value] : std::vector<std::pair<std::string, nlohmann::json>>{
+             {"node", "a.b"},          {"node", "a*"},  {"node", "a>"},       {"node", ""},   {"node", "узел"},
+             {"node", 7},              {"nats", ""},    {"nats", "nats://h"}, {"nats", "tls://h:4222"},
+             {"nats", "nats://u:p@h:4222"}, {"nats", "nats://h:4222/x"}, {"nats", "nats://h:4222,"},
+             {"nats", "nats://h:0"},   {"nats", "nats://h:65536"}, {"nats", "nats://h:4222 "},
+             {"replicas", 2},          {"replicas", 0}, {"replicas", 5},      {"replicas", "3"}}) {
+        INFO(key << " = " << value.dump());
+        auto bad = cfg;
+        bad["cluster"][key] = value;
+        CHECK(fault_of(bad).key() == "cluster." + key);
+    }
+    auto no_replicas = cfg;
+    no_replicas["cluster"].erase("replicas");
+    CHECK(fault_of(no_replicas).key() == "cluster.replicas");
+    auto unknown = cfg;
+    unknown["cluster"]["nodes"] = 3;
+    CHECK(fault_of(unknown).key() == "cluster.nodes");
+}

@@ -1,0 +1,27 @@
+#include "cluster/cluster_metrics.hpp"
+
+namespace veche::cluster {
+
+cluster_metrics::cluster_metrics(metrics_registry& r)
+    : sessions_owned(r.make_gauge("veche_cluster_sessions_owned", "Sessions this node sequences (holds the lease of)")),
+      leases_acquired(r.make_counter("veche_cluster_leases_total", "Session leases taken or lost by this node",
+                                     {{"change", "acquired"}})),
+      leases_lost(r.make_counter("veche_cluster_leases_total", "Session leases taken or lost by this node",
+                                 {{"change", "lost"}})),
+      appends(r.make_counter("veche_cluster_appends_total", "Batches stored in the stream by this node")),
+      append_retries(r.make_counter("veche_cluster_append_retries_total",
+                                    "Appends tried again because NATS did not answer")),
+      appends_fenced(r.make_counter("veche_cluster_append_failures_total",
+                                    "Appends that failed: fenced (another node appended first) or given up",
+                                    {{"reason", "fenced"}})),
+      append_failures(r.make_counter("veche_cluster_append_failures_total",
+                                     "Appends that failed: fenced (another node appended first) or given up",
+                                     {{"reason", "unavailable"}})),
+      forwarded(r.make_counter("veche_cluster_forwarded_total", "Commands forwarded to the session's sequencer")),
+      forward_failures(r.make_counter("veche_cluster_forward_failures_total",
+                                      "Forwarded commands that got no answer (no sequencer, or none in time)")),
+      served(r.make_counter("veche_cluster_served_total", "Commands other nodes forwarded to this sequencer")),
+      replicated(r.make_counter("veche_cluster_replicated_total", "Stream messages applied to this node's replicas")),
+      unreadable(r.make_counter("veche_cluster_unreadable_total", "Stream messages that did not decode (skipped)")) {}
+
+}  // namespace veche::cluster

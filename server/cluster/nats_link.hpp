@@ -1,0 +1,40 @@
+#pragma once
+// One connection to the NATS servers and its JetStream context. It reconnects
+// by itself for ever (every 250 ms) and says so in the log; meanwhile every
+// call fails fast, so nothing is acknowledged that is not stored.
+
+#include "cluster/nats_ptr.hpp"
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace veche::cluster {
+
+struct cluster_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class nats_link {
+public:
+    // urls: "nats://HOST:PORT" each; name: this node's id (shown by the NATS server). Throws cluster_error.
+    nats_link(const std::vector<std::string>& urls, const std::string& name);
+    ~nats_link();
+    nats_link(const nats_link&) = delete;
+    nats_link& operator=(const nats_link&) = delete;
+
+    natsConnection* connection() const { return connection_.get(); }
+    jsCtx* jetstream() const { return jetstream_.get(); }
+    bool connected() const { return connected_; }
+
+private:
+    static void on_disconnected(natsConnection*, void* self);
+    static void on_reconnected(natsConnection*, void* self);
+
+    std::atomic<bool> connected_{false};
+    nats_ptr<natsConnection> connection_;
+    nats_ptr<jsCtx> jetstream_;
+};
+
+}  // namespace veche::cluster

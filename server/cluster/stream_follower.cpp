@@ -1,0 +1,43 @@
+#include "cluster/stream_follower.hpp"
+
+namespace veche::cluster {
+
+stream_follower::stream_follower(nats_link& link, const stream_log& log, handler h)
+    : prefix_length_(log.subject_of("").size()), handler_(std::move(h)) {
+    jsSubOptions options;
+    jsSubOptions_Init(&options);
+    options.Stream = log.name().c_str();
+    options.Ordered = true;
+    options.Config.DeliverPolicy = js_DeliverAll;
+    natsSubscription* raw = nullptr;
+    jsErrCode code = static_cast<jsErrCode>(0);
+    const auto s = js_Subscribe(&raw, link.jetstream(), log.all_subjects().c_str(), &stream_follower::on_message, this,
+                                nullptr, &options, &code);
+    if (s != NATS_OK) throw cluster_error("cannot follow the stream " + log.name() + ": " + nats_error(s));
+    subscription_.reset(raw);
+}
+
+stream_follower::~stream_follower() {
+    // Waits for a handler under way: nothing runs on this object once it is gone.
+    if (subscription_) {
+        natsSubscription_Drain(subscription_.get());
+        natsSubscription_WaitForDrainCompletion(subscription_.get(), 2000);
+    }
+}
+
+void stream_follower::on_message(natsConnection*, natsSubscription*, natsMsg* raw, void* self) {
+    nats_ptr<natsMsg> msg(raw);
+    auto& follower = *static_cast<stream_follower*>(self);
+    jsMsgMetaData* raw_meta = nullptr;
+    if (natsMsg_GetMetaData(&raw_meta, msg.get()) != NATS_OK) return;
+    nats_ptr<jsMsgMetaData> meta(raw_meta);
+    const std::string subject = natsMsg_GetSubject(msg.get());
+    const auto sequence = meta->Sequence.Stream;
+    if (subject.size() > follower.prefix_length_) {
+        const std::string_view data(natsMsg_GetData(msg.get()), static_cast<std::size_t>(natsMsg_GetDataLength(msg.get())));
+        follower.handler_(subject.substr(follower.prefix_length_), sequence, meta->NumPending, data);
+    }
+    follower.position_ = sequence;
+}
+
+}  // namespace veche::cluster
