@@ -20,7 +20,7 @@ cluster_fixture::cluster_fixture(const std::string& nats_urls, int replicas) {
                         {"messages_per_second", 10000},
                         {"messages_burst", 10000},
                         {"send_queue_bytes", 256 * 1024 * 1024}};
-    config["cluster"] = {{"nats", nats_urls}, {"node", "placeholder"}, {"replicas", replicas}};
+    config["cluster"] = {{"nats", nats_urls}, {"node", node_id(0)}, {"replicas", replicas}};
     config_path_ = write_config(dir_, config);
     for (std::size_t i = 0; i < nodes; ++i) {
         config["cluster"]["node"] = node_id(i);
