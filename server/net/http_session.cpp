@@ -117,7 +117,9 @@ void http_session::refuse(http::status status, core::error_code code, std::strin
     reading_ = false;
     closing_ = true;
     ctx_->metrics.refused_requests.inc();
-    send(error_response(http_request{}, status, code, message));
+    http_request unread;  // the request was not read: answer as to HTTP/1.1, saying the connection closes
+    unread.keep_alive(false);
+    send(error_response(unread, status, code, message));
 }
 
 void http_session::handle_request(http_request&& req) {
@@ -125,12 +127,16 @@ void http_session::handle_request(http_request&& req) {
     // Per request, not per connection: a proxy's keep-alive connection carries many clients.
     const auto client = ctx_->proxies.client_of(remote_.address(), req);
     const tcp::endpoint client_endpoint{client.address, client.forwarded ? std::uint16_t{0} : remote_.port()};
+    // Every response after which this side closes says so (Connection: close): a proxy that kept the
+    // connection for its next request would otherwise send that request into a closed socket.
+    if (ctx_->draining) req.keep_alive(false);
     const auto origin = req[http::field::origin];
     const bool needs_origin_check = beast::websocket::is_upgrade(req) || req.method() == http::verb::post;
     if (needs_origin_check && !ctx_->origins.allows(origin, req[http::field::host], client.https ? "https" : "http")) {
         ctx_->metrics.refused_origin.inc();
         log::info("http refused origin remote=", client.address.to_string());
         closing_ = true;
+        req.keep_alive(false);
         return send(error_response(req, core::error_code::forbidden, "Origin not allowed"));
     }
     if (beast::websocket::is_upgrade(req)) {
@@ -140,6 +146,7 @@ void http_session::handle_request(http_request&& req) {
             return ctx_->websocket_upgrade(std::move(stream_), std::move(req), client_endpoint);
         }
         closing_ = true;
+        req.keep_alive(false);
         return send(error_response(req, core::error_code::not_found, "No WebSocket endpoint here"));
     }
     request_context rc{std::move(req), client_endpoint, {}, {}};

@@ -17,12 +17,14 @@ namespace {
 const std::string host = "Host: 127.0.0.1\r\n";
 
 // One request that must be refused with 400 as a whole: no second response
-// (nothing inside it was taken for a request of its own) and the connection closed.
+// (nothing inside it was taken for a request of its own) and the connection closed,
+// as the answer says (a proxy must not send its next request into the closed socket).
 void check_refused_whole(std::uint16_t port, const std::string& request, int status = 400) {
     INFO(request);
     const auto reply = raw_http(port, request);
     CHECK(reply.statuses() == std::vector<int>{status});
     CHECK(reply.bytes.find("smuggled") == std::string::npos);
+    CHECK(reply.bytes.find("\r\nConnection: close\r\n") != std::string::npos);
 }
 
 }  // namespace
@@ -90,6 +92,24 @@ TEST_CASE("oversized and malformed request lines and headers are refused") {
     CHECK(http_get(port, "/healthz").status == 200);
 }
 
+TEST_CASE("a keep-alive request refused for its Origin or its upgrade target says the connection closes") {
+    forum_fixture forum;
+    const auto port = forum.port();
+    const std::string next = "GET /healthz HTTP/1.1\r\n" + host + "\r\n";
+    // Keep-alive (HTTP/1.1 without Connection: close), with a second request behind it that is never read.
+    check_refused_whole(port,
+                        "POST /api/v1/join HTTP/1.1\r\n" + host +
+                            "Origin: https://evil.example\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" +
+                            next,
+                        403);
+    check_refused_whole(port,
+                        "GET /not-ws HTTP/1.1\r\n" + host +
+                            "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n" +
+                            next,
+                        404);
+}
+
 TEST_CASE("methods a resource does not take are answered 405 with Allow") {
     forum_fixture forum;
     const auto port = forum.port();
@@ -106,7 +126,7 @@ TEST_CASE("methods a resource does not take are answered 405 with Allow") {
     CHECK(join.status == 405);
     CHECK(join.header("allow") == "POST");
     // CONNECT's authority-form target names no resource here.
-    check_refused_whole(port, "CONNECT 127.0.0.1:22 HTTP/1.1\r\n" + host + "\r\n");
+    check_refused_whole(port, "CONNECT 127.0.0.1:22 HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n");
 }
 
 TEST_CASE("a request needs exactly one Host header") {

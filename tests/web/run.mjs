@@ -31,6 +31,14 @@ function parseArgs(argv) {
   return options;
 }
 
+/** What a failed file printed about its failure: from its first FAIL line on, else its last lines. */
+function failureExcerpt(text) {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => /^\s*FAIL /.test(line));
+  const from = first >= 0 ? first : Math.max(0, lines.length - 20);
+  return lines.slice(from, from + 30).join('\n');
+}
+
 /** Everything the tests need, checked up front so a missing piece gets one clear line. */
 function preflight(suite) {
   const faults = [];
@@ -61,7 +69,17 @@ function runFile(file, timeoutSeconds) {
   return new Promise((resolveRun) => {
     const started = Date.now();
     // Its own process group, so a test that hangs is stopped with everything it started.
-    const child = spawn(process.execPath, [file], { cwd: REPO_ROOT, stdio: 'inherit', detached: true });
+    const child = spawn(process.execPath, [file], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // Passed through as it comes, and kept: a failure's own lines are printed again in the summary.
+    const output = [];
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output.push(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      output.push(chunk);
+    });
     let timedOut = false;
     const killGroup = (signal) => {
       try {
@@ -80,12 +98,18 @@ function runFile(file, timeoutSeconds) {
       console.error(`\nTIMEOUT ${file} ran longer than ${timeoutSeconds} s; stopping it`);
       stop();
     }, timeoutSeconds * 1000);
+    let exit = { code: null, signal: null };
     child.on('exit', (code, signal) => {
+      exit = { code, signal };
       clearTimeout(timer);
       stopCurrent = null;
-      // Anything it left behind in its group (a server it failed to stop) goes too.
+      // Anything it left behind in its group (a server it failed to stop) goes too, and with it the pipes.
       killGroup('SIGKILL');
-      resolveRun({ ok: !timedOut && code === 0, code, signal, timedOut, ms: Date.now() - started });
+    });
+    child.on('close', () => {
+      const text = Buffer.concat(output).toString('utf8');
+      const ok = !timedOut && exit.code === 0;
+      resolveRun({ ok, ...exit, timedOut, ms: Date.now() - started, text });
     });
   });
 }
@@ -120,14 +144,20 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const name of files) {
     if (interrupted.length > 0) break;
     const result = await runFile(join(WEB_TESTS_DIR, name), options.timeoutSeconds);
     const how = result.timedOut ? 'timed out' : result.signal ? `killed by ${result.signal}` : `exit ${result.code}`;
     console.log(`${result.ok ? 'passed' : 'FAILED'} ${name} (${how}, ${(result.ms / 1000).toFixed(1)} s)\n`);
     if (result.ok) passed++;
-    else failed++;
+    else {
+      failed++;
+      failures.push(`--- ${name} (${how})\n${failureExcerpt(result.text)}`);
+    }
   }
+  // Said again at the end, where a log cut to its tail still shows it.
+  if (failures.length > 0) console.log(`failures:\n${failures.join('\n')}\n`);
   const skipped = files.length - passed - failed;
   console.log(`${passed} passed, ${failed + skipped} failed`);
   return failed + skipped === 0 ? 0 : 1;
