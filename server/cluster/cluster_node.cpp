@@ -1,6 +1,7 @@
 #include "cluster/cluster_node.hpp"
 
 #include "cluster/batch_codec.hpp"
+#include "cluster/startup_retry.hpp"
 #include "common/log.hpp"
 
 #include <future>
@@ -57,7 +58,11 @@ void cluster_node::follow(hub::hub& rooms, store::event_store& local) {
             if (auto room = rooms_->find(session)) room->execute(std::move(link), std::move(msg));
         },
         [this](const std::string& session) { return store_.committed_seq(session); }, metrics_);
-    const auto end = log_.stream_end();
+    std::optional<std::uint64_t> end;
+    retry_at_startup("reading the length of the stream " + log_.name(), [&] {
+        end = log_.stream_end();
+        return end ? NATS_OK : NATS_TIMEOUT;
+    });
     if (!end) throw cluster_error("NATS did not say how long the stream " + log_.name() + " is");
     log::info("cluster: reading the log (", *end, " messages)");
     follower_ = std::make_unique<stream_follower>(

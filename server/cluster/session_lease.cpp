@@ -1,6 +1,6 @@
 #include "cluster/session_lease.hpp"
 
-#include <thread>
+#include "cluster/startup_retry.hpp"
 
 namespace veche::cluster {
 
@@ -13,13 +13,9 @@ session_lease::session_lease(nats_link& link, const std::string& bucket, int rep
     config.StorageType = js_FileStorage;
     config.Replicas = replicas;
     kvStore* raw = nullptr;
-    // Creating a bucket that exists with the same settings just binds to it. A NATS cluster that just
-    // started may have no JetStream leader yet: wait for it a little.
-    natsStatus s = NATS_OK;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while ((s = js_CreateKeyValue(&raw, link.jetstream(), &config)) != NATS_OK &&
-           std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    // Creating a bucket that exists with the same settings just binds to it.
+    const auto s = retry_at_startup("creating the lease bucket " + bucket,
+                                    [&] { return js_CreateKeyValue(&raw, link.jetstream(), &config); });
     if (s != NATS_OK) throw cluster_error("cannot create the lease bucket " + bucket + ": " + nats_error(s));
     bucket_.reset(raw);
 }

@@ -1,5 +1,7 @@
 #include "cluster/stream_follower.hpp"
 
+#include "cluster/startup_retry.hpp"
+
 namespace veche::cluster {
 
 stream_follower::stream_follower(nats_link& link, const stream_log& log, handler h)
@@ -11,8 +13,10 @@ stream_follower::stream_follower(nats_link& link, const stream_log& log, handler
     options.Config.DeliverPolicy = js_DeliverAll;
     natsSubscription* raw = nullptr;
     jsErrCode code = static_cast<jsErrCode>(0);
-    const auto s = js_Subscribe(&raw, link.jetstream(), log.all_subjects().c_str(), &stream_follower::on_message, this,
-                                nullptr, &options, &code);
+    const auto s = retry_at_startup("following the stream " + log.name(), [&] {
+        return js_Subscribe(&raw, link.jetstream(), log.all_subjects().c_str(), &stream_follower::on_message, this,
+                            nullptr, &options, &code);
+    });
     if (s != NATS_OK) throw cluster_error("cannot follow the stream " + log.name() + ": " + nats_error(s));
     subscription_.reset(raw);
 }

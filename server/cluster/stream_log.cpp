@@ -1,11 +1,6 @@
 #include "cluster/stream_log.hpp"
 
-#include "common/log.hpp"
-
-#include <chrono>
-#include <thread>
-
-#include <vector>
+#include "cluster/startup_retry.hpp"
 
 namespace veche::cluster {
 
@@ -24,17 +19,12 @@ stream_log::stream_log(nats_link& link, const std::string& event, int replicas)
     config.DenyPurge = true;
     jsStreamInfo* raw = nullptr;
     jsErrCode code = static_cast<jsErrCode>(0);
-    natsStatus s = NATS_OK;
-    // A NATS cluster that just started may have no JetStream leader yet: wait for it a little.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    for (bool said = false;; said = true) {
-        s = js_AddStream(&raw, link_.jetstream(), &config, nullptr, &code);
+    const auto s = retry_at_startup("creating the stream " + name_, [&] {
+        auto made = js_AddStream(&raw, link_.jetstream(), &config, nullptr, &code);
         // It exists (another node made it, or an earlier run): the same settings again.
-        if (s != NATS_OK) s = js_UpdateStream(&raw, link_.jetstream(), &config, nullptr, &code);
-        if (s == NATS_OK || std::chrono::steady_clock::now() >= deadline) break;
-        if (!said) log::info("cluster: JetStream is not ready yet (", nats_error(s), "); waiting up to 20 s");
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
+        if (made != NATS_OK) made = js_UpdateStream(&raw, link_.jetstream(), &config, nullptr, &code);
+        return made;
+    });
     if (s != NATS_OK)
         throw cluster_error("cannot create the stream " + name_ + ": " + nats_error(s) + " (JetStream error " +
                             std::to_string(static_cast<int>(code)) + ")");
