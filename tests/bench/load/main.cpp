@@ -20,7 +20,8 @@
 //   similar: --voters N (1000) --typists N (20) --questions N (5000) --votes-per-s R (1000)
 //            --similar-per-s R (40) --seconds S (20)   (Veche only)
 //   smoke:   --participants N (300) [--only both]
-//   cluster-durable: --nodes N (3) on nats-server -js (on PATH), the durable options (--seconds: each window),
+//   cluster-durable: --nodes N (3) on nats-server -js (on PATH), the durable options (--participants: 300;
+//            --seconds: each window),
 //            then paced at --paced-share (0.5) of the peak: ack latency   (Veche only)
 //   cluster-fanout: --subscribers N (9000, in all) --rates … (10,…,640) --step-seconds S (4):
 //            3 nodes with N/3 each, then 1 node with N   (Veche only)
@@ -161,7 +162,8 @@ int main(int argc, char** argv) {
         } else if (a.scenario == "cluster-durable") {
             if (!veche) throw std::invalid_argument("cluster-durable runs against Veche only");
             cluster_durable_options o;
-            o.votes.participants = a.count("participants", o.votes.participants);
+            // 300 × 32 in flight: with 1,000 × 32 the cluster stalls (no ack, idle nodes; docs/benchmarks.md).
+            o.votes.participants = a.count("participants", 300);
             o.votes.questions = a.count("questions", o.votes.questions);
             o.votes.in_flight = a.count("in-flight", o.votes.in_flight);
             o.votes.seconds = a.number("seconds", o.votes.seconds);
