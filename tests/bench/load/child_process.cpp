@@ -15,7 +15,7 @@ constexpr std::size_t kept_output = 64 * 1024;
 }  // namespace
 
 child_process::child_process(const std::string& program, const std::vector<std::string>& args,
-                             std::chrono::seconds start_timeout) {
+                             std::chrono::seconds start_timeout, const std::string& ready_line) {
     int out[2];
     if (::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
     std::vector<std::string> full{program};
@@ -36,7 +36,7 @@ child_process::child_process(const std::string& program, const std::vector<std::
     ::close(out[1]);
     reader_ = std::thread([this, fd = out[0]] { read_loop(fd); });
 
-    static const std::regex listening(R"(listening on 127\.0\.0\.1:(\d+))");
+    const std::regex listening(ready_line);
     std::unique_lock lock(mutex_);
     std::smatch m;
     const bool ready =

@@ -17,9 +17,11 @@ namespace veche::bench {
 
 class child_process {
 public:
-    // Runs `program args…` and waits for its "listening on 127.0.0.1:PORT" line (throws otherwise).
+    // Runs `program args…` and waits for its "listening on 127.0.0.1:PORT" line (throws otherwise);
+    // `ready_line` is that line's pattern, with the port as its first group.
     child_process(const std::string& program, const std::vector<std::string>& args,
-                  std::chrono::seconds start_timeout = std::chrono::seconds(30));
+                  std::chrono::seconds start_timeout = std::chrono::seconds(30),
+                  const std::string& ready_line = R"(listening on 127\.0\.0\.1:(\d+))");
     ~child_process();
     child_process(const child_process&) = delete;
     child_process& operator=(const child_process&) = delete;

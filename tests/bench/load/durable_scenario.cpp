@@ -1,83 +1,22 @@
 #include "durable_scenario.hpp"
 
 #include "bench_config.hpp"
-#include "bench_handler.hpp"
+#include "durable_voter.hpp"
 #include "metrics_probe.hpp"
 #include "participant_joiner.hpp"
 #include "scenario_common.hpp"
 #include "sqlite_reference.hpp"
 #include "wall_clock.hpp"
 
-#include <charconv>
 #include <iostream>
 #include <stdexcept>
 
 namespace veche::bench {
 namespace {
 
-class voter_handler : public bench_handler {
-public:
-    voter_handler(const durable_options& o)
-        : bench_handler(server_kind::veche, o.threads), o_(o), questions_(o.questions), next_(o.participants, 0),
-          sent_us_(o.participants * o.in_flight, 0) {
-        session = durable_session;
-        subscribes = [](std::size_t) { return false; };  // votes are measured here, not their fan-out
-    }
-
-    std::atomic<std::size_t> asked{0};
-    std::atomic<bool> voting{false};
-    std::atomic<std::uint64_t> acked{0};  // votes acknowledged since the start
-
-    void ask(ws_client& c) {
-        c.send(R"({"type":"ask","rid":"k","session":"durable","anonymous":true,"text":"Вопрос )" +
-               std::to_string(c.index()) + R"( для голосования"})");
-        ++stats_of(c).requests;
-    }
-    void start_voting(ws_client& c) {
-        for (std::size_t i = 0; i < o_.in_flight; ++i) vote(c);
-    }
-
-protected:
-    void on_ack(ws_client& c, const frame_item& item, std::int64_t now, delivery_stats& stats) override {
-        if (item.rid == "k") {
-            questions_.at(c.index()) = std::string(item.id);
-            asked.fetch_add(1, std::memory_order_release);
-            return;
-        }
-        if (item.rid.empty() || item.rid[0] != 'd') return;
-        std::uint64_t k = 0;
-        std::from_chars(item.rid.data() + 1, item.rid.data() + item.rid.size(), k);
-        stats.ack.add(now - sent_us_[c.index() * o_.in_flight + k % o_.in_flight]);
-        acked.fetch_add(1, std::memory_order_relaxed);
-        vote(c);
-    }
-    void on_error(ws_client& c, const frame_item& item, delivery_stats&) override {
-        if (!item.rid.empty() && item.rid[0] == 'd') vote(c);  // keep the window full
-    }
-
-private:
-    // Vote k of a participant: question (k + p) mod Q, on in even rounds, off in odd ones, so each changes a row.
-    void vote(ws_client& c) {
-        if (!voting) return;
-        const auto p = c.index();
-        const auto k = next_[p]++;
-        const auto q = (k + p) % o_.questions;
-        const bool on = (k / o_.questions) % 2 == 0;
-        sent_us_[p * o_.in_flight + k % o_.in_flight] = wall_us();
-        c.send(R"({"type":"vote","rid":"d)" + std::to_string(k) + R"(","question":")" + questions_[q] +
-               R"(","on":)" + (on ? "true" : "false") + "}");
-        ++stats_of(c).requests;
-    }
-
-    const durable_options& o_;
-    std::vector<std::string> questions_;
-    std::vector<std::uint64_t> next_;
-    std::vector<std::int64_t> sent_us_;
-};
-
 // Votes on until o.acks are acknowledged, then restarts Veche on the same
 // data: how long it takes to start, and its memory, with that request log.
-void restart_with_request_log(const durable_options& o, voter_handler& h, target_server& server, report& r) {
+void restart_with_request_log(const durable_options& o, durable_voter& h, target_server& server, report& r) {
     h.voting = true;
     std::cerr << "  voting on until " << o.acks << " votes are acknowledged\n";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(30);
@@ -105,14 +44,14 @@ double run_veche(const durable_options& o, const server_paths& paths, report& r)
     target_server server(server_kind::veche, paths);
     const auto ep = server.endpoint();
     client_pool pool(o.threads);
-    voter_handler h(o);
+    durable_voter h(o);
     std::cerr << "durable writes veche: " << o.participants << " voters, " << o.in_flight << " votes in flight each\n";
     auto joined = join_participants(ep, o.participants);
     if (joined.failures) throw std::runtime_error(std::to_string(joined.failures) + " joins failed");
     h.tokens = std::move(joined.tokens);
     pool.open(ep, 0, o.participants, h);
     if (!h.wait_ready(o.participants, 300)) throw std::runtime_error("only " + std::to_string(h.ready) + " voters got ready");
-    for (std::size_t q = 0; q < o.questions; ++q) pool.post_to(q, [&h, c = pool.client(q)] { h.ask(*c); });
+    for (std::size_t q = 0; q < o.questions; ++q) pool.post_to(q, [&h, q, c = pool.client(q)] { h.ask(*c, q); });
     const auto start = std::chrono::steady_clock::now();
     while (h.asked.load(std::memory_order_acquire) < o.questions && std::chrono::steady_clock::now() - start < std::chrono::seconds(30))
         sleep_s(0.02);

@@ -122,37 +122,42 @@ private:
 
 }  // namespace
 
-namespace {
+fanout_target fanout_target::of(const target_server& server) {
+    fanout_target t;
+    t.control = server.endpoint();
+    t.audience = {server.endpoint()};
+    t.pid = server.pid();
+    if (server.kind() == server_kind::veche)
+        t.staff_token = [&server](const std::string& role) { return server.staff_token(role); };
+    return t;
+}
 
-struct fanout_outcome {
-    double peak_delivered_per_s = 0;
-    std::string peak_window;
-    std::string saturated_at;  // empty: not saturated by the last step
-    double item_bytes = 0;     // mean bytes per delivered item
-};
-
-fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_paths& paths, report& r,
-                       std::size_t item_bytes) {
+fanout_outcome run_fanout_steps(server_kind kind, const fanout_options& o, const fanout_target& target, report& r,
+                                std::size_t item_bytes) {
     const double total_rate = std::accumulate(o.rates.begin(), o.rates.end(), 0.0);
     const auto wanted = static_cast<std::size_t>(total_rate * o.step_seconds * 1.05) + 100;
-    target_server server(kind, paths);
-    const auto ep = server.endpoint();
+    const auto nodes = target.audience.size();
+    const auto first_of = [&](std::size_t node) { return node * o.subscribers / nodes; };
     client_pool control(1);
     client_pool audience(o.threads);
     fanout_control ctl(kind, wanted, item_bytes);
     ctl.pool = &control;
     fanout_audience aud(kind, o.threads, ctl);
-    std::cerr << "fanout " << to_string(kind) << ": " << o.subscribers << " subscribers\n";
+    std::cerr << "fanout " << to_string(kind) << (target.label.empty() ? "" : " on " + target.label) << ": " << o.subscribers << " subscribers\n";
 
     if (kind == server_kind::veche) {
-        auto joined = join_participants(ep, o.subscribers + o.askers);
-        if (joined.failures) throw std::runtime_error(std::to_string(joined.failures) + " joins failed");
-        ctl.tokens.push_back(server.staff_token("moderator"));
-        ctl.tokens.insert(ctl.tokens.end(), joined.tokens.begin() + static_cast<std::ptrdiff_t>(o.subscribers),
-                          joined.tokens.end());
-        joined.tokens.resize(o.subscribers);
-        aud.tokens = std::move(joined.tokens);
-        control.open(ep, 0, 1 + o.askers, ctl);
+        // Each subscriber joins through the node it then listens on.
+        aud.tokens.resize(o.subscribers);
+        for (std::size_t n = 0; n < nodes; ++n) {
+            auto joined = join_participants(target.audience[n], first_of(n + 1) - first_of(n));
+            if (joined.failures) throw std::runtime_error(std::to_string(joined.failures) + " joins failed");
+            std::move(joined.tokens.begin(), joined.tokens.end(), aud.tokens.begin() + static_cast<std::ptrdiff_t>(first_of(n)));
+        }
+        auto askers = join_participants(target.control, o.askers);
+        if (askers.failures) throw std::runtime_error(std::to_string(askers.failures) + " joins failed");
+        ctl.tokens.push_back(target.staff_token("moderator"));
+        ctl.tokens.insert(ctl.tokens.end(), askers.tokens.begin(), askers.tokens.end());
+        control.open(target.control, 0, 1 + o.askers, ctl);
         if (!ctl.wait_ready(1 + o.askers, 60)) throw std::runtime_error("the moderator and askers did not connect");
         // The questions wait as pending (pre-moderation) until the moderator approves them.
         const auto start = std::chrono::steady_clock::now();
@@ -160,10 +165,10 @@ fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_p
         if (ctl.asked < wanted) throw std::runtime_error("only " + std::to_string(ctl.asked) + " questions were asked");
         std::cerr << "  " << wanted << " questions asked\n";
     } else {
-        control.open(ep, 0, 1, ctl);
+        control.open(target.control, 0, 1, ctl);
         if (!ctl.wait_ready(1, 30)) throw std::runtime_error("the publisher did not connect");
     }
-    audience.open(ep, 0, o.subscribers, aud);
+    for (std::size_t n = 0; n < nodes; ++n) audience.open(target.audience[n], first_of(n), first_of(n + 1) - first_of(n), aud);
     if (!aud.wait_ready(o.subscribers, 300))
         throw std::runtime_error("only " + std::to_string(aud.ready) + " subscribers got ready");
     std::cerr << "  subscribers ready\n";
@@ -175,17 +180,18 @@ fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_p
         aud.collect(audience, true);
         ctl.collect(control, true);
         window w;
-        w.label = "rate " + std::to_string(static_cast<int>(rate)) + "/s";
+        w.label = target.label.empty() ? "" : target.label + ": ";
+        w.label += "rate " + std::to_string(static_cast<int>(rate)) + "/s";
         w.subscribers = o.subscribers;
         const auto sent_before = publisher->sent();
         std::cerr << "  measuring " << w.label << "\n";  // profile.sh starts perf on this line
-        begin_window(w, server.pid());
+        begin_window(w, target.pid);
         publisher->set_rate(rate);
         sleep_s(o.step_seconds);
         w.audience = aud.collect(audience, true);
         w.senders = ctl.collect(control, true);
         const auto published = publisher->sent() - sent_before;
-        end_window(w, server.pid());
+        end_window(w, target.pid);
         w.offered_per_s = static_cast<double>(published) * static_cast<double>(o.subscribers) / w.seconds;
         const double delivered = static_cast<double>(w.audience.items) / w.seconds;
         if (delivered > out.peak_delivered_per_s) {
@@ -212,6 +218,15 @@ fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_p
     wait_until_quiet([&] { return aud.delivered_total(); }, 1.0, 20.0);
     audience.stop();
     control.stop();
+    return out;
+}
+
+namespace {
+
+fanout_outcome run_one(server_kind kind, const fanout_options& o, const server_paths& paths, report& r,
+                       std::size_t item_bytes) {
+    target_server server(kind, paths);
+    const auto out = run_fanout_steps(kind, o, fanout_target::of(server), r, item_bytes);
     server.stop();
     return out;
 }

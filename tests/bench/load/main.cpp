@@ -3,7 +3,7 @@
 // against each back to back, and prints a table and JSON. Usage:
 //
 //   veche_load SCENARIO [options]
-//     SCENARIO: fanout | storm | idle | durable | similar | smoke
+//     SCENARIO: fanout | storm | idle | durable | similar | smoke | cluster-durable | cluster-fanout
 //     --only veche|reference      run one side (default: both; smoke: veche)
 //     --veche PATH                the veche executable (default: the one built beside this)
 //     --node PATH                 node (default: node on PATH)
@@ -20,8 +20,15 @@
 //   similar: --voters N (1000) --typists N (20) --questions N (5000) --votes-per-s R (1000)
 //            --similar-per-s R (40) --seconds S (20)   (Veche only)
 //   smoke:   --participants N (300) [--only both]
+//   cluster-durable: --nodes N (3) on nats-server -js (on PATH), the durable options (--participants: 300;
+//            --seconds: each window),
+//            then paced at --paced-share (0.5) of the peak: ack latency   (Veche only)
+//   cluster-fanout: --subscribers N (9000, in all) --rates … (10,…,640) --step-seconds S (4):
+//            3 nodes with N/3 each, then 1 node with N   (Veche only)
 //
 // Exit codes: 0 done (smoke: every check held), 1 a smoke check failed, 2 bad usage or a run that broke.
+#include "cluster_durable_scenario.hpp"
+#include "cluster_fanout_scenario.hpp"
 #include "durable_scenario.hpp"
 #include "fanout_scenario.hpp"
 #include "idle_scenario.hpp"
@@ -97,7 +104,7 @@ int main(int argc, char** argv) {
         paths.node = a.text("node", "node");
         paths.reference_script = a.text("reference-script", VECHE_REFERENCE_SCRIPT);
         paths.cpus = a.text("server-cpus", "");
-        const auto only = a.text("only", a.scenario == "smoke" || a.scenario == "similar" ? "veche" : "both");
+        const auto only = a.text("only", a.scenario == "smoke" || a.scenario == "similar" || a.scenario.starts_with("cluster-") ? "veche" : "both");
         if (only != "both" && only != "veche" && only != "reference") throw std::invalid_argument("--only veche|reference|both");
         const bool veche = only != "reference";
         const bool reference = only != "veche";
@@ -152,6 +159,27 @@ int main(int argc, char** argv) {
             o.participants = a.count("participants", o.participants);
             o.threads = threads;
             run_smoke(o, paths, r, veche, reference);
+        } else if (a.scenario == "cluster-durable") {
+            if (!veche) throw std::invalid_argument("cluster-durable runs against Veche only");
+            cluster_durable_options o;
+            // 300 × 32 in flight: with 1,000 × 32 the cluster stalls (no ack, idle nodes; docs/benchmarks.md).
+            o.votes.participants = a.count("participants", 300);
+            o.votes.questions = a.count("questions", o.votes.questions);
+            o.votes.in_flight = a.count("in-flight", o.votes.in_flight);
+            o.votes.seconds = a.number("seconds", o.votes.seconds);
+            o.votes.threads = threads;
+            o.paced_share = a.number("paced-share", o.paced_share);
+            o.nodes = a.count("nodes", o.nodes);
+            run_cluster_durable(o, paths, r);
+        } else if (a.scenario == "cluster-fanout") {
+            if (!veche) throw std::invalid_argument("cluster-fanout runs against Veche only");
+            cluster_fanout_options o;
+            o.fanout.subscribers = a.count("subscribers", 9000);
+            o.fanout.rates = {10, 20, 40, 80, 160, 320, 640};
+            if (a.has("rates")) o.fanout.rates = numbers(a.text("rates", ""));
+            o.fanout.step_seconds = a.number("step-seconds", o.fanout.step_seconds);
+            o.fanout.threads = threads;
+            run_cluster_fanout(o, paths, r);
         } else {
             throw std::invalid_argument("unknown scenario " + a.scenario);
         }
@@ -162,7 +190,7 @@ int main(int argc, char** argv) {
         else std::cout << "\n" << json << "\n";
         return r.failed() ? 1 : 0;
     } catch (const std::invalid_argument& e) {
-        std::cerr << "veche_load: " << e.what() << "\nusage: veche_load fanout|storm|idle|durable|similar|smoke [--option value]…\n";
+        std::cerr << "veche_load: " << e.what() << "\nusage: veche_load fanout|storm|idle|durable|similar|smoke|cluster-durable|cluster-fanout [--option value]…\n";
         return 2;
     } catch (const std::exception& e) {
         std::cerr << "veche_load: " << e.what() << "\n";

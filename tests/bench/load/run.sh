@@ -8,7 +8,9 @@
 #   tests/bench/load/run.sh durable    # acknowledged durable votes a second
 #   tests/bench/load/run.sh requestlog # start-up time and memory after 1,000,000 acknowledged votes
 #   tests/bench/load/run.sh similar    # `similar` answers in a session of 5,000 questions while 1,000 vote
-#   tests/bench/load/run.sh all        # the six, one after another
+#   tests/bench/load/run.sh cluster-durable  # acknowledged votes/s through 3 nodes on nats-server -js, ack p99 at half
+#   tests/bench/load/run.sh cluster-fanout   # 3 nodes × 3,000 subscribers, then 1 node × 9,000, same rates
+#   tests/bench/load/run.sh all        # the six above the cluster ones, one after another
 #
 # VECHE_BENCH_PIN=1 runs the server under test on CPU 0 and the generator on
 # CPU 1 (taskset), as when the clients are on other machines; results then
@@ -26,7 +28,8 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake --build "$build" -j "$(nproc)" --target veche veche_load
-if [ ! -d tests/bench/load/reference/node_modules ]; then
+# The cluster scenarios run against Veche only: no reference to install.
+if [[ "${1:-}" != cluster-* ]] && [ ! -d tests/bench/load/reference/node_modules ]; then
   (cd tests/bench/load/reference && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -55,7 +58,7 @@ case "$scenario" in
     run fanout-5000 fanout --subscribers 5000 "$@"
     run fanout-10000 fanout --subscribers 10000 "$@"
     ;;
-  storm | idle | durable | similar)
+  storm | idle | durable | similar | cluster-durable | cluster-fanout)
     run "$scenario" "$scenario" "$@"
     ;;
   requestlog)
@@ -70,7 +73,7 @@ case "$scenario" in
     "$0" similar
     ;;
   *)
-    echo "usage: $0 fanout|storm|idle|durable|requestlog|similar|all [veche_load options]" >&2
+    echo "usage: $0 fanout|storm|idle|durable|requestlog|similar|cluster-durable|cluster-fanout|all [veche_load options]" >&2
     exit 2
     ;;
 esac
