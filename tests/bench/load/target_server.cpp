@@ -1,9 +1,8 @@
 #include "target_server.hpp"
 
 #include "bench_config.hpp"
+#include "staff_token.hpp"
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -53,15 +52,7 @@ boost::asio::ip::tcp::endpoint target_server::endpoint() const {
 
 std::string target_server::staff_token(const std::string& role) const {
     if (kind_ != server_kind::veche) throw std::logic_error("the reference has no tokens");
-    const auto command = "'" + paths_.veche + "' token --config '" + config_path_ + "' --role " + role;
-    FILE* p = ::popen(command.c_str(), "r");
-    if (!p) throw std::runtime_error("cannot run veche token");
-    std::string out;
-    std::array<char, 1024> buf{};
-    while (const auto n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    if (::pclose(p) != 0) throw std::runtime_error("veche token failed");
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    return out;
+    return mint_staff_token(paths_.veche, config_path_, role);
 }
 
 }  // namespace veche::bench

@@ -1,14 +1,13 @@
 #include "veche_cluster.hpp"
 
 #include "bench_config.hpp"
+#include "staff_token.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -60,15 +59,7 @@ boost::asio::ip::tcp::endpoint veche_cluster::endpoint(std::size_t node) const {
 }
 
 std::string veche_cluster::staff_token(const std::string& role) const {
-    const auto command = "'" + paths_.veche + "' token --config '" + config_path(0) + "' --role " + role;
-    FILE* p = ::popen(command.c_str(), "r");
-    if (!p) throw std::runtime_error("cannot run veche token");
-    std::string out;
-    std::array<char, 1024> buf{};
-    while (const auto n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    if (::pclose(p) != 0) throw std::runtime_error("veche token failed");
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    return out;
+    return mint_staff_token(paths_.veche, config_path(0), role);
 }
 
 std::optional<std::size_t> veche_cluster::owner(const std::string& session) const {
