@@ -49,6 +49,11 @@ void jetstream_event_store::append_now(const store::write_batch& batch, const st
             stop_sequencing(batch.session);
             return committed(false);
         }
+        if (r.result == stream_log::outcome::too_large) {
+            log::error("cluster: session ", batch.session, ": a batch of ", data.size(),
+                       " bytes is over the NATS servers' max_payload");
+            break;
+        }
         if (std::chrono::steady_clock::now() >= deadline) break;
         metrics_.append_retries.inc();
         std::this_thread::sleep_for(retry_every);

@@ -51,6 +51,7 @@ stream_log::append_result stream_log::append(const std::string& session, const s
     nats_ptr<jsPubAck> ack(raw_ack);
     if (s == NATS_OK && ack) return {outcome::stored, ack->Sequence, ack->Duplicate};
     if (code == JSStreamWrongLastSequenceErr) return {outcome::fenced, 0, false};
+    if (s == NATS_MAX_PAYLOAD) return {outcome::too_large, 0, false};
     return {};
 }
 

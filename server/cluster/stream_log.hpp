@@ -25,7 +25,8 @@ public:
     // Every session's subject, for a consumer.
     std::string all_subjects() const { return prefix_ + "*"; }
 
-    enum class outcome { stored, fenced, unavailable };
+    // too_large: over the NATS servers' max_payload, refused whatever the retries.
+    enum class outcome { stored, fenced, too_large, unavailable };
     struct append_result {
         outcome result = outcome::unavailable;
         std::uint64_t sequence = 0;  // the message's stream sequence, when stored

@@ -46,6 +46,7 @@ bool commit_pipeline::waiting() const { return in_flight_ > 0 || next_batch_has_
 void commit_pipeline::send(reply r) {
     if (waiting()) {
         replies_.push_back(std::move(r));
+        if (replies_.size() + changes_.size() >= max_batch_items) return flush();
         return schedule_flush();
     }
     send_now({std::move(r)});

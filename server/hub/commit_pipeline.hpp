@@ -45,6 +45,11 @@ public:
         std::function<void(const std::string& session)> store_failed;  // nothing of a batch could be stored
     };
 
+    // A burst of commands queued on the strand is cut into batches of at most this many changes and
+    // answers, at a command's end: no batch outgrows what a store takes in one piece (a NATS message
+    // is at most 1 MiB; a vote costs some 300 bytes there, a long question 2 KB).
+    static constexpr std::size_t max_batch_items = 512;
+
     commit_pipeline(strand& on, store::event_store& store, const core::session_model& model, hooks h);
 
     void add(std::vector<core::change>&& changes);
@@ -57,6 +62,7 @@ public:
     void add_attendee(std::string participant, std::string region);
     // True while something is not durable yet: an answer queued now waits for it.
     bool waiting() const;
+    // The last call for a command: its answer (queued behind what is not durable yet).
     void send(reply r);
 
 private:

@@ -141,6 +141,8 @@ void run_cluster_durable(const cluster_durable_options& co, const server_paths& 
     std::cerr << "  paced: " << static_cast<std::uint64_t>(paced_acks) << " acknowledged votes/s, ack p50 " << paced_p50_ms
               << " ms, p99 " << paced_p99_ms << " ms (" << skipped << " sends skipped on full windows); cores "
               << paced_cpu.dump() << "\n";
+    if (paced.senders.error_count() > 0 || paced.senders.acks == 0)
+        std::cerr << "  errors or no acks while paced; the nodes said:\n" << cluster.tails();
     r.add_window(server_kind::veche, std::move(paced));
 
     r.set_summary(server_kind::veche,

@@ -170,3 +170,25 @@ TEST_CASE("room: a batch the store cannot keep is never acknowledged, the owner 
     CHECK(f.anna->of_type("ack").empty());
     CHECK(question_events(*f.boris).empty());
 }
+
+TEST_CASE("room: a burst of commands is stored in batches of bounded size, each command whole, all acknowledged") {
+    order_fixture f;
+    constexpr int askers = 600;
+    std::vector<std::shared_ptr<recording_link>> links;
+    for (int i = 0; i < askers; ++i) {
+        links.push_back(std::make_shared<recording_link>(person("p" + std::to_string(i))));
+        // All queued on the strand before any runs: one flush would take them all.
+        f.send(links.back(), R"({"type":"ask","session":"s1","text":"Вопрос )" + std::to_string(i) + R"(","rid":"r"})");
+    }
+    f.step();
+    REQUIRE(f.store.committed.size() >= 3);
+    std::size_t requests = 0;
+    for (const auto& batch : f.store.committed) {
+        CHECK(batch->changes.size() + batch->requests.size() <= hub::commit_pipeline::max_batch_items);
+        // A command's change and its request travel together: a batch never splits one.
+        CHECK(batch->changes.size() == batch->requests.size());
+        requests += batch->requests.size();
+    }
+    CHECK(requests == askers);
+    for (const auto& l : links) CHECK(l->of_type("ack").size() == 1);
+}
