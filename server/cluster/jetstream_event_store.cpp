@@ -50,9 +50,10 @@ void jetstream_event_store::append_now(const store::write_batch& batch, const st
             return committed(false);
         }
         if (r.result == stream_log::outcome::too_large) {
+            metrics_.append_failures.inc();
             log::error("cluster: session ", batch.session, ": a batch of ", data.size(),
                        " bytes is over the NATS servers' max_payload");
-            break;
+            return committed(false);
         }
         if (std::chrono::steady_clock::now() >= deadline) break;
         metrics_.append_retries.inc();

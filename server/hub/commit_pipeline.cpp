@@ -56,11 +56,13 @@ void commit_pipeline::schedule_flush() {
     if (flush_posted_) return;
     flush_posted_ = true;
     // Posted, not called: commands already queued on the strand join this batch.
-    boost::asio::post(strand_, [this, keep = hooks_.owner()] { flush(); });
+    boost::asio::post(strand_, [this, keep = hooks_.owner()] {
+        flush_posted_ = false;
+        flush();
+    });
 }
 
 void commit_pipeline::flush() {
-    flush_posted_ = false;
     const bool ordered = next_batch_has_work();
     if (!ordered && attendees_.empty()) return;
     auto batch = std::make_shared<store::write_batch>();

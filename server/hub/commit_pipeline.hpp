@@ -86,7 +86,7 @@ private:
     std::map<std::string, std::int64_t> reaction_totals_;
     std::vector<std::pair<std::string, std::string>> attendees_;
     std::vector<reply> replies_;
-    bool flush_posted_ = false;
+    bool flush_posted_ = false;  // a flush is posted (a batch cut short by size leaves it posted)
     std::size_t in_flight_ = 0;
 };
 

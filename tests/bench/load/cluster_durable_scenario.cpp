@@ -78,6 +78,16 @@ void run_cluster_durable(const cluster_durable_options& co, const server_paths& 
     std::cerr << "  the session's owner: " << (owner ? veche_cluster::node_id(*owner) : std::string("unknown")) << "\n";
     const pid_t probe = cluster.pid(owner.value_or(0));
 
+    // One measured window: the probe's figures, the voters' and every process's CPU.
+    const auto measure = [&](window& w) {
+        begin_window(w, probe);
+        cpu.begin();
+        sleep_s(o.seconds);
+        w.audience = h.collect(pool, true);
+        end_window(w, probe);
+        return cpu.end();
+    };
+
     // 1. As fast as the acks come back.
     h.voting = true;
     for (std::size_t p = 0; p < o.participants; ++p) pool.post_to(p, [&h, c = pool.client(p)] { h.start_voting(*c); });
@@ -86,12 +96,7 @@ void run_cluster_durable(const cluster_durable_options& co, const server_paths& 
     window peak;
     peak.label = "closed loop, " + std::to_string(o.in_flight) + " in flight per voter";
     std::cerr << "  measuring the peak\n";
-    begin_window(peak, probe);
-    cpu.begin();
-    sleep_s(o.seconds);
-    peak.audience = h.collect(pool, true);
-    end_window(peak, probe);
-    const auto peak_cpu = cpu.end();
+    const auto peak_cpu = measure(peak);
     h.voting = false;
     peak.senders = peak.audience.take_sender_part();
     const double peak_acks = static_cast<double>(peak.senders.acks) / peak.seconds;
@@ -119,12 +124,7 @@ void run_cluster_durable(const cluster_durable_options& co, const server_paths& 
     std::uint64_t sent_before = 0;
     for (auto& p : pacers) sent_before += p->sent();
     std::cerr << "  measuring " << paced.label << "\n";
-    begin_window(paced, probe);
-    cpu.begin();
-    sleep_s(o.seconds);
-    paced.audience = h.collect(pool, true);
-    end_window(paced, probe);
-    const auto paced_cpu = cpu.end();
+    const auto paced_cpu = measure(paced);
     std::uint64_t sent_after = 0;
     for (auto& p : pacers) sent_after += p->sent();
     for (auto& p : pacers) p->stop();
