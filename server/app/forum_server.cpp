@@ -39,7 +39,7 @@ std::string database_path(const config::settings& s) {
 std::string fresh_database_path(const config::settings& s) {
     const auto path = database_path(s);
     if (s.cluster) {
-        log::info("cluster: the local copy ", path, " is made again from the stream");
+        log::info("cluster: the local copy ", path, " is made again from the stream (never fsynced: the stream is what lasts)");
         for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     }
     return path;
@@ -67,7 +67,8 @@ forum_server::forum_server(boost::asio::io_context& ioc, const config::settings&
       settings_(settings),
       tokens_(settings.auth.secret, settings.regions),
       cluster_(cluster_of(settings, *metrics_)),
-      store_(fresh_database_path(settings), *metrics_, settings.limits.request_log_ttl),
+      store_(fresh_database_path(settings), *metrics_, settings.limits.request_log_ttl,
+             settings.cluster ? store::durability::copy : store::durability::fsynced),
       timelines_(database_path(settings), settings.event, *metrics_),
       timeline_source_(timelines_),
       audits_(database_path(settings), *metrics_),

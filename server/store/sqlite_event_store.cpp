@@ -10,7 +10,7 @@
 namespace veche::store {
 
 sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry& metrics,
-                                       std::chrono::milliseconds request_ttl)
+                                       std::chrono::milliseconds request_ttl, durability d)
     : db_(path),
       request_ttl_(request_ttl),
       commit_seconds_(metrics.make_histogram("veche_store_commit_seconds",
@@ -23,7 +23,7 @@ sqlite_event_store::sqlite_event_store(const std::string& path, metrics_registry
                                           "Entries of the audit trail made durable (with the changes they explain)")),
       failures_(metrics.make_counter("veche_store_failures_total", "Group commits that failed")),
       queued_(metrics.make_gauge("veche_store_queue_batches", "Room batches waiting for the writer")) {
-    prepare_schema(db_);
+    prepare_schema(db_, d);
     writer_ = std::make_unique<batch_writer>(db_);
 }
 

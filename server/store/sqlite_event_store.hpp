@@ -8,6 +8,7 @@
 #include "store/event_store.hpp"
 #include "store/session_times.hpp"
 #include "store/sqlite_connection.hpp"
+#include "store/store_schema.hpp"
 #include "store/stored_session.hpp"
 
 #include <chrono>
@@ -25,7 +26,8 @@ public:
     // Opens (creating if needed) the database file; throws store_error. Request ids
     // answered longer than request_ttl ago are neither read back nor kept.
     sqlite_event_store(const std::string& path, metrics_registry& metrics,
-                       std::chrono::milliseconds request_ttl = std::chrono::hours(24));
+                       std::chrono::milliseconds request_ttl = std::chrono::hours(24),
+                       durability d = durability::fsynced);
     ~sqlite_event_store() override;
 
     // Everything stored so far; call before start().

@@ -73,10 +73,11 @@ void add_merges_hints_replies(sqlite_connection& db) {
 
 }  // namespace
 
-void prepare_schema(sqlite_connection& db) {
+void prepare_schema(sqlite_connection& db, durability d) {
     db.exec("PRAGMA journal_mode=WAL");
     // FULL: the WAL is fsynced at every commit, so an ack survives kill -9 and power loss.
-    db.exec("PRAGMA synchronous=FULL");
+    // OFF: a copy's commits cost no fsync (a crash loses it, and the next start makes it again).
+    db.exec(d == durability::fsynced ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
     // The writer reads back the pages it updates: keep them in SQLite's own
     // cache (64 MiB) instead of copying them from the page cache every commit.
     db.exec("PRAGMA cache_size=-65536");

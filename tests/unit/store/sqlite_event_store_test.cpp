@@ -1,6 +1,7 @@
 #include "common/wall_clock.hpp"
 #include "store/request_codec.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store/store_schema.hpp"
 #include "store_test_support.hpp"
 #include "support/temp_dir.hpp"
 
@@ -342,4 +343,19 @@ TEST_CASE("a database made before merges and replies gains their columns, its qu
     CHECK(q.merged_into.empty());
     CHECK_FALSE(q.similar_to);
     CHECK_FALSE(q.reply);
+}
+
+TEST_CASE("a database is fsynced at every commit unless it is a copy made again at every start") {
+    test::temp_dir dir;
+    const auto synchronous = [](store::sqlite_connection& db) {
+        store::sqlite_statement pragma(db.handle(), "PRAGMA synchronous");
+        REQUIRE(pragma.next_row());
+        return pragma.integer(0);
+    };
+    store::sqlite_connection kept((dir / "veche.db").string());
+    store::prepare_schema(kept);
+    CHECK(synchronous(kept) == 2);  // FULL
+    store::sqlite_connection copy((dir / "replica.db").string());
+    store::prepare_schema(copy, store::durability::copy);
+    CHECK(synchronous(copy) == 0);  // OFF
 }
