@@ -49,8 +49,9 @@ std::string batch_text(const store::write_batch& batch) {
     return j.dump();
 }
 
-std::optional<store::write_batch> batch_from_text(std::string_view text) {
-    const auto j = json::parse(text, nullptr, false);
+namespace {
+
+std::optional<store::write_batch> batch_from_json(const json& j) {
     if (!j.is_object()) return std::nullopt;
     try {
         store::write_batch b;
@@ -74,6 +75,39 @@ std::optional<store::write_batch> batch_from_text(std::string_view text) {
     } catch (const json::exception&) {
         return std::nullopt;
     }
+}
+
+}  // namespace
+
+std::optional<store::write_batch> batch_from_text(std::string_view text) {
+    return batch_from_json(json::parse(text, nullptr, false));
+}
+
+std::string message_text(const std::vector<std::string>& batch_texts) {
+    std::string text = "[";
+    for (const auto& b : batch_texts) {
+        if (text.size() > 1) text += ',';
+        text += b;
+    }
+    return text + ']';
+}
+
+std::optional<std::vector<store::write_batch>> batches_from_message(std::string_view text) {
+    const auto j = json::parse(text, nullptr, false);
+    std::vector<store::write_batch> batches;
+    if (j.is_object()) {  // one batch alone: how messages were written before group commit
+        auto b = batch_from_json(j);
+        if (!b) return std::nullopt;
+        batches.push_back(std::move(*b));
+        return batches;
+    }
+    if (!j.is_array() || j.empty()) return std::nullopt;
+    for (const auto& item : j) {
+        auto b = batch_from_json(item);
+        if (!b || (!batches.empty() && b->session != batches.front().session)) return std::nullopt;
+        batches.push_back(std::move(*b));
+    }
+    return batches;
 }
 
 }  // namespace veche::cluster

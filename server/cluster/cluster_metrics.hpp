@@ -11,7 +11,8 @@ struct cluster_metrics {
     gauge& sessions_owned;     // sessions this node sequences
     counter& leases_acquired;  // sessions taken (at start, or from a node that died)
     counter& leases_lost;      // sessions another node took
-    counter& appends;          // batches stored in the stream
+    counter& appends;          // messages stored in the stream
+    counter& appended_batches; // room batches in those messages
     counter& append_retries;   // appends tried again (NATS did not answer)
     counter& appends_fenced;   // appends refused: another node appended first
     counter& append_failures;  // appends given up (NATS unreachable too long, or the lease gone)

@@ -87,19 +87,22 @@ void cluster_node::start_leases() {
 }
 
 void cluster_node::apply(const std::string& session, std::uint64_t sequence, std::string_view data) {
-    auto batch = batch_from_text(data);
-    if (!batch || batch->session != session) {
+    auto batches = batches_from_message(data);
+    if (!batches || batches->front().session != session) {
         metrics_.unreadable.inc();
         log::error("cluster: stream message ", sequence, " of session ", session, " does not decode: skipped");
         return;
     }
     metrics_.replicated.inc();
-    store_.note_committed(session, batch->seq);
-    auto shared = std::make_shared<const store::write_batch>(std::move(*batch));
-    local_->append(shared, [session, sequence](bool ok) {
-        if (!ok) log::error("cluster: the local copy could not keep stream message ", sequence, " of ", session);
-    });
-    if (auto room = rooms_->find(session)) room->replicate(std::move(shared));
+    const auto room = rooms_->find(session);
+    for (auto& batch : *batches) {
+        store_.note_committed(session, batch.seq);
+        auto shared = std::make_shared<const store::write_batch>(std::move(batch));
+        local_->append(shared, [session, sequence](bool ok) {
+            if (!ok) log::error("cluster: the local copy could not keep stream message ", sequence, " of ", session);
+        });
+        if (room) room->replicate(std::move(shared));
+    }
 }
 
 bool cluster_node::take(const std::string& session) {

@@ -12,56 +12,87 @@ namespace {
 constexpr auto retry_every = std::chrono::milliseconds(250);
 constexpr auto give_up_after = std::chrono::seconds(20);
 
+bool for_the_log(const store::write_batch& b) {
+    return !b.changes.empty() || !b.requests.empty() || !b.audit.empty();
+}
+
 }  // namespace
 
 jetstream_event_store::jetstream_event_store(stream_log& log, std::string node, cluster_metrics& metrics)
-    : log_(log), node_(std::move(node)), metrics_(metrics) {}
+    : log_(log),
+      node_(std::move(node)),
+      metrics_(metrics),
+      appends_(linger, [this](std::vector<append_batcher::queued>& group) { append_group(group); }) {}
 
 void jetstream_event_store::append(std::shared_ptr<const store::write_batch> batch,
                                    std::function<void(bool)> committed) {
-    appends_.post([this, batch = std::move(batch), committed = std::move(committed)] { append_now(*batch, committed); });
+    appends_.post({std::move(batch), std::move(committed)});
 }
 
-void jetstream_event_store::append_now(const store::write_batch& batch, const std::function<void(bool)>& committed) {
-    if (batch.changes.empty() && batch.requests.empty() && batch.audit.empty()) return committed(true);
-    const auto data = batch_text(batch);
-    const auto expected = expected_last(batch.session);
+void jetstream_event_store::append_group(std::vector<append_batcher::queued>& group) {
+    const auto& session = group.front().batch->session;
+    const auto room = log_.max_message_bytes();
+    std::size_t first = 0;
+    while (first < group.size()) {
+        // The batches from `first` on that fit one message; one alone always goes (too large, it fails).
+        std::vector<std::string> texts;
+        std::size_t bytes = 2;
+        core::seq_t top = 0;
+        auto end = first;
+        for (; end < group.size(); ++end) {
+            const auto& b = *group[end].batch;
+            if (!for_the_log(b)) continue;
+            auto text = batch_text(b);
+            if (!texts.empty() && bytes + text.size() + 1 > room) break;
+            bytes += text.size() + 1;
+            texts.push_back(std::move(text));
+            top = std::max(top, b.seq);
+        }
+        const bool ok = texts.empty() || append_message(session, message_text(texts), top, texts.size());
+        for (; first < end; ++first) group[first].committed(ok);
+    }
+}
+
+bool jetstream_event_store::append_message(const std::string& session, const std::string& data, core::seq_t top,
+                                           std::size_t batches) {
+    const auto expected = expected_last(session);
     // The node and the position in the session's log name the append: a retry is the same message (stored
     // once), another append is not. Without the node, two nodes appending at the same position (one of them
     // without its lease) would look like one retrying, and the second would take the first's ack for its own.
-    const auto id = node_ + ":" + batch.session + ":" + std::to_string(expected);
+    const auto id = node_ + ":" + session + ":" + std::to_string(expected);
     const auto deadline = std::chrono::steady_clock::now() + give_up_after;
-    while (still_sequencing(batch.session)) {
-        const auto r = log_.append(batch.session, data, expected, id);
+    while (still_sequencing(session)) {
+        const auto r = log_.append(session, data, expected, id);
         if (r.result == stream_log::outcome::stored) {
             {
                 std::lock_guard lock(mutex_);
-                auto& s = sessions_[batch.session];
+                auto& s = sessions_[session];
                 s.expected_last = r.sequence;
-                s.committed_seq = std::max(s.committed_seq, batch.seq);
+                s.committed_seq = std::max(s.committed_seq, top);
             }
             metrics_.appends.inc();
-            return committed(true);
+            metrics_.appended_batches.inc(batches);
+            return true;
         }
         if (r.result == stream_log::outcome::fenced) {
             metrics_.appends_fenced.inc();
-            log::error("cluster: session ", batch.session, ": append refused, another node appended first (fenced)");
-            stop_sequencing(batch.session);
-            return committed(false);
+            log::error("cluster: session ", session, ": append refused, another node appended first (fenced)");
+            stop_sequencing(session);
+            return false;
         }
         if (r.result == stream_log::outcome::too_large) {
             metrics_.append_failures.inc();
-            log::error("cluster: session ", batch.session, ": a batch of ", data.size(),
+            log::error("cluster: session ", session, ": a message of ", data.size(),
                        " bytes is over the NATS servers' max_payload");
-            return committed(false);
+            return false;
         }
         if (std::chrono::steady_clock::now() >= deadline) break;
         metrics_.append_retries.inc();
         std::this_thread::sleep_for(retry_every);
     }
     metrics_.append_failures.inc();
-    log::error("cluster: session ", batch.session, ": could not append a batch (NATS unreachable, or the lease lost)");
-    committed(false);
+    log::error("cluster: session ", session, ": could not append a batch (NATS unreachable, or the lease lost)");
+    return false;
 }
 
 void jetstream_event_store::sequence(const std::string& session, std::uint64_t expected_last) {

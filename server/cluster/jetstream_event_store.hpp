@@ -2,9 +2,11 @@
 // The rooms' store in a cluster: a batch of a session this node sequences is
 // appended to the stream (fenced by the session's last stream sequence, so
 // an append after another node's is refused), and the room learns it is
-// committed once JetStream has stored it (with `replicas` copies). What does
-// not belong in the log (new attendees alone, reaction totals alone, answers
-// waiting their turn) commits at once, in order with the appends.
+// committed once JetStream has stored it (with `replicas` copies). Batches
+// that queue up meanwhile go out together (append_batcher), as many in one
+// message as fit the NATS servers' max_payload. What does not belong in the
+// log (new attendees alone, reaction totals alone, answers waiting their
+// turn) commits without a message, in order with the appends.
 //
 // When NATS does not answer, the same append (same Nats-Msg-Id: harmless if
 // the first one was stored) is tried again every 250 ms for up to 20 s (a
@@ -13,9 +15,9 @@
 // owner stops the node (its replica holds changes the log does not), which
 // rebuilds from the log when it starts again.
 
+#include "cluster/append_batcher.hpp"
 #include "cluster/cluster_metrics.hpp"
 #include "cluster/stream_log.hpp"
-#include "common/job_thread.hpp"
 #include "store/event_store.hpp"
 
 #include <atomic>
@@ -27,6 +29,9 @@ namespace veche::cluster {
 
 class jetstream_event_store : public store::event_store {
 public:
+    // A busy session's batches wait up to this long for the ones after them (a few hundred appends a second).
+    static constexpr std::chrono::milliseconds linger{5};
+
     // node: this node's id, in every append's Nats-Msg-Id.
     jetstream_event_store(stream_log& log, std::string node, cluster_metrics& metrics);
 
@@ -49,7 +54,9 @@ private:
         std::uint64_t expected_last = 0;
         core::seq_t committed_seq = 0;
     };
-    void append_now(const store::write_batch& batch, const std::function<void(bool)>& committed);
+    void append_group(std::vector<append_batcher::queued>& group);
+    // Appends one message of the session's batches (the highest seq in it: top); false when it failed.
+    bool append_message(const std::string& session, const std::string& data, core::seq_t top, std::size_t batches);
     bool still_sequencing(const std::string& session) const;
 
     stream_log& log_;
@@ -57,7 +64,7 @@ private:
     cluster_metrics& metrics_;
     mutable std::mutex mutex_;
     std::map<std::string, session_state, std::less<>> sessions_;
-    job_thread appends_;  // last: it stops before what its jobs use is gone
+    append_batcher appends_;  // last: it stops before what its rounds use is gone
 };
 
 }  // namespace veche::cluster

@@ -2,6 +2,8 @@
 
 #include "cluster/startup_retry.hpp"
 
+#include <algorithm>
+
 namespace veche::cluster {
 
 stream_log::stream_log(nats_link& link, const std::string& event, int replicas)
@@ -53,6 +55,11 @@ stream_log::append_result stream_log::append(const std::string& session, const s
     if (code == JSStreamWrongLastSequenceErr) return {outcome::fenced, 0, false};
     if (s == NATS_MAX_PAYLOAD) return {outcome::too_large, 0, false};
     return {};
+}
+
+std::size_t stream_log::max_message_bytes() const {
+    constexpr std::int64_t headers = 4096;
+    return static_cast<std::size_t>(std::max<std::int64_t>(0, natsConnection_GetMaxPayload(link_.connection()) - headers));
 }
 
 std::optional<std::uint64_t> stream_log::last_sequence(const std::string& session) {

@@ -34,6 +34,8 @@ public:
     };
     append_result append(const std::string& session, const std::string& data, std::uint64_t expected_last,
                          const std::string& message_id);
+    // The most a message may hold: the NATS servers' max_payload, less room for the headers (0: not known now).
+    std::size_t max_message_bytes() const;
     // The stream sequence of the session's last message (0: none yet), or nothing when NATS did not answer.
     std::optional<std::uint64_t> last_sequence(const std::string& session);
     // The stream's last sequence (0: empty), or nothing when NATS did not answer.

@@ -54,6 +54,40 @@ TEST_CASE("a batch reads back as it was written, status, audit and all") {
     }
 }
 
+TEST_CASE("a stream message holds one session's batches in order; a lone batch of an older message still reads") {
+    const auto batch = [](const std::string& session, core::seq_t seq) {
+        store::write_batch b;
+        b.session = session;
+        b.at = 1700000000000 + static_cast<core::epoch_ms>(seq);
+        b.seq = seq;
+        b.changes.push_back({seq, core::vote_changed{"s1.1", "p-" + std::to_string(seq), true, static_cast<std::int64_t>(seq)}});
+        b.requests.push_back({"p-" + std::to_string(seq), "v" + std::to_string(seq), R"({"votes":1})"});
+        return b;
+    };
+    const auto message = cluster::message_text({cluster::batch_text(batch("s1", 4)), cluster::batch_text(batch("s1", 5)),
+                                                cluster::batch_text(batch("s1", 7))});
+    const auto back = cluster::batches_from_message(message);
+    REQUIRE(back);
+    REQUIRE(back->size() == 3);
+    CHECK((*back)[0].seq == 4);
+    CHECK((*back)[1].seq == 5);
+    CHECK((*back)[2].seq == 7);
+    CHECK((*back)[2].at == 1700000000007);  // each batch keeps its own time
+    CHECK((*back)[1].requests.at(0).rid == "v5");
+
+    const auto lone = cluster::batches_from_message(cluster::batch_text(batch("s1", 9)));
+    REQUIRE(lone);
+    REQUIRE(lone->size() == 1);
+    CHECK(lone->front().seq == 9);
+
+    const auto mixed = cluster::message_text({cluster::batch_text(batch("s1", 4)), cluster::batch_text(batch("s2", 5))});
+    for (const auto& bad : {mixed, std::string("[]"), std::string("[1]"), std::string("\"x\""), std::string("[{}]"),
+                            cluster::message_text({cluster::batch_text(batch("s1", 4)), "{}"})}) {
+        INFO(bad);
+        CHECK_FALSE(cluster::batches_from_message(bad));
+    }
+}
+
 TEST_CASE("a forwarded person reads back whole, and anything else is refused") {
     core::identity who;
     who.id = "p-1";
