@@ -31,7 +31,7 @@ void jetstream_event_store::append(std::shared_ptr<const store::write_batch> bat
 
 void jetstream_event_store::append_group(std::vector<append_batcher::queued>& group) {
     const auto& session = group.front().batch->session;
-    const auto room = log_.max_message_bytes();
+    const auto most = log_.max_message_bytes();
     std::size_t first = 0;
     while (first < group.size()) {
         // The batches from `first` on that fit one message; one alone always goes (too large, it fails).
@@ -43,7 +43,7 @@ void jetstream_event_store::append_group(std::vector<append_batcher::queued>& gr
             const auto& b = *group[end].batch;
             if (!for_the_log(b)) continue;
             auto text = batch_text(b);
-            if (!texts.empty() && bytes + text.size() + 1 > room) break;
+            if (!texts.empty() && bytes + text.size() + 1 > most) break;
             bytes += text.size() + 1;
             texts.push_back(std::move(text));
             top = std::max(top, b.seq);

@@ -11,9 +11,9 @@ namespace veche::bench {
 namespace {
 
 // Runs the rate steps with the subscribers spread over `nodes` nodes of a fresh cluster.
-fanout_outcome run_on(std::size_t nodes, const fanout_options& o, const server_paths& paths, report& r,
+fanout_outcome run_on(std::size_t nodes, int niceness, const fanout_options& o, const server_paths& paths, report& r,
                       const std::string& label) {
-    veche_cluster cluster(paths, nodes);
+    veche_cluster cluster(paths, nodes, niceness);
     fanout_target t;
     t.control = cluster.endpoint(0);  // the moderator and askers: node-1
     for (std::size_t n = 0; n < nodes; ++n) t.audience.push_back(cluster.endpoint(n));
@@ -47,9 +47,11 @@ void run_cluster_fanout(const cluster_fanout_options& o, const server_paths& pat
     const auto per_node = o.fanout.subscribers / o.nodes;
     const auto spread_label = std::to_string(o.nodes) + " nodes × " + std::to_string(per_node);
     const auto single_label = "1 node × " + std::to_string(o.fanout.subscribers);
-    const auto spread = run_on(o.nodes, o.fanout, paths, r, spread_label);
-    const auto single = run_on(1, o.fanout, paths, r, single_label);
+    const auto spread = run_on(o.nodes, o.node_nice, o.fanout, paths, r, spread_label);
+    const auto single = run_on(1, o.node_nice, o.fanout, paths, r, single_label);
     r.note("both on one nats-server -js, replicas 1, the moderator on node-1; the windows' server CPU is node-1's");
+    r.note("the nodes ran at nice " + std::to_string(o.node_nice) +
+           (o.node_nice ? " (the generator is not starved of the shared cores)" : " (as the generator)"));
     for (const auto& [label, out] : {std::pair{spread_label, spread}, std::pair{single_label, single}}) {
         if (out.saturated_at.empty()) r.note(label + " did not saturate by the last rate: its peak is a lower bound");
         comparison c;

@@ -15,6 +15,8 @@ namespace veche::bench {
 struct cluster_fanout_options {
     fanout_options fanout;  // subscribers (in all), rates, step_seconds, threads
     std::size_t nodes = 3;
+    // The nodes' `nice` in both arms: the generator reads 9,000 sockets beside three nodes on two cores.
+    int node_nice = 10;
 };
 
 void run_cluster_fanout(const cluster_fanout_options& o, const server_paths& paths, report& r);

@@ -24,7 +24,7 @@
 //            --seconds: each window),
 //            then paced at --paced-share (0.5) of the peak: ack latency   (Veche only)
 //   cluster-fanout: --subscribers N (9000, in all) --rates … (10,…,640) --step-seconds S (4):
-//            3 nodes with N/3 each, then 1 node with N   (Veche only)
+//            3 nodes with N/3 each, then 1 node with N, the nodes at --node-nice N (10)   (Veche only)
 //
 // Exit codes: 0 done (smoke: every check held), 1 a smoke check failed, 2 bad usage or a run that broke.
 #include "cluster_durable_scenario.hpp"
@@ -179,6 +179,8 @@ int main(int argc, char** argv) {
             if (a.has("rates")) o.fanout.rates = numbers(a.text("rates", ""));
             o.fanout.step_seconds = a.number("step-seconds", o.fanout.step_seconds);
             o.fanout.threads = threads;
+            o.node_nice = static_cast<int>(a.number("node-nice", o.node_nice));
+            if (o.node_nice < 0 || o.node_nice > 19) throw std::invalid_argument("--node-nice must be 0 to 19");
             run_cluster_fanout(o, paths, r);
         } else {
             throw std::invalid_argument("unknown scenario " + a.scenario);

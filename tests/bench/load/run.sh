@@ -9,7 +9,7 @@
 #   tests/bench/load/run.sh requestlog # start-up time and memory after 1,000,000 acknowledged votes
 #   tests/bench/load/run.sh similar    # `similar` answers in a session of 5,000 questions while 1,000 vote
 #   tests/bench/load/run.sh cluster-durable  # acknowledged votes/s through 3 nodes on nats-server -js, ack p99 at half
-#   tests/bench/load/run.sh cluster-fanout   # 3 nodes × 3,000 subscribers, then 1 node × 9,000, same rates
+#   tests/bench/load/run.sh cluster-fanout   # 3 nodes × 3,000 subscribers, then 1 node × 9,000, same rates (nodes at nice 10)
 #   tests/bench/load/run.sh all        # the six above the cluster ones, one after another
 #
 # VECHE_BENCH_PIN=1 runs the server under test on CPU 0 and the generator on

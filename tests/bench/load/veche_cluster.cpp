@@ -15,7 +15,7 @@
 namespace veche::bench {
 namespace http = boost::beast::http;
 
-veche_cluster::veche_cluster(const server_paths& paths, std::size_t nodes) : paths_(paths) {
+veche_cluster::veche_cluster(const server_paths& paths, std::size_t nodes, int niceness) : paths_(paths) {
     std::string pattern = (std::filesystem::temp_directory_path() / "veche-bench-cluster-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temp directory");
     dir_ = pattern;
@@ -25,7 +25,13 @@ veche_cluster::veche_cluster(const server_paths& paths, std::size_t nodes) : pat
             auto config = bench_config((dir_ / (node_id(i) + "-data")).string());
             config["cluster"] = {{"nats", nats_->url()}, {"node", node_id(i)}, {"replicas", 1}};
             std::ofstream(config_path(i)) << config.dump(2);
-            nodes_.push_back(std::make_unique<child_process>(paths.veche, std::vector<std::string>{"serve", "--config", config_path(i)}));
+            std::vector<std::string> args{"serve", "--config", config_path(i)};
+            if (niceness == 0) {
+                nodes_.push_back(std::make_unique<child_process>(paths.veche, args));
+                continue;
+            }
+            args.insert(args.begin(), {"-n", std::to_string(niceness), paths.veche});
+            nodes_.push_back(std::make_unique<child_process>("nice", args));  // nice execs the node: same pid
         }
     } catch (...) {
         stop();

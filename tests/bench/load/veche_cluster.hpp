@@ -3,7 +3,10 @@
 // build/veche nodes (node-1 … node-N) on it with `replicas: 1`, each with the
 // bench config, a data directory of its own and the same secret, so a token
 // minted by one node is good on every node. Everything is stopped and the
-// temp directory removed when this goes away.
+// temp directory removed when this goes away. With a niceness the nodes
+// run under `nice -n N` (nats-server does not): on one shared machine the
+// generator, standing in for participants on their own devices, is then not
+// starved of the cores by the nodes' many threads.
 
 #include "nats_process.hpp"
 #include "target_server.hpp"
@@ -20,7 +23,7 @@ namespace veche::bench {
 
 class veche_cluster {
 public:
-    veche_cluster(const server_paths& paths, std::size_t nodes);
+    veche_cluster(const server_paths& paths, std::size_t nodes, int niceness = 0);
     ~veche_cluster();
     veche_cluster(const veche_cluster&) = delete;
     veche_cluster& operator=(const veche_cluster&) = delete;
