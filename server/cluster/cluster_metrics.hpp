@@ -15,6 +15,7 @@ struct cluster_metrics {
     counter& appended_batches; // room batches in those messages
     counter& append_retries;   // appends tried again (NATS did not answer)
     counter& appends_fenced;   // appends refused: another node appended first
+    counter& appends_too_large; // appends refused: the message is over the NATS servers' max_payload
     counter& append_failures;  // appends given up (NATS unreachable too long, or the lease gone)
     counter& forwarded;        // commands sent to another node's sequencer
     counter& forward_failures; // of those, no answer (no sequencer, or none in time)

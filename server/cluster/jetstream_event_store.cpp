@@ -81,7 +81,7 @@ bool jetstream_event_store::append_message(const std::string& session, const std
             return false;
         }
         if (r.result == stream_log::outcome::too_large) {
-            metrics_.append_failures.inc();
+            metrics_.appends_too_large.inc();
             log::error("cluster: session ", session, ": a message of ", data.size(),
                        " bytes is over the NATS servers' max_payload");
             return false;

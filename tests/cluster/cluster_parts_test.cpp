@@ -1,8 +1,10 @@
 // The cluster's parts on a real nats-server: the lease (one owner at a
 // time, taken over once it lapses), the fenced append (a stale sequencer is
-// refused; a retried append is not stored twice) and the follower (every
-// message once, in order, decoded back to the batch written).
+// refused; a retried append is not stored twice), the follower (every
+// message once, in order, decoded back to the batch written) and the
+// store's group commit (a burst in few messages, none over max_payload).
 #include "cluster/batch_codec.hpp"
+#include "cluster/jetstream_event_store.hpp"
 #include "cluster/session_lease.hpp"
 #include "cluster/stream_follower.hpp"
 #include "cluster/stream_log.hpp"
@@ -11,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <future>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -134,4 +137,76 @@ TEST_CASE("the follower reads every batch once, in order, as it was written", "[
     }
     CHECK_FALSE(batch_from_text("{\"session\":\"s1\"}"));
     CHECK_FALSE(batch_from_text("not json"));
+}
+
+TEST_CASE("the store appends a burst in few messages within max_payload and every batch reads back once in order",
+          "[cluster]") {
+    test::nats_server nats;
+    nats_link link({nats.url()}, "a");
+    stream_log log(link, "forum", 1);
+    metrics_registry registry;
+    cluster_metrics metrics(registry);
+    std::vector<std::shared_ptr<const store::write_batch>> written;
+    std::vector<std::future<bool>> committed;
+    {
+        jetstream_event_store store(log, "a", metrics);
+        store.sequence("s1", 0);
+        store.sequence("s2", 0);
+        // 300 small batches of two sessions, then 40 of ~30 KB of s1: together more than one message may hold.
+        for (core::seq_t n = 1; n <= 340; ++n) {
+            auto b = std::make_shared<store::write_batch>();
+            b->session = n <= 300 && n % 3 == 0 ? "s2" : "s1";
+            b->at = 1700000000000 + static_cast<core::epoch_ms>(n);
+            b->seq = n;
+            b->changes.push_back({n, core::vote_changed{"q" + std::to_string(n % 7), "p-" + std::to_string(n), true, 1}});
+            const std::string reply = n <= 300 ? R"({"votes":1})" : "{\"pad\":\"" + std::string(30'000, 'x') + "\"}";
+            b->requests.push_back({"p-" + std::to_string(n), "v" + std::to_string(n), reply});
+            auto done = std::make_shared<std::promise<bool>>();
+            committed.push_back(done->get_future());
+            store.append(b, [done](bool ok) { done->set_value(ok); });
+            written.push_back(std::move(b));
+        }
+        for (auto& c : committed) {
+            REQUIRE(c.wait_for(30s) == std::future_status::ready);
+            CHECK(c.get());
+        }
+        CHECK(store.committed_seq("s1") == 340);
+        CHECK(store.committed_seq("s2") == 300);
+
+        // One batch alone over max_payload: refused at once, counted as such, and nothing of it is stored.
+        auto huge = std::make_shared<store::write_batch>(*written.back());
+        huge->seq = huge->changes[0].seq = 341;
+        huge->requests[0].reply = "{\"pad\":\"" + std::string(1'200'000, 'x') + "\"}";
+        std::promise<bool> refused;
+        store.append(huge, [&refused](bool ok) { refused.set_value(ok); });
+        auto outcome = refused.get_future();
+        REQUIRE(outcome.wait_for(30s) == std::future_status::ready);
+        CHECK_FALSE(outcome.get());
+        CHECK(metrics.appends_too_large.value() == 1);
+        CHECK(store.committed_seq("s1") == 340);
+    }
+    CHECK(metrics.appended_batches.value() == 340);
+    CHECK(metrics.appends.value() >= 2);   // 40 × 30 KB do not fit one message
+    CHECK(metrics.appends.value() <= 40);  // but a burst does not go one batch a message
+
+    std::mutex mutex;
+    std::map<std::string, std::vector<core::seq_t>> read;
+    std::vector<std::string> unreadable;
+    stream_follower follower(link, log, [&](const std::string& session, std::uint64_t, std::uint64_t, std::string_view data) {
+        auto batches = batches_from_message(data);
+        std::lock_guard lock(mutex);
+        if (!batches) {
+            unreadable.emplace_back(data.substr(0, 200));
+            return;
+        }
+        for (const auto& b : *batches) read[session].push_back(b.seq);
+    });
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (follower.position() < *log.stream_end() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(20ms);
+    std::lock_guard lock(mutex);
+    for (const auto& text : unreadable) FAIL_CHECK("unreadable: " << text);
+    std::map<std::string, std::vector<core::seq_t>> expected;
+    for (const auto& b : written) expected[b->session].push_back(b->seq);
+    CHECK(read == expected);
 }
