@@ -35,6 +35,7 @@ nats_link::nats_link(const std::vector<std::string>& urls, const std::string& na
 
 nats_link::~nats_link() {
     jetstream_.reset();
+    connected_ = false;  // closing it is no loss: no "reconnecting" line at a clean stop
     // Stops the client's threads before the callbacks' target is gone.
     if (connection_) natsConnection_Close(connection_.get());
 }
