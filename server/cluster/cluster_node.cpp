@@ -4,6 +4,7 @@
 #include "cluster/startup_retry.hpp"
 #include "common/log.hpp"
 
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -11,6 +12,17 @@ namespace veche::cluster {
 namespace {
 
 constexpr auto catch_up_limit = std::chrono::seconds(5);
+
+// The password is the first line of its file, so it is in no config, command line or URL.
+nats_security security_of(const config::cluster_settings& s) {
+    nats_security security{s.tls_ca, s.tls_name, s.user, {}};
+    if (s.password_file.empty()) return security;
+    std::ifstream in(s.password_file);
+    if (!in || !std::getline(in, security.password) || security.password.empty())
+        throw cluster_error("cannot read the NATS password from " + s.password_file + " (cluster.password_file)");
+    if (security.password.back() == '\r') security.password.pop_back();
+    return security;
+}
 
 std::vector<std::string> session_ids(const core::event_definition& event) {
     std::vector<std::string> ids;
@@ -26,7 +38,7 @@ cluster_node::cluster_node(const config::cluster_settings& settings, const core:
       event_(event.id),
       sessions_(session_ids(event)),
       metrics_(metrics),
-      link_(settings.nats, settings.node),
+      link_(settings.nats, settings.node, security_of(settings)),
       log_(link_, event.id, settings.replicas),
       leases_(link_, "veche-" + event.id + "-leases", settings.replicas),
       store_(log_, node_, metrics_),

@@ -4,7 +4,7 @@
 
 namespace veche::cluster {
 
-nats_link::nats_link(const std::vector<std::string>& urls, const std::string& name) {
+nats_link::nats_link(const std::vector<std::string>& urls, const std::string& name, const nats_security& security) {
     natsOptions* raw_options = nullptr;
     if (natsOptions_Create(&raw_options) != NATS_OK) throw cluster_error("NATS: no memory for the options");
     nats_ptr<natsOptions> options(raw_options);
@@ -19,6 +19,15 @@ nats_link::nats_link(const std::vector<std::string>& urls, const std::string& na
     if (s == NATS_OK) s = natsOptions_SetDisconnectedCB(options.get(), &nats_link::on_disconnected, this);
     if (s == NATS_OK) s = natsOptions_SetReconnectedCB(options.get(), &nats_link::on_reconnected, this);
     if (s != NATS_OK) throw cluster_error("NATS options: " + nats_error(s));
+    if (!security.tls_ca.empty()) {
+        s = natsOptions_SetSecure(options.get(), true);
+        if (s == NATS_OK) s = natsOptions_LoadCATrustedCertificates(options.get(), security.tls_ca.c_str());
+        if (s != NATS_OK) throw cluster_error("cannot load the NATS servers' CA from " + security.tls_ca + ": " + nats_error(s));
+        if (!security.tls_name.empty()) s = natsOptions_SetExpectedHostname(options.get(), security.tls_name.c_str());
+        if (s != NATS_OK) throw cluster_error("NATS TLS options: " + nats_error(s));
+    }
+    if (!security.user.empty()) s = natsOptions_SetUserInfo(options.get(), security.user.c_str(), security.password.c_str());
+    if (s != NATS_OK) throw cluster_error("NATS user: " + nats_error(s));
     natsConnection* raw_connection = nullptr;
     s = natsConnection_Connect(&raw_connection, options.get());
     if (s != NATS_OK) throw cluster_error("cannot connect to NATS: " + nats_error(s));

@@ -16,10 +16,19 @@ struct cluster_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// How a node checks the NATS servers and proves itself to them (docs/cluster.md).
+struct nats_security {
+    std::string tls_ca;    // PEM file of the CA that signed the servers' certificates; empty: no TLS
+    std::string tls_name;  // the name every server's certificate carries; empty: the chain alone is checked
+    std::string user;      // empty: none
+    std::string password;
+};
+
 class nats_link {
 public:
-    // urls: "nats://HOST:PORT" each; name: this node's id (shown by the NATS server). Throws cluster_error.
-    nats_link(const std::vector<std::string>& urls, const std::string& name);
+    // urls: "nats://HOST:PORT" or "tls://HOST:PORT" each; name: this node's id (shown by the NATS server).
+    // Throws cluster_error.
+    nats_link(const std::vector<std::string>& urls, const std::string& name, const nats_security& security = {});
     ~nats_link();
     nats_link(const nats_link&) = delete;
     nats_link& operator=(const nats_link&) = delete;

@@ -8,10 +8,13 @@
 namespace veche::config {
 namespace {
 
-// nats://HOST:PORT: a host name or IPv4 address (no user, no path: credentials do not belong in a URL here).
+constexpr std::string_view tls_scheme = "tls://";
+
+// nats://HOST:PORT or tls://HOST:PORT: a host name or IPv4 address (no user, no path: credentials do not
+// belong in a URL, which NATS clients show; they are the user and password_file keys).
 bool is_nats_url(std::string_view url) {
-    constexpr std::string_view scheme = "nats://";
-    if (!url.starts_with(scheme)) return false;
+    const auto scheme = url.substr(0, url.find("://") + 3);
+    if (scheme != "nats://" && scheme != tls_scheme) return false;
     const auto rest = url.substr(scheme.size());
     const auto colon = rest.rfind(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 253) return false;
@@ -35,7 +38,7 @@ cluster_settings parse_cluster(const nlohmann::json& value) {
         const auto comma = rest.find(',');
         const auto url = rest.substr(0, comma);
         if (!is_nats_url(url))
-            r.fail("nats", "\"" + std::string(url) + "\" is not nats://HOST:PORT (several: separated by commas)");
+            r.fail("nats", "\"" + std::string(url) + "\" is not nats://HOST:PORT or tls://HOST:PORT (several: separated by commas)");
         c.nats.emplace_back(url);
         if (comma == std::string_view::npos) break;
         rest.remove_prefix(comma + 1);
@@ -45,6 +48,23 @@ cluster_settings parse_cluster(const nlohmann::json& value) {
     if (!r.has("replicas")) r.fail("replicas", "missing (1 with one NATS server, 3 in production)");
     c.replicas = static_cast<int>(r.optional_integer("replicas", 1, 1, 3));
     if (c.replicas == 2) r.fail("replicas", "must be 1 or 3, not 2");
+    const auto non_empty = [&r](const std::string& key) {
+        auto v = r.optional_string(key).value_or("");
+        if (r.has(key) && v.empty()) r.fail(key, "empty (leave it out instead)");
+        return v;
+    };
+    c.tls_ca = non_empty("tls_ca");
+    c.tls_name = non_empty("tls_name");
+    c.user = non_empty("user");
+    c.password_file = non_empty("password_file");
+    for (const auto& url : c.nats)
+        if (url.starts_with(tls_scheme) && c.tls_ca.empty())
+            r.fail("tls_ca", "missing: " + url + " needs the CA file that signed the NATS servers' certificates");
+    if (!c.tls_name.empty() && c.tls_ca.empty()) r.fail("tls_name", "needs tls_ca (it names the certificates TLS checks)");
+    if (c.user.empty() != c.password_file.empty())
+        r.fail(c.user.empty() ? "user" : "password_file", "missing: user and password_file go together");
+    for (unsigned char ch : c.user)
+        if (ch < 0x21 || ch == 0x7f) r.fail("user", "has a space or a control character");
     r.finish();
     return c;
 }

@@ -74,9 +74,13 @@ struct media_settings {
 
 // Contract 7.7: this process is one node of a cluster sharing the forum through NATS JetStream.
 struct cluster_settings {
-    std::vector<std::string> nats;  // "nats://HOST:PORT" each
+    std::vector<std::string> nats;  // "nats://HOST:PORT" or "tls://HOST:PORT" each
     std::string node;               // this node's id, unique in the cluster
     int replicas = 1;               // copies of the stream and the lease bucket: 1 or 3
+    std::string tls_ca;             // PEM file of the CA of the NATS servers' certificates; empty: no TLS
+    std::string tls_name;           // the name each NATS server's certificate must carry; empty: not checked
+    std::string user;               // the NATS user; empty: none
+    std::string password_file;      // the file holding that user's password (read at start)
 };
 
 struct settings {

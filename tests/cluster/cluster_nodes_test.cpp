@@ -146,3 +146,80 @@ TEST_CASE("a bad cluster config, or NATS not there, stops a node at start with a
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("cannot connect to NATS") != std::string::npos);
 }
+
+TEST_CASE("a node reaches NATS over TLS as a user; a wrong CA, name or password stops it with a clear error",
+          "[cluster]") {
+    temp_dir dir;
+    const auto file = [&dir](const std::string& name) { return (dir / name).string(); };
+    // A CA of the forum's own and a certificate it signed for the NATS server; another CA that signed nothing.
+    const auto openssl = [](std::vector<std::string> args) {
+        args.insert(args.begin(), "openssl");
+        const auto r = run_program(args);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    };
+    const std::vector<std::string> ec{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"};
+    for (const auto* ca : {"ca", "other-ca"}) {
+        std::vector<std::string> args{"req", "-x509", "-days", "2", "-subj", std::string("/CN=veche test ") + ca,
+                                      "-keyout", file(std::string(ca) + ".key"), "-out", file(std::string(ca) + ".pem")};
+        args.insert(args.begin() + 2, ec.begin(), ec.end());
+        openssl(args);
+    }
+    std::vector<std::string> request{"req", "-subj", "/CN=nats.test", "-keyout", file("nats.key"), "-out", file("nats.csr")};
+    request.insert(request.begin() + 1, ec.begin(), ec.end());
+    openssl(request);
+    std::ofstream(file("san.ext")) << "subjectAltName=DNS:nats.test\n";
+    openssl({"x509", "-req", "-in", file("nats.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-CAcreateserial",
+             "-days", "2", "-extfile", file("san.ext"), "-out", file("nats.pem")});
+    const std::string password = "s3cret-nats-pass";
+    nats_server nats({"--tls", "--tlscert", file("nats.pem"), "--tlskey", file("nats.key"), "--user", "veche", "--pass",
+                      password});
+    std::ofstream(file("password")) << password << "\n";
+    std::ofstream(file("wrong-password")) << "not-the-password\n";
+
+    auto config = demo_config();
+    for (auto& hall : config["event"]["halls"]) hall["source"] = "none";
+    const auto url = nats.url().replace(0, 4, "tls");  // nats://… → tls://…
+    const json good{{"nats", url},          {"node", "a"},         {"replicas", 1},
+                    {"tls_ca", file("ca.pem")}, {"tls_name", "nats.test"}, {"user", "veche"},
+                    {"password_file", file("password")}};
+
+    // Each fault stops the node at start, saying why, and never printing the password.
+    for (const auto& [change, why] : std::vector<std::pair<json, std::string>>{
+             {{{"tls_ca", file("other-ca.pem")}}, "cannot connect to NATS"},
+             {{{"tls_name", "other.test"}}, "cannot connect to NATS"},
+             {{{"password_file", file("wrong-password")}}, "cannot connect to NATS"},
+             {{{"password_file", file("absent")}}, "cannot read the NATS password"},
+             {{{"tls_ca", file("absent.pem")}}, "cannot load the NATS servers' CA"}}) {
+        auto bad = good;
+        bad.update(change);
+        config["cluster"] = bad;
+        const auto r = run_veche({"serve", "--config", write_config(dir, config), "--data", file("data-bad"),
+                                  "--listen", "127.0.0.1:0"});
+        INFO(change.dump() << " → " << r.out << r.err);
+        CHECK(r.exit_code == 1);
+        CHECK((r.out + r.err).find(why) != std::string::npos);
+        CHECK((r.out + r.err).find(password) == std::string::npos);
+    }
+    // Plain NATS to a server that wants TLS: refused too.
+    auto plain = good;
+    plain["nats"] = nats.url();
+    plain.erase("tls_ca");
+    plain.erase("tls_name");
+    config["cluster"] = plain;
+    const auto refused = run_veche({"serve", "--config", write_config(dir, config), "--data", file("data-bad"),
+                                    "--listen", "127.0.0.1:0"});
+    CHECK(refused.exit_code == 1);
+
+    // Right: the node connects, takes the sessions' leases and appends (its seed questions) over TLS.
+    config["cluster"] = good;
+    server_process node({"--config", write_config(dir, config), "--data", file("data")});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (metric(node.port(), "veche_cluster_sessions_owned").value_or(0) < 6 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(metric(node.port(), "veche_cluster_sessions_owned") == 6.0);
+    CHECK(metric(node.port(), "veche_cluster_connected") == 1.0);
+    CHECK(metric(node.port(), "veche_cluster_appends_total").value_or(0) > 0);
+    CHECK(http_get(node.port(), "/healthz").json()["nats"] == "connected");
+    CHECK(node.output().find(password) == std::string::npos);
+}

@@ -26,6 +26,12 @@ nats_server::nats_server() : own_dir_(std::make_unique<temp_dir>()), store_dir_(
     start();
 }
 
+nats_server::nats_server(std::vector<std::string> extra_args)
+    : own_dir_(std::make_unique<temp_dir>()), store_dir_(own_dir_->path()), extra_args_(std::move(extra_args)),
+      port_(free_port()) {
+    start();
+}
+
 nats_server::nats_server(std::filesystem::path store_dir, routes r)
     : store_dir_(std::move(store_dir)), routes_(std::move(r)), port_(free_port()) {
     start();
@@ -40,6 +46,7 @@ void nats_server::start() {
         args.insert(args.end(), {"--name", routes_.server_name, "--cluster_name", routes_.cluster_name, "--cluster",
                                  "nats://127.0.0.1:" + std::to_string(routes_.cluster_port), "--routes", peers});
     }
+    args.insert(args.end(), extra_args_.begin(), extra_args_.end());
     process_ = std::make_unique<server_process>("nats-server", args, "Server is ready");
 }
 

@@ -28,6 +28,8 @@ public:
     };
 
     nats_server();  // alone, in a temporary directory of its own
+    // Alone, with more command-line options (TLS, a user: `--tls --tlscert … --user … --pass …`).
+    explicit nats_server(std::vector<std::string> extra_args);
     // One server of a cluster.
     nats_server(std::filesystem::path store_dir, routes r);
 
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<temp_dir> own_dir_;
     std::filesystem::path store_dir_;
     routes routes_;
+    std::vector<std::string> extra_args_;
     std::uint16_t port_;
     std::unique_ptr<server_process> process_;
 };

@@ -3,6 +3,8 @@
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <functional>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -272,7 +274,7 @@ TEST_CASE("the cluster section: the NATS servers, the node's id and the replicas
     // paths, other schemes, empty entries, ports out of range; replicas other than 1 or 3.
     for (const auto& [key, value] : std::vector<std::pair<std::string, nlohmann::json>>{
              {"node", "a.b"},          {"node", "a*"},  {"node", "a>"},       {"node", ""},   {"node", "узел"},
-             {"node", 7},              {"nats", ""},    {"nats", "nats://h"}, {"nats", "tls://h:4222"},
+             {"node", 7},              {"nats", ""},    {"nats", "nats://h"}, {"nats", "http://h:4222"},
              {"nats", "nats://u:p@h:4222"}, {"nats", "nats://h:4222/x"}, {"nats", "nats://h:4222,"},
              {"nats", "nats://h:0"},   {"nats", "nats://h:65536"}, {"nats", "nats://h:4222 "},
              {"replicas", 2},          {"replicas", 0}, {"replicas", 5},      {"replicas", "3"}}) {
@@ -287,4 +289,37 @@ TEST_CASE("the cluster section: the NATS servers, the node's id and the replicas
     auto unknown = cfg;
     unknown["cluster"]["nodes"] = 3;
     CHECK(fault_of(unknown).key() == "cluster.nodes");
+}
+
+TEST_CASE("the cluster section: TLS to the NATS servers and a NATS user, each checked") {
+    auto cfg = minimal();
+    cfg["cluster"] = {{"nats", "tls://10.0.0.1:4222,nats://10.0.0.2:4222"}, {"node", "node-1"}, {"replicas", 3},
+                      {"tls_ca", "/etc/veche/nats-ca.pem"}, {"tls_name", "nats.forum.internal"},
+                      {"user", "veche"}, {"password_file", "/etc/veche/nats-password"}};
+    const auto c = parse_settings(cfg.dump(), std::nullopt).cluster;
+    REQUIRE(c);
+    CHECK(c->nats == std::vector<std::string>{"tls://10.0.0.1:4222", "nats://10.0.0.2:4222"});
+    CHECK(c->tls_ca == "/etc/veche/nats-ca.pem");
+    CHECK(c->tls_name == "nats.forum.internal");
+    CHECK(c->user == "veche");
+    CHECK(c->password_file == "/etc/veche/nats-password");
+
+    // Each fault names its key: a tls:// server without the CA to check it, a name without TLS, a user
+    // without a password or the other way round, a user NATS could not read, empty or mistyped values.
+    const auto fault = [&](const std::function<void(nlohmann::json&)>& change) {
+        auto bad = cfg;
+        change(bad["cluster"]);
+        return fault_of(bad).key();
+    };
+    CHECK(fault([](auto& section) { section.erase("tls_ca"); }) == "cluster.tls_ca");
+    CHECK(fault([](auto& section) { section.erase("tls_ca"); section["nats"] = "nats://h:4222"; }) == "cluster.tls_name");
+    CHECK(fault([](auto& section) { section.erase("password_file"); }) == "cluster.password_file");
+    CHECK(fault([](auto& section) { section.erase("user"); }) == "cluster.user");
+    CHECK(fault([](auto& section) { section["user"] = "ve che"; }) == "cluster.user");
+    CHECK(fault([](auto& section) { section["user"] = "veche\n"; }) == "cluster.user");
+    for (const auto* key : {"tls_ca", "tls_name", "user", "password_file"}) {
+        INFO(key);
+        CHECK(fault([key](auto& section) { section[key] = ""; }) == std::string("cluster.") + key);
+        CHECK(fault([key](auto& section) { section[key] = 7; }) == std::string("cluster.") + key);
+    }
 }
