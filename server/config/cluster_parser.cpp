@@ -13,8 +13,9 @@ constexpr std::string_view tls_scheme = "tls://";
 // nats://HOST:PORT or tls://HOST:PORT: a host name or IPv4 address (no user, no path: credentials do not
 // belong in a URL, which NATS clients show; they are the user and password_file keys).
 bool is_nats_url(std::string_view url) {
-    const auto scheme = url.substr(0, url.find("://") + 3);
-    if (scheme != "nats://" && scheme != tls_scheme) return false;
+    constexpr std::string_view plain_scheme = "nats://";
+    const auto scheme = url.starts_with(plain_scheme) ? plain_scheme : url.starts_with(tls_scheme) ? tls_scheme : "";
+    if (scheme.empty()) return false;
     const auto rest = url.substr(scheme.size());
     const auto colon = rest.rfind(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 253) return false;
