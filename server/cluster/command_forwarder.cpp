@@ -20,8 +20,7 @@ command_forwarder::command_forwarder(nats_link& link, cluster_metrics& metrics) 
 }
 
 command_forwarder::~command_forwarder() {
-    natsSubscription_Drain(subscription_.get());
-    natsSubscription_WaitForDrainCompletion(subscription_.get(), 2000);
+    link_.drain(subscription_.get());
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;

@@ -48,8 +48,7 @@ void command_service::stop(const std::string& session) {
         listeners_.erase(it);
     }
     // Waits for a request being handled: the listener is gone after this.
-    natsSubscription_Drain(gone->subscription.get());
-    natsSubscription_WaitForDrainCompletion(gone->subscription.get(), 2000);
+    link_.drain(gone->subscription.get());
 }
 
 void command_service::on_request(natsConnection* nc, natsSubscription*, natsMsg* raw, void* closure) {

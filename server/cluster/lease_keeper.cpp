@@ -16,7 +16,9 @@ lease_keeper::~lease_keeper() {
     }
     wake_.notify_all();
     thread_.join();
-    // A clean stop: the other nodes take these sessions at their next tick, not after the TTL.
+    // A clean stop: the other nodes take these sessions at their next tick, not after the TTL. Without NATS
+    // each release would wait out its timeout in vain; the leases lapse by themselves.
+    if (!link_.connected()) return;
     for (const auto& [session, revision] : held_) leases_.release(session, revision);
 }
 
@@ -35,6 +37,9 @@ void lease_keeper::run() {
 }
 
 bool lease_keeper::tick() {
+    // NATS away: every call would wait out its timeout (and hold up a stop); nobody else can take a lease
+    // meanwhile either. Look again soon if this node holds any.
+    if (!link_.connected()) return !held_.empty();
     bool shaky = false;
     for (const auto& session : sessions_) {
         if (const auto it = held_.find(session); it != held_.end()) {

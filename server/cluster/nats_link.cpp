@@ -49,6 +49,12 @@ nats_link::~nats_link() {
     if (connection_) natsConnection_Close(connection_.get());
 }
 
+void nats_link::drain(natsSubscription* subscription) const {
+    const std::int64_t wait = connected_ ? 2000 : 250;
+    natsSubscription_DrainTimeout(subscription, wait);
+    natsSubscription_WaitForDrainCompletion(subscription, wait);
+}
+
 void nats_link::on_disconnected(natsConnection*, void* self) {
     auto* link = static_cast<nats_link*>(self);
     if (!link->connected_.exchange(false)) return;

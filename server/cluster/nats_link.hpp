@@ -36,6 +36,10 @@ public:
     natsConnection* connection() const { return connection_.get(); }
     jsCtx* jetstream() const { return jetstream_.get(); }
     bool connected() const { return connected_; }
+    // Stops a subscription once the messages it holds are handled, waiting for a handler under way: nothing
+    // runs on the subscriber once this returns. Without NATS it waits 250 ms at most for what the server
+    // cannot confirm (instead of 2 s: a stop must not outlast its supervisor's patience).
+    void drain(natsSubscription* subscription) const;
 
 private:
     static void on_disconnected(natsConnection*, void* self);

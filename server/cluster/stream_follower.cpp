@@ -5,7 +5,7 @@
 namespace veche::cluster {
 
 stream_follower::stream_follower(nats_link& link, const stream_log& log, handler h)
-    : prefix_length_(log.subject_of("").size()), handler_(std::move(h)) {
+    : link_(link), prefix_length_(log.subject_of("").size()), handler_(std::move(h)) {
     jsSubOptions options;
     jsSubOptions_Init(&options);
     options.Stream = log.name().c_str();
@@ -24,8 +24,7 @@ stream_follower::stream_follower(nats_link& link, const stream_log& log, handler
 stream_follower::~stream_follower() {
     // Waits for a handler under way: nothing runs on this object once it is gone.
     if (subscription_) {
-        natsSubscription_Drain(subscription_.get());
-        natsSubscription_WaitForDrainCompletion(subscription_.get(), 2000);
+        link_.drain(subscription_.get());
     }
 }
 

@@ -33,6 +33,7 @@ public:
 private:
     static void on_message(natsConnection*, natsSubscription*, natsMsg* msg, void* self);
 
+    nats_link& link_;
     std::size_t prefix_length_;
     handler handler_;
     std::atomic<std::uint64_t> position_{0};

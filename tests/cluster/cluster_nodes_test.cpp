@@ -5,6 +5,7 @@
 #include "session_view.hpp"
 #include "integration/server_metrics.hpp"
 
+#include <csignal>
 #include <fstream>
 
 #include <catch2/catch.hpp>
@@ -147,7 +148,7 @@ TEST_CASE("a bad cluster config, or NATS not there, stops a node at start with a
     CHECK(r.out.find("cannot connect to NATS") != std::string::npos);
 }
 
-TEST_CASE("a node reaches NATS over TLS as a user; a wrong CA, name or password stops it with a clear error",
+TEST_CASE("a node reaches NATS over TLS as a user and a wrong CA or name or password stops it with a clear error",
           "[cluster]") {
     temp_dir dir;
     const auto file = [&dir](const std::string& name) { return (dir / name).string(); };
@@ -222,4 +223,28 @@ TEST_CASE("a node reaches NATS over TLS as a user; a wrong CA, name or password 
     CHECK(metric(node.port(), "veche_cluster_appends_total").value_or(0) > 0);
     CHECK(http_get(node.port(), "/healthz").json()["nats"] == "connected");
     CHECK(node.output().find(password) == std::string::npos);
+}
+
+TEST_CASE("a node whose NATS is gone still stops cleanly within its supervisor's stop timeout", "[cluster]") {
+    nats_server nats;
+    temp_dir dir;
+    auto config = demo_config();
+    for (auto& hall : config["event"]["halls"]) hall["source"] = "none";
+    config["cluster"] = {{"nats", nats.url()}, {"node", "a"}, {"replicas", 1}};
+    server_process node({"--config", write_config(dir, config), "--data", (dir / "data").string()});
+    const auto until = [&node](const std::string& series, double value) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (metric(node.port(), series) != value && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        return metric(node.port(), series) == value;
+    };
+    REQUIRE(until("veche_cluster_sessions_owned", 6.0));
+    nats.stop(SIGKILL);
+    REQUIRE(until("veche_cluster_connected", 0.0));
+    // deploy/systemd gives a stop 15 s before SIGKILL. Each lease release and subscription drain used to wait
+    // out its NATS timeout (16 s in all); the node must exit by itself, well within that.
+    const auto r = node.stop(SIGTERM, nullptr, std::chrono::seconds(10));
+    INFO(node.output());
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 0);
 }
