@@ -4,7 +4,8 @@
 #   nginx -t       deploy/nginx/cluster-upstream.conf (three cluster nodes)
 #   systemd-analyze verify  deploy/systemd/veche@.service as veche@node-1
 #   promtool       check rules, and test rules with veche-rules.test.yml
-#   a running veche: every series the alert rules and the Grafana dashboard name exists on its /metrics
+#   a running veche, alone and as a cluster node on a real `nats-server -js`: every series the alert rules
+#   and the Grafana dashboard name exists on one of their /metrics
 # Usage: check_deploy.sh VECHE_EXECUTABLE
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,6 +45,32 @@ python3 -m json.tool deploy/grafana/veche.json >/dev/null && ok "grafana/veche.j
 start_veche "$veche" --data "$work/data"
 [ -n "$port" ] || { cat "$work/veche.log"; echo "veche did not start"; exit 1; }
 get "http://127.0.0.1:$port/metrics" >"$work/metrics.txt"
+kill -TERM "$pid" && wait "$pid" 2>/dev/null || true
+pid=""
+# The cluster's series: the demo forum as one node on a nats-server of its own (loopback, a free port).
+nats_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+nats-server -js -a 127.0.0.1 -p "$nats_port" -sd "$work/nats" >"$work/nats.log" 2>&1 &
+nats_pid=$!
+# At the end: the node, then NATS, then the temp folder (cleanup). Any exit status of theirs is fine here.
+stop_cluster() {
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    pid=""
+    kill -TERM "$nats_pid" 2>/dev/null && wait "$nats_pid" 2>/dev/null
+    cleanup
+}
+trap 'stop_cluster || true' EXIT
+for _ in $(seq 100); do grep -q "Server is ready" "$work/nats.log" && break; sleep 0.1; done
+python3 - "$work/cluster.json" "$nats_port" <<'PY'
+import json, sys
+config = json.load(open("config/demo.json"))
+for hall in config["event"]["halls"]:
+    hall["source"] = "none"
+config["cluster"] = {"nats": "nats://127.0.0.1:" + sys.argv[2], "node": "node-1", "replicas": 1}
+json.dump(config, open(sys.argv[1], "w"))
+PY
+start_veche "$veche" --config "$work/cluster.json" --data "$work/cluster-data"
+[ -n "$port" ] || { cat "$work/veche.log" "$work/nats.log"; echo "the cluster node did not start"; exit 1; }
+get "http://127.0.0.1:$port/metrics" >>"$work/metrics.txt"
 # Names of series, without the _bucket/_sum/_count of histograms.
 grep -o '^veche_[a-z_]*' "$work/metrics.txt" | sort -u >"$work/have"
 for file in deploy/prometheus/veche-rules.yml deploy/grafana/veche.json; do
