@@ -152,8 +152,9 @@ void check_nothing_acknowledged_lost(cluster_fixture& cluster, cluster_storm& st
         if (!cluster.running(node)) continue;
         INFO("node " << node + 1);
         session_view all;
-        // A replica follows the log a few milliseconds behind: read until it has what the first node had.
-        for (int attempt = 0; attempt < 50; ++attempt) {
+        // A replica follows the log a few milliseconds behind; after a NATS server died, until its consumer is
+        // made again on another server once JetStream answers: read until it has what the first node had.
+        for (int attempt = 0; attempt < 100; ++attempt) {
             all = {};
             auto moderator = cluster.connect(node, storm.moderator_token());
             moderator->send({{"type", "subscribe"}, {"session", busy_session}});

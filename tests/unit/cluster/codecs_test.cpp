@@ -54,7 +54,7 @@ TEST_CASE("a batch reads back as it was written, status, audit and all") {
     }
 }
 
-TEST_CASE("a stream message holds one session's batches in order; a lone batch of an older message still reads") {
+TEST_CASE("a stream message holds one session's batches in order and a lone batch of an older message still reads") {
     const auto batch = [](const std::string& session, core::seq_t seq) {
         store::write_batch b;
         b.session = session;
